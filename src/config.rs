@@ -1,0 +1,308 @@
+//! `byline.toml`: which files form the corpus, the house style, which checks run
+//! at what severity, how quoted speech is treated, and the knowledge-base files.
+//! Every key is optional; a missing file means the defaults. The language server
+//! accepts the same settings as JSON (`initializationOptions`, workspace settings).
+//!
+//! ```toml
+//! [corpus]
+//! include = ["**/*.txt"]
+//! exclude = ["drafts/**"]
+//! knowledge-base = ["entities.toml"]
+//!
+//! [style]
+//! spelling = "american"             # american | british | auto
+//! korean-given-names = "hyphenated" # hyphenated | spaced | joined | auto
+//! quotations = "preserve"           # preserve | check
+//!
+//! [checks]                          # error | warning | information | hint | off
+//! inconsistent-spelling = "warning"
+//! ```
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::errors::FileError;
+
+/// The name of the configuration file at the corpus root.
+pub const CONFIG_FILE: &str = "byline.toml";
+
+/// Severity of a finding, most severe first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Information,
+    Hint,
+}
+
+impl Severity {
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s.to_ascii_lowercase().as_str() {
+            "error" => Some(Severity::Error),
+            "warning" | "warn" => Some(Severity::Warning),
+            "information" | "info" => Some(Severity::Information),
+            "hint" => Some(Severity::Hint),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Information => "information",
+            Severity::Hint => "hint",
+        }
+    }
+}
+
+/// British or American spelling of house-style words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpellingStyle {
+    American,
+    British,
+    /// The corpus majority.
+    #[default]
+    Auto,
+}
+
+/// How Korean given names are written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum KoreanNames {
+    /// Lee Jae-myung
+    Hyphenated,
+    /// Lee Jae Myung
+    Spaced,
+    /// Lee Jaemyung
+    Joined,
+    /// The corpus majority.
+    #[default]
+    Auto,
+}
+
+/// Whether text inside quotation marks gets house-style and spelling findings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Quotations {
+    /// Quoted speech is left as spoken.
+    #[default]
+    Preserve,
+    Check,
+}
+
+/// A check's setting: a severity or off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    On(Severity),
+    Off,
+}
+
+/// The codes of Byline's findings.
+pub const CODES: &[&str] = &["inconsistent-spelling", "possible-variant", "house-style", "possible-typo"];
+
+/// Default severity of a code.
+pub fn default_level(code: &str) -> Level {
+    match code {
+        "inconsistent-spelling" | "house-style" => Level::On(Severity::Warning),
+        _ => Level::On(Severity::Information),
+    }
+}
+
+/// The effective configuration.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Config {
+    /// The corpus root (the folder of `byline.toml`).
+    pub root: PathBuf,
+    pub include: Vec<String>,
+    pub exclude: Vec<String>,
+    /// Knowledge-base files, absolute.
+    pub knowledge_base: Vec<PathBuf>,
+    pub spelling: SpellingStyle,
+    pub korean_names: KoreanNames,
+    pub quotations: Quotations,
+    checks: BTreeMap<String, Level>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawConfig {
+    #[serde(default)]
+    pub corpus: RawCorpus,
+    #[serde(default)]
+    pub style: RawStyle,
+    #[serde(default)]
+    pub checks: BTreeMap<String, toml::Spanned<String>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawCorpus {
+    pub include: Option<Vec<String>>,
+    pub exclude: Option<Vec<String>>,
+    pub knowledge_base: Option<Vec<String>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawStyle {
+    pub spelling: Option<SpellingStyle>,
+    pub korean_given_names: Option<KoreanNames>,
+    pub quotations: Option<Quotations>,
+}
+
+impl Config {
+    /// Defaults for a corpus at `root`.
+    pub fn default_for(root: &Path) -> Config {
+        Config {
+            root: root.to_path_buf(),
+            include: vec!["**/*.txt".into()],
+            exclude: Vec::new(),
+            knowledge_base: vec![root.join("entities.toml")],
+            spelling: SpellingStyle::Auto,
+            korean_names: KoreanNames::Auto,
+            quotations: Quotations::Preserve,
+            checks: BTreeMap::new(),
+        }
+    }
+
+    /// Reads `root/byline.toml` if present. On errors the defaults stand for what
+    /// could not be read.
+    pub fn load(root: &Path) -> (Config, Vec<FileError>) {
+        let path = root.join(CONFIG_FILE);
+        match std::fs::read(&path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => Config::parse(root, &path, &text),
+                Err(_) => (Config::default_for(root), vec![FileError::whole(&path, "not UTF-8 text")]),
+            },
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default_for(root), Vec::new()),
+            Err(e) => (Config::default_for(root), vec![FileError::whole(&path, format!("cannot read: {e}"))]),
+        }
+    }
+
+    /// Parses configuration text (the contents of `path`).
+    pub fn parse(root: &Path, path: &Path, text: &str) -> (Config, Vec<FileError>) {
+        let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let shift = text.len() - body.len();
+        match toml::from_str::<RawConfig>(body) {
+            Ok(raw) => {
+                let mut errors = Vec::new();
+                let cfg = Config::from_raw(root, raw, |span, msg| {
+                    errors.push(FileError::at(path, text, span.map(|s| s.start + shift..s.end + shift), msg))
+                });
+                (cfg, errors)
+            }
+            Err(e) => {
+                let span = e.span().map(|s| s.start + shift..s.end + shift);
+                (Config::default_for(root), vec![FileError::at(path, text, span, e.message().trim().to_string())])
+            }
+        }
+    }
+
+    /// Builds a configuration from parsed settings, reporting bad values.
+    pub fn from_raw(root: &Path, raw: RawConfig, mut report: impl FnMut(Option<std::ops::Range<usize>>, String)) -> Config {
+        let mut c = Config::default_for(root);
+        if let Some(i) = raw.corpus.include {
+            c.include = i;
+        }
+        if let Some(e) = raw.corpus.exclude {
+            c.exclude = e;
+        }
+        if let Some(k) = raw.corpus.knowledge_base {
+            c.knowledge_base = k.iter().map(|p| root.join(p)).collect();
+        }
+        for g in c.include.iter().chain(&c.exclude) {
+            if let Err(e) = globset_check(g) {
+                report(None, format!("bad glob {g:?}: {e}"));
+            }
+        }
+        c.spelling = raw.style.spelling.unwrap_or_default();
+        c.korean_names = raw.style.korean_given_names.unwrap_or_default();
+        c.quotations = raw.style.quotations.unwrap_or_default();
+        for (code, level) in raw.checks {
+            if !CODES.contains(&code.as_str()) {
+                report(Some(level.span()), format!("unknown check {code:?}; known checks: {}", CODES.join(", ")));
+                continue;
+            }
+            let v = level.get_ref();
+            let l = if v.eq_ignore_ascii_case("off") {
+                Level::Off
+            } else if let Some(s) = Severity::parse(v) {
+                Level::On(s)
+            } else {
+                report(Some(level.span()), format!("unknown severity {v:?}: expected error, warning, information, hint or off"));
+                continue;
+            };
+            c.checks.insert(code, l);
+        }
+        c
+    }
+
+    /// The setting of a check.
+    pub fn level(&self, code: &str) -> Level {
+        self.checks.get(code).copied().unwrap_or_else(|| default_level(code))
+    }
+
+    /// Sets a check's level (command-line and editor overrides).
+    pub fn set_level(&mut self, code: &str, level: Level) {
+        self.checks.insert(code.to_string(), level);
+    }
+}
+
+fn globset_check(g: &str) -> Result<(), String> {
+    ignore::overrides::OverrideBuilder::new("/").add(g).map(|_| ()).map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_without_a_file() {
+        let c = Config::default_for(Path::new("/c"));
+        assert_eq!(c.include, ["**/*.txt"]);
+        assert_eq!(c.level("inconsistent-spelling"), Level::On(Severity::Warning));
+        assert_eq!(c.level("possible-typo"), Level::On(Severity::Information));
+        assert_eq!(c.knowledge_base, [PathBuf::from("/c/entities.toml")]);
+    }
+
+    #[test]
+    fn parses_every_section() {
+        let text = r#"
+[corpus]
+include = ["articles/**/*.txt"]
+knowledge-base = ["kb/people.toml"]
+[style]
+spelling = "british"
+korean-given-names = "spaced"
+quotations = "check"
+[checks]
+possible-typo = "off"
+house-style = "error"
+"#;
+        let (c, errs) = Config::parse(Path::new("/c"), Path::new("/c/byline.toml"), text);
+        assert!(errs.is_empty(), "{errs:?}");
+        assert_eq!(c.spelling, SpellingStyle::British);
+        assert_eq!(c.korean_names, KoreanNames::Spaced);
+        assert_eq!(c.quotations, Quotations::Check);
+        assert_eq!(c.level("possible-typo"), Level::Off);
+        assert_eq!(c.level("house-style"), Level::On(Severity::Error));
+        assert_eq!(c.knowledge_base, [PathBuf::from("/c/kb/people.toml")]);
+    }
+
+    #[test]
+    fn errors_point_at_the_bad_value() {
+        let text = "[style]\nspelling = \"martian\"\n";
+        let (c, errs) = Config::parse(Path::new("/c"), Path::new("byline.toml"), text);
+        assert_eq!(c.spelling, SpellingStyle::Auto);
+        assert_eq!(errs.len(), 1);
+        assert_eq!(errs[0].line, 2);
+        let (_, errs) = Config::parse(Path::new("/c"), Path::new("byline.toml"), "[checks]\ntypo = \"warning\"\nhouse-style = \"loud\"\n");
+        assert_eq!(errs.len(), 2);
+        assert_eq!((errs[0].line, errs[1].line), (2, 3));
+    }
+}

@@ -1,0 +1,158 @@
+//! Finding and reading corpus files: a walk of the corpus folder that respects
+//! `.gitignore` (in or out of a git repository), the configured include/exclude
+//! globs, and never follows symlinks (so no loops); reading that turns binary
+//! files and invalid UTF-8 into clear skip notices instead of errors.
+
+use std::path::{Path, PathBuf};
+
+use ignore::WalkBuilder;
+use ignore::overrides::OverrideBuilder;
+
+use crate::config::Config;
+use crate::model::Date;
+
+/// Why a file was not read as an article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Skipped {
+    pub path: PathBuf,
+    pub reason: String,
+}
+
+impl std::fmt::Display for Skipped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: skipped: {}", self.path.display(), self.reason)
+    }
+}
+
+/// A file's text and modification date.
+pub struct FileText {
+    pub text: String,
+    pub modified: Option<Date>,
+}
+
+/// The corpus files under `config.root`, sorted, as absolute paths.
+pub fn discover(config: &Config) -> (Vec<PathBuf>, Vec<Skipped>) {
+    let mut skipped = Vec::new();
+    let root = &config.root;
+    let mut ob = OverrideBuilder::new(root);
+    for g in &config.include {
+        if let Err(e) = ob.add(g) {
+            skipped.push(Skipped { path: root.join("byline.toml"), reason: format!("bad include glob {g:?}: {e}") });
+        }
+    }
+    for g in &config.exclude {
+        if let Err(e) = ob.add(&format!("!{g}")) {
+            skipped.push(Skipped { path: root.join("byline.toml"), reason: format!("bad exclude glob {g:?}: {e}") });
+        }
+    }
+    let overrides = ob.build().unwrap_or_else(|_| ignore::overrides::Override::empty());
+    let walker = WalkBuilder::new(root)
+        .overrides(overrides)
+        .hidden(true)
+        .git_ignore(true)
+        .require_git(false)
+        .follow_links(false)
+        .build();
+    let mut files = Vec::new();
+    for entry in walker {
+        match entry {
+            Ok(e) => {
+                if e.file_type().is_some_and(|t| t.is_file()) {
+                    files.push(e.into_path());
+                }
+            }
+            Err(err) => skipped.push(Skipped { path: root.clone(), reason: err.to_string() }),
+        }
+    }
+    files.sort();
+    (files, skipped)
+}
+
+/// Whether a path (absolute) is a corpus file under the configuration's globs.
+pub fn is_corpus_file(config: &Config, path: &Path) -> bool {
+    let Ok(rel) = path.strip_prefix(&config.root) else { return false };
+    let mut ob = OverrideBuilder::new(&config.root);
+    for g in &config.include {
+        let _ = ob.add(g);
+    }
+    for g in &config.exclude {
+        let _ = ob.add(&format!("!{g}"));
+    }
+    let Ok(ov) = ob.build() else { return false };
+    let hidden = rel.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+    !hidden && ov.matched(path, false).is_whitelist()
+}
+
+/// Reads one article. Binary files and invalid UTF-8 are skipped with a reason.
+pub fn read(path: &Path) -> Result<FileText, Skipped> {
+    let skip = |reason: String| Skipped { path: path.to_path_buf(), reason };
+    let bytes = std::fs::read(path).map_err(|e| skip(format!("cannot read: {e}")))?;
+    if bytes[..bytes.len().min(8192)].contains(&0) {
+        return Err(skip("binary file (contains NUL bytes)".into()));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| skip(format!("not UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to())))?;
+    let modified = std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map(|d| Date::from_unix(d.as_secs() as i64));
+    Ok(FileText { text, modified })
+}
+
+/// The path relative to the root, with `/` separators.
+pub fn relative(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn walks_txt_files_respecting_gitignore_and_globs() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("a/drafts")).unwrap();
+        std::fs::write(root.join("a/one.txt"), "One.").unwrap();
+        std::fs::write(root.join("a/drafts/two.txt"), "Two.").unwrap();
+        std::fs::write(root.join("notes.md"), "x").unwrap();
+        std::fs::write(root.join("ignored.txt"), "x").unwrap();
+        std::fs::write(root.join(".gitignore"), "ignored.txt\n").unwrap();
+        let mut c = Config::default_for(root);
+        let (files, _) = discover(&c);
+        let rels: Vec<String> = files.iter().map(|f| relative(root, f)).collect();
+        assert_eq!(rels, ["a/drafts/two.txt", "a/one.txt"]);
+        c.exclude = vec!["**/drafts/**".into()];
+        let (files, _) = discover(&c);
+        assert_eq!(files.len(), 1);
+        assert!(is_corpus_file(&c, &root.join("a/one.txt")));
+        assert!(!is_corpus_file(&c, &root.join("a/drafts/two.txt")));
+        assert!(!is_corpus_file(&c, &root.join("notes.md")));
+    }
+
+    #[test]
+    fn binary_and_invalid_utf8_are_skipped_with_reasons() {
+        let dir = tempfile::tempdir().unwrap();
+        let bin = dir.path().join("b.txt");
+        std::fs::write(&bin, b"PK\x03\x04\x00\x00").unwrap();
+        assert!(read(&bin).unwrap_err().reason.contains("binary"));
+        let bad = dir.path().join("c.txt");
+        std::fs::write(&bad, b"Caf\xe9 au lait").unwrap();
+        assert!(read(&bad).unwrap_err().reason.contains("offset 3"));
+        let ok = dir.path().join("d.txt");
+        std::fs::write(&ok, "Lee (이재명) 😀").unwrap();
+        assert!(read(&ok).unwrap().modified.is_some());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlink_loops_do_not_hang() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("d")).unwrap();
+        std::os::unix::fs::symlink(dir.path(), dir.path().join("d/loop")).unwrap();
+        std::fs::write(dir.path().join("d/a.txt"), "A.").unwrap();
+        let (files, _) = discover(&Config::default_for(dir.path()));
+        assert_eq!(files.len(), 1);
+    }
+}

@@ -1,0 +1,225 @@
+//! The corpus-wide index: every entity with the spellings it is written in, its
+//! mentions and documents, and its role claims with their article dates. Adding or
+//! removing one document touches only that document's entities — nothing is
+//! re-read or re-analysed.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::fold::squash;
+use crate::kb::Kb;
+use crate::model::{Claim, Date, DocAnalysis, DocEntity, Kind};
+
+use super::DocId;
+
+/// A corpus-wide entity identity: the knowledge-base entry, or the kind and the
+/// squashed spelling of the fullest form.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum GKey {
+    Kb(String),
+    Name(Kind, String),
+}
+
+impl GKey {
+    /// The identity of a document's entity.
+    pub fn of(kb: &Kb, e: &DocEntity) -> GKey {
+        match e.kb {
+            Some(id) => GKey::Kb(kb.entry(id).name.clone()),
+            None => GKey::Name(e.kind, squash(&e.name)),
+        }
+    }
+}
+
+/// One claim with where and when it was made.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DatedClaim {
+    pub doc: DocId,
+    pub date: Option<Date>,
+    pub claim: Claim,
+}
+
+/// Everything the corpus says about one entity.
+#[derive(Clone, Debug, Default)]
+pub struct GEntity {
+    pub kind: Option<Kind>,
+    /// Knowledge-base entry index, if linked.
+    pub kb: Option<usize>,
+    /// Full-form spellings (not surname-only or acronym references) and counts.
+    pub forms: BTreeMap<String, u32>,
+    pub mentions: u32,
+    /// Mentions per document.
+    pub docs: BTreeMap<DocId, u32>,
+    pub claims: Vec<DatedClaim>,
+    /// Each document's full-form spellings, to subtract when it goes.
+    doc_forms: HashMap<DocId, Vec<(String, u32)>>,
+}
+
+impl GEntity {
+    /// The most used full spelling (ties: the longest, then alphabetical).
+    pub fn majority_form(&self) -> Option<&str> {
+        self.forms.iter().max_by(|a, b| a.1.cmp(b.1).then(a.0.len().cmp(&b.0.len())).then(b.0.cmp(a.0))).map(|(f, _)| f.as_str())
+    }
+
+    /// Role claims, latest article first (undated last), explicit before inferred.
+    pub fn claims_latest_first(&self) -> Vec<&DatedClaim> {
+        let mut v: Vec<&DatedClaim> = self.claims.iter().collect();
+        v.sort_by(|a, b| {
+            b.date
+                .cmp(&a.date)
+                .then(a.claim.inferred.cmp(&b.claim.inferred))
+                .then(b.claim.role.as_ref().map_or(0, String::len).cmp(&a.claim.role.as_ref().map_or(0, String::len)))
+                .then(a.doc.cmp(&b.doc))
+                .then(a.claim.span.start.cmp(&b.claim.span.start))
+        });
+        v
+    }
+
+    /// The role and affiliation as of the latest evidence. The affiliation comes
+    /// from the latest claim that states one; an inferred one only if none does.
+    pub fn current_role(&self) -> (Option<String>, Option<String>) {
+        let claims = self.claims_latest_first();
+        let role = claims.iter().find_map(|c| c.claim.role.clone());
+        let affil = claims
+            .iter()
+            .filter(|c| !c.claim.inferred)
+            .find_map(|c| c.claim.affiliation.clone())
+            .or_else(|| claims.iter().find_map(|c| c.claim.affiliation.clone()));
+        (role, affil)
+    }
+}
+
+/// The index.
+#[derive(Clone, Debug, Default)]
+pub struct Index {
+    entities: HashMap<GKey, GEntity>,
+    by_doc: HashMap<DocId, Vec<GKey>>,
+}
+
+impl Index {
+    /// Adds a document's entities (replacing what it added before).
+    pub fn add(&mut self, kb: &Kb, doc: DocId, date: Option<Date>, a: &DocAnalysis, text: &str) {
+        self.remove(doc);
+        let mut keys = Vec::with_capacity(a.entities.len());
+        for e in &a.entities {
+            keys.push(GKey::of(kb, e));
+        }
+        for (ei, e) in a.entities.iter().enumerate() {
+            let g = self.entities.entry(keys[ei].clone()).or_default();
+            g.kind = Some(e.kind);
+            g.kb = e.kb;
+            for c in &e.claims {
+                g.claims.push(DatedClaim { doc, date, claim: c.clone() });
+            }
+        }
+        let mut forms: HashMap<usize, BTreeMap<&str, u32>> = HashMap::new();
+        for m in &a.mentions {
+            let g = self.entities.get_mut(&keys[m.entity]).expect("entity added above");
+            g.mentions += 1;
+            *g.docs.entry(doc).or_default() += 1;
+            if !m.short {
+                *forms.entry(m.entity).or_default().entry(&text[m.span.clone()]).or_default() += 1;
+            }
+        }
+        for (ei, fs) in forms {
+            let g = self.entities.get_mut(&keys[ei]).expect("entity added above");
+            let list = g.doc_forms.entry(doc).or_default();
+            for (f, n) in fs {
+                *g.forms.entry(f.to_string()).or_default() += n;
+                list.push((f.to_string(), n));
+            }
+        }
+        keys.sort();
+        keys.dedup();
+        self.by_doc.insert(doc, keys);
+    }
+
+    /// Removes everything a document added.
+    pub fn remove(&mut self, doc: DocId) {
+        let Some(keys) = self.by_doc.remove(&doc) else { return };
+        for k in keys {
+            let Some(g) = self.entities.get_mut(&k) else { continue };
+            if let Some(n) = g.docs.remove(&doc) {
+                g.mentions -= n;
+            }
+            for (f, n) in g.doc_forms.remove(&doc).unwrap_or_default() {
+                if let Some(c) = g.forms.get_mut(&f) {
+                    *c -= n;
+                    if *c == 0 {
+                        g.forms.remove(&f);
+                    }
+                }
+            }
+            g.claims.retain(|c| c.doc != doc);
+            if g.docs.is_empty() {
+                self.entities.remove(&k);
+            }
+        }
+    }
+
+    pub fn get(&self, k: &GKey) -> Option<&GEntity> {
+        self.entities.get(k)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&GKey, &GEntity)> {
+        self.entities.iter()
+    }
+
+    pub fn len(&self) -> usize {
+        self.entities.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entities.is_empty()
+    }
+}
+
+/// An entity as reported by `byline entities`: the output contract's fields.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct EntitySummary {
+    pub name: String,
+    pub kind: Kind,
+    pub role: Option<String>,
+    pub affiliation: Option<String>,
+    pub aliases: Vec<String>,
+    pub mentions: u32,
+    pub documents: u32,
+}
+
+impl Index {
+    /// Summaries of every entity, most mentioned first.
+    pub fn summaries(&self, kb: &Kb) -> Vec<EntitySummary> {
+        let mut out: Vec<EntitySummary> = self
+            .entities
+            .values()
+            .filter_map(|g| {
+                let kind = g.kind?;
+                let entry = g.kb.map(|id| kb.entry(id));
+                let name = entry.map(|e| e.name.clone()).or_else(|| g.majority_form().map(str::to_string))?;
+                let (mut role, mut affiliation) = g.current_role();
+                if let Some(e) = entry {
+                    role = e.role.clone().or(role);
+                    affiliation = e.affiliation.clone().or(affiliation);
+                }
+                let mut aliases: Vec<String> = g.forms.keys().filter(|f| **f != name).cloned().collect();
+                if let Some(e) = entry.filter(|e| e.is_user()) {
+                    for a in &e.aliases {
+                        if !aliases.contains(a) && *a != name {
+                            aliases.push(a.clone());
+                        }
+                    }
+                }
+                Some(EntitySummary { name, kind, role, affiliation, aliases, mentions: g.mentions, documents: g.docs.len() as u32 })
+            })
+            .collect();
+        out.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.name.cmp(&b.name)).then(a.kind.cmp(&b.kind)));
+        out
+    }
+}
+
+impl Index {
+    /// The corpus-wide name of an entity: its knowledge-base name, else its most
+    /// used spelling.
+    pub fn canonical_name(&self, kb: &Kb, key: &GKey) -> Option<String> {
+        let g = self.entities.get(key)?;
+        g.kb.map(|id| kb.entry(id).name.clone()).or_else(|| g.majority_form().map(str::to_string))
+    }
+}

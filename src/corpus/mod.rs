@@ -1,0 +1,193 @@
+//! The corpus: its configuration and knowledge base, its documents (as ropes,
+//! with their analyses) and the corpus-wide [`index::Index`]. Opening a folder
+//! reads and analyses every article in parallel (results are the same whatever
+//! the order); afterwards documents are added, changed and removed one at a time,
+//! each re-analysing only itself.
+
+pub mod files;
+pub mod index;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use ropey::Rope;
+
+use crate::config::Config;
+use crate::errors::FileError;
+use crate::kb::{Kb, load_user_kb};
+use crate::model::{Date, DocAnalysis};
+use crate::recognize::analyze;
+pub use files::Skipped;
+use index::Index;
+
+/// A document's number inside one corpus (stable while the document exists).
+pub type DocId = u32;
+
+/// One article.
+#[derive(Debug)]
+pub struct Document {
+    pub id: DocId,
+    /// Absolute path.
+    pub path: PathBuf,
+    /// Path relative to the corpus root, `/`-separated.
+    pub rel: String,
+    pub rope: Rope,
+    /// The file's modification date.
+    pub modified: Option<Date>,
+    pub analysis: Arc<DocAnalysis>,
+}
+
+impl Document {
+    /// The article's date as recognised (header, dateline, text or file time).
+    pub fn date(&self) -> Option<Date> {
+        self.analysis.date.map(|(d, _)| d)
+    }
+
+    /// The document text.
+    pub fn text(&self) -> String {
+        self.rope.to_string()
+    }
+}
+
+/// A corpus folder, analysed.
+pub struct Corpus {
+    pub config: Config,
+    pub kb: Arc<Kb>,
+    docs: Vec<Option<Arc<Document>>>,
+    by_path: HashMap<PathBuf, DocId>,
+    pub index: Index,
+    /// Files that could not be read as articles.
+    pub skipped: Vec<Skipped>,
+    /// Problems in `byline.toml` and knowledge-base files.
+    pub config_errors: Vec<FileError>,
+}
+
+impl Corpus {
+    /// Opens a corpus folder: reads `byline.toml`, the knowledge base and every
+    /// article.
+    pub fn open(root: &Path) -> Corpus {
+        let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+        let (config, mut errors) = Config::load(&root);
+        let (kb, kb_errors) = load_kb(&config);
+        errors.extend(kb_errors);
+        let mut c = Corpus::empty(config, Arc::new(kb));
+        c.config_errors = errors;
+        c.load_all();
+        c
+    }
+
+    /// A corpus with no documents yet.
+    pub fn empty(config: Config, kb: Arc<Kb>) -> Corpus {
+        Corpus { config, kb, docs: Vec::new(), by_path: HashMap::new(), index: Index::default(), skipped: Vec::new(), config_errors: Vec::new() }
+    }
+
+    /// Discovers, reads and analyses every article under the root.
+    pub fn load_all(&mut self) {
+        let (paths, mut skipped) = files::discover(&self.config);
+        let kb = self.kb.clone();
+        let root = self.config.root.clone();
+        let read: Vec<Result<(PathBuf, String, Option<Date>, DocAnalysis), Skipped>> = paths
+            .into_par_iter()
+            .map(|p| {
+                let f = files::read(&p)?;
+                let a = analyze(&f.text, &kb, f.modified);
+                Ok((p, f.text, f.modified, a))
+            })
+            .collect();
+        for r in read {
+            match r {
+                Ok((path, text, modified, a)) => {
+                    self.insert(path, &text, modified, a);
+                }
+                Err(s) => skipped.push(s),
+            }
+        }
+        let _ = root;
+        self.skipped = skipped;
+    }
+
+    fn insert(&mut self, path: PathBuf, text: &str, modified: Option<Date>, analysis: DocAnalysis) -> DocId {
+        let id = match self.by_path.get(&path) {
+            Some(&id) => id,
+            None => {
+                let id = self.docs.len() as DocId;
+                self.docs.push(None);
+                self.by_path.insert(path.clone(), id);
+                id
+            }
+        };
+        let rel = files::relative(&self.config.root, &path);
+        let date = analysis.date.map(|(d, _)| d);
+        self.index.add(&self.kb, id, date, &analysis, text);
+        let doc = Document { id, path, rel, rope: Rope::from_str(text), modified, analysis: Arc::new(analysis) };
+        self.docs[id as usize] = Some(Arc::new(doc));
+        id
+    }
+
+    /// Adds or replaces a document with new text (from disk or an editor).
+    pub fn upsert(&mut self, path: PathBuf, text: &str, modified: Option<Date>) -> DocId {
+        let a = analyze(text, &self.kb, modified);
+        self.insert(path, text, modified, a)
+    }
+
+    /// Removes a document. Returns whether it was there.
+    pub fn remove(&mut self, path: &Path) -> bool {
+        let Some(id) = self.by_path.remove(path) else { return false };
+        self.index.remove(id);
+        self.docs[id as usize] = None;
+        true
+    }
+
+    /// Replaces the knowledge base and re-analyses every document.
+    pub fn set_kb(&mut self, kb: Arc<Kb>) {
+        self.kb = kb;
+        let docs: Vec<Arc<Document>> = self.docs().cloned().collect();
+        let kb = self.kb.clone();
+        let analysed: Vec<(Arc<Document>, String, DocAnalysis)> = docs
+            .into_par_iter()
+            .map(|d| {
+                let text = d.text();
+                let a = analyze(&text, &kb, d.modified);
+                (d, text, a)
+            })
+            .collect();
+        for (d, text, a) in analysed {
+            self.insert(d.path.clone(), &text, d.modified, a);
+        }
+    }
+
+    /// The documents, in id order.
+    pub fn docs(&self) -> impl Iterator<Item = &Arc<Document>> {
+        self.docs.iter().flatten()
+    }
+
+    pub fn doc(&self, id: DocId) -> Option<&Arc<Document>> {
+        self.docs.get(id as usize).and_then(Option::as_ref)
+    }
+
+    pub fn doc_by_path(&self, path: &Path) -> Option<&Arc<Document>> {
+        self.by_path.get(path).and_then(|&id| self.doc(id))
+    }
+
+    /// Number of documents.
+    pub fn len(&self) -> usize {
+        self.by_path.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_path.is_empty()
+    }
+}
+
+/// Loads the configured knowledge-base files over the built-in gazetteer.
+pub fn load_kb(config: &Config) -> (Kb, Vec<FileError>) {
+    let existing: Vec<&PathBuf> = config
+        .knowledge_base
+        .iter()
+        .filter(|p| p.exists() || p.file_name().is_none_or(|n| n != "entities.toml"))
+        .collect();
+    let (entries, errors) = load_user_kb(&existing);
+    (Kb::with_user(entries), errors)
+}

@@ -1,0 +1,79 @@
+//! Errors in the files users write (`byline.toml`, knowledge-base TOML): each names
+//! the file, the line and the column, so the CLI can print it like a compiler and
+//! the language server can show it as a diagnostic in that file.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+/// A problem at a place in a user file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileError {
+    pub path: PathBuf,
+    /// One-based line.
+    pub line: u32,
+    /// One-based column, in characters.
+    pub column: u32,
+    /// Byte range in the file, when known (for editor diagnostics).
+    pub span: Option<Range<usize>>,
+    pub message: String,
+}
+
+impl FileError {
+    /// An error at a byte range of `text` (the file's contents).
+    pub fn at(path: &Path, text: &str, span: Option<Range<usize>>, message: impl Into<String>) -> FileError {
+        let (line, column) = match &span {
+            Some(r) => line_col(text, r.start),
+            None => (1, 1),
+        };
+        FileError { path: path.to_path_buf(), line, column, span, message: message.into() }
+    }
+
+    /// An error about the file as a whole (unreadable, not UTF-8).
+    pub fn whole(path: &Path, message: impl Into<String>) -> FileError {
+        FileError { path: path.to_path_buf(), line: 1, column: 1, span: None, message: message.into() }
+    }
+
+    /// A TOML syntax or type error.
+    pub fn from_toml(path: &Path, text: &str, err: &toml::de::Error) -> FileError {
+        FileError::at(path, text, err.span(), err.message().trim().to_string())
+    }
+}
+
+/// One-based line and character column of a byte offset.
+fn line_col(text: &str, offset: usize) -> (u32, u32) {
+    let offset = crate::text::floor_char_boundary(text, offset);
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    (line as u32, col as u32)
+}
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}: {}", self.path.display(), self.line, self.column, self.message)
+    }
+}
+
+impl std::error::Error for FileError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn toml_errors_carry_line_and_column() {
+        let text = "[[entity]]\nname = \"Lee\"\nkind = \n";
+        let err = toml::from_str::<toml::Table>(text).unwrap_err();
+        let e = FileError::from_toml(Path::new("entities.toml"), text, &err);
+        assert_eq!(e.line, 3);
+        assert!(e.to_string().starts_with("entities.toml:3:"), "{e}");
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let text = "a = \"이재명\" x";
+        let e = FileError::at(Path::new("f"), text, Some(text.find('x').unwrap()..text.len()), "m");
+        assert_eq!((e.line, e.column), (1, 11));
+    }
+}

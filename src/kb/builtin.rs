@@ -1,0 +1,130 @@
+//! The built-in gazetteer, embedded from `data/`: `countries.toml` (every UN member
+//! state and more, with aliases, demonyms and capitals), `organizations.toml` and
+//! `places.toml`. Parsed once per process. The data holds world knowledge only —
+//! no people; people come from discovery or the user's knowledge base.
+
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use super::{Class, KbEntry};
+use crate::model::Kind;
+
+const COUNTRIES: &str = include_str!("../../data/countries.toml");
+const ORGANIZATIONS: &str = include_str!("../../data/organizations.toml");
+const PLACES: &str = include_str!("../../data/places.toml");
+
+#[derive(Deserialize)]
+struct Countries {
+    #[serde(default)]
+    country: Vec<RawCountry>,
+}
+
+#[derive(Deserialize)]
+struct RawCountry {
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    demonyms: Vec<String>,
+    capital: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Places {
+    #[serde(default)]
+    place: Vec<RawPlace>,
+}
+
+#[derive(Deserialize)]
+struct RawPlace {
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    country: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Orgs {
+    #[serde(default)]
+    org: Vec<RawOrg>,
+}
+
+#[derive(Deserialize)]
+struct RawOrg {
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    kind: Option<String>,
+    country: Option<String>,
+}
+
+/// Built-in entries: countries first, then organisations, then places (earlier
+/// entries win a spelling both claim).
+pub fn entries() -> &'static [KbEntry] {
+    static ENTRIES: OnceLock<Vec<KbEntry>> = OnceLock::new();
+    ENTRIES.get_or_init(|| parse(COUNTRIES, ORGANIZATIONS, PLACES).expect("built-in data parses (checked by tests)"))
+}
+
+fn parse(countries: &str, orgs: &str, places: &str) -> Result<Vec<KbEntry>, toml::de::Error> {
+    let countries: Countries = toml::from_str(countries)?;
+    let orgs: Orgs = toml::from_str(orgs)?;
+    let places: Places = toml::from_str(places)?;
+    let mut out = Vec::new();
+    let mut capitals = Vec::new();
+    for c in countries.country {
+        let mut e = KbEntry::new(c.name, Kind::Loc, Class::Country);
+        e.aliases = c.aliases;
+        e.demonyms = c.demonyms;
+        if let Some(cap) = &c.capital {
+            capitals.push((cap.clone(), e.name.clone()));
+        }
+        e.capital = c.capital;
+        out.push(e);
+    }
+    for o in orgs.org {
+        let class = if o.kind.as_deref() == Some("international") { Class::International } else { Class::National };
+        let mut e = KbEntry::new(o.name, Kind::Org, class);
+        e.aliases = o.aliases;
+        e.country = o.country;
+        out.push(e);
+    }
+    let mut place_names = std::collections::HashSet::new();
+    for p in places.place {
+        place_names.insert(p.name.clone());
+        let mut e = KbEntry::new(p.name, Kind::Loc, Class::Place);
+        e.aliases = p.aliases;
+        e.country = p.country;
+        out.push(e);
+    }
+    for (cap, country) in capitals {
+        if !place_names.contains(&cap) {
+            let mut e = KbEntry::new(cap, Kind::Loc, Class::Place);
+            e.country = Some(country);
+            out.push(e);
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_data_parses_and_is_large_enough() {
+        let es = entries();
+        let countries = es.iter().filter(|e| e.class == Class::Country).count();
+        let orgs = es.iter().filter(|e| e.kind == Kind::Org).count();
+        assert!(countries >= 193, "{countries} countries");
+        assert!(orgs >= 80, "{orgs} organisations");
+        assert!(es.iter().any(|e| e.aliases.iter().any(|a| a == "NATO")));
+    }
+
+    #[test]
+    fn every_country_has_a_demonym() {
+        for e in entries().iter().filter(|e| e.class == Class::Country) {
+            assert!(!e.demonyms.is_empty() || e.name.contains("Vatican") || e.name.contains("Sahara"), "{}", e.name);
+        }
+    }
+}

@@ -1,0 +1,248 @@
+//! The knowledge base: the built-in gazetteer (countries with short forms, demonyms
+//! and capitals, places, organisations — world knowledge only, never people) merged
+//! with the user's knowledge-base files, and the lookups recognition needs: one
+//! Aho-Corasick pass over a text for every known name ([`gazetteer`]), name lookup
+//! by folded spelling, and demonym -> country.
+//!
+//! User entries win over built-in ones with the same name or alias.
+
+pub mod builtin;
+pub mod gazetteer;
+pub mod user;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
+
+use crate::fold::fold;
+use crate::model::{Date, Kind};
+
+pub use gazetteer::{Form, GazMatch};
+pub use user::load_user_kb;
+
+/// Where an entry comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    Builtin,
+    /// A user knowledge-base file and the one-based line of the entry.
+    User { path: PathBuf, line: u32 },
+}
+
+/// What sort of thing a built-in entry is, beyond its [`Kind`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Class {
+    Country,
+    /// A place inside a country or a region.
+    Place,
+    /// An organisation with members from many countries (NATO, the UN, the EU).
+    International,
+    /// An organisation of one country (a ministry, a company, a newspaper).
+    National,
+    Person,
+}
+
+/// A dated role, from a knowledge-base entry's `history`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RoleRecord {
+    pub role: Option<String>,
+    pub affiliation: Option<String>,
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+}
+
+/// One knowledge-base entry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KbEntry {
+    /// Canonical name: the preferred spelling.
+    pub name: String,
+    pub kind: Kind,
+    pub class: Class,
+    /// Accepted alternative spellings and short forms.
+    pub aliases: Vec<String>,
+    /// Discouraged spellings: recognised, then flagged towards `name`.
+    pub variants: Vec<String>,
+    /// Adjectival forms ("Dutch"), for affiliations; never mentions themselves.
+    pub demonyms: Vec<String>,
+    pub role: Option<String>,
+    pub affiliation: Option<String>,
+    pub history: Vec<RoleRecord>,
+    pub notes: Option<String>,
+    /// The country a place or national body belongs to.
+    pub country: Option<String>,
+    /// The capital, for countries.
+    pub capital: Option<String>,
+    pub source: Source,
+}
+
+impl KbEntry {
+    pub fn new(name: impl Into<String>, kind: Kind, class: Class) -> KbEntry {
+        KbEntry {
+            name: name.into(),
+            kind,
+            class,
+            aliases: Vec::new(),
+            variants: Vec::new(),
+            demonyms: Vec::new(),
+            role: None,
+            affiliation: None,
+            history: Vec::new(),
+            notes: None,
+            country: None,
+            capital: None,
+            source: Source::Builtin,
+        }
+    }
+
+    /// Whether the entry comes from a user file.
+    pub fn is_user(&self) -> bool {
+        matches!(self.source, Source::User { .. })
+    }
+
+    /// Name, aliases and variants.
+    pub fn spellings(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str())
+            .chain(self.aliases.iter().map(String::as_str))
+            .chain(self.variants.iter().map(String::as_str))
+    }
+}
+
+/// The merged knowledge base. Cheap to share (`Arc`); rebuilt when a user file
+/// changes.
+pub struct Kb {
+    entries: Vec<KbEntry>,
+    by_fold: HashMap<String, Vec<(usize, Form)>>,
+    gazetteer: gazetteer::Gazetteer,
+}
+
+impl std::fmt::Debug for Kb {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Kb").field("entries", &self.entries.len()).finish()
+    }
+}
+
+impl Kb {
+    /// The built-in knowledge base alone (parsed once per process).
+    pub fn builtin() -> Arc<Kb> {
+        static KB: OnceLock<Arc<Kb>> = OnceLock::new();
+        KB.get_or_init(|| Arc::new(Kb::from_entries(builtin::entries().to_vec()))).clone()
+    }
+
+    /// The built-in knowledge base extended and overridden by user entries.
+    pub fn with_user(user: Vec<KbEntry>) -> Kb {
+        if user.is_empty() {
+            return Kb::from_entries(builtin::entries().to_vec());
+        }
+        let user_forms: std::collections::HashSet<String> =
+            user.iter().flat_map(|e| e.spellings().map(fold).collect::<Vec<_>>()).collect();
+        let mut entries = user;
+        for b in builtin::entries() {
+            // A user entry naming the same thing replaces the built-in one, but keeps
+            // its aliases and demonyms (the user may only have added a variant).
+            if let Some(u) = entries.iter_mut().find(|u| u.is_user() && u.spellings().any(|s| fold(s) == fold(&b.name))) {
+                for a in b.aliases.iter().chain(std::iter::once(&b.name)) {
+                    if !u.spellings().any(|s| s == a) && !u.variants.iter().any(|v| fold(v) == fold(a)) {
+                        u.aliases.push(a.clone());
+                    }
+                }
+                if u.demonyms.is_empty() {
+                    u.demonyms = b.demonyms.clone();
+                }
+                if u.class == Class::National || u.class == Class::Place {
+                    u.class = b.class;
+                }
+                u.country = u.country.take().or_else(|| b.country.clone());
+                u.capital = u.capital.take().or_else(|| b.capital.clone());
+                continue;
+            }
+            let mut b = b.clone();
+            b.aliases.retain(|a| !user_forms.contains(&fold(a)));
+            if user_forms.contains(&fold(&b.name)) {
+                continue;
+            }
+            entries.push(b);
+        }
+        Kb::from_entries(entries)
+    }
+
+    fn from_entries(entries: Vec<KbEntry>) -> Kb {
+        let mut by_fold: HashMap<String, Vec<(usize, Form)>> = HashMap::new();
+        for (i, e) in entries.iter().enumerate() {
+            let forms = std::iter::once((e.name.as_str(), Form::Name))
+                .chain(e.aliases.iter().map(|a| (a.as_str(), Form::Alias)))
+                .chain(e.variants.iter().map(|a| (a.as_str(), Form::Variant)))
+                .chain(e.demonyms.iter().map(|a| (a.as_str(), Form::Demonym)));
+            for (s, form) in forms {
+                let list = by_fold.entry(fold(s)).or_default();
+                if !list.iter().any(|(j, _)| *j == i) {
+                    list.push((i, form));
+                }
+            }
+        }
+        let gazetteer = gazetteer::Gazetteer::build(&entries);
+        Kb { entries, by_fold, gazetteer }
+    }
+
+    pub fn entries(&self) -> &[KbEntry] {
+        &self.entries
+    }
+
+    pub fn entry(&self, id: usize) -> &KbEntry {
+        &self.entries[id]
+    }
+
+    /// Every known name in a text, leftmost-longest, on word boundaries.
+    pub fn find(&self, text: &str) -> Vec<GazMatch> {
+        self.gazetteer.find(text, &self.entries)
+    }
+
+    /// Entries with this spelling (case-, diacritic- and dash-insensitive), user
+    /// entries first.
+    pub fn lookup(&self, name: &str) -> &[(usize, Form)] {
+        self.by_fold.get(&fold(name)).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The first entry of a kind with this spelling (not counting demonyms).
+    pub fn lookup_kind(&self, name: &str, kind: Kind) -> Option<usize> {
+        self.lookup(name).iter().find(|(i, f)| *f != Form::Demonym && self.entries[*i].kind == kind).map(|(i, _)| *i)
+    }
+
+    /// The country a demonym names ("Dutch" -> Netherlands).
+    pub fn demonym_country(&self, word: &str) -> Option<usize> {
+        self.lookup(word)
+            .iter()
+            .find(|(i, f)| *f == Form::Demonym && self.entries[*i].class == Class::Country)
+            .map(|(i, _)| *i)
+    }
+
+    /// The country entry named `name`.
+    pub fn country(&self, name: &str) -> Option<usize> {
+        self.lookup(name).iter().find(|(i, f)| *f != Form::Demonym && self.entries[*i].class == Class::Country).map(|(i, _)| *i)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_knows_countries_demonyms_and_organisations() {
+        let kb = Kb::builtin();
+        let sk = kb.country("South Korea").expect("South Korea");
+        assert_eq!(kb.demonym_country("Dutch").map(|i| kb.entry(i).name.as_str()), Some("Netherlands"));
+        assert_eq!(kb.lookup_kind("ROK", Kind::Loc), Some(sk));
+        assert!(kb.lookup_kind("NATO", Kind::Org).is_some());
+        assert!(kb.entries().iter().all(|e| e.kind != Kind::Person), "no people in built-in data");
+    }
+
+    #[test]
+    fn user_entries_override_builtin_ones() {
+        let mut e = KbEntry::new("Republic of Korea", Kind::Loc, Class::Country);
+        e.aliases = vec!["South Korea".into()];
+        e.source = Source::User { path: "entities.toml".into(), line: 1 };
+        let kb = Kb::with_user(vec![e]);
+        let id = kb.country("South Korea").unwrap();
+        assert_eq!(kb.entry(id).name, "Republic of Korea");
+        assert!(kb.entry(id).demonyms.iter().any(|d| d == "South Korean"));
+        assert_eq!(kb.lookup("South Korea").len(), 1);
+    }
+}

@@ -1,0 +1,215 @@
+//! The built-in lexicon: English words with their frequency class (from SCOWL,
+//! `data/words.txt`), given names and family names (`data/given_names.txt`,
+//! `data/surnames.txt`) and the closed word classes recognition relies on — role
+//! words, honorifics, organisation/place/event head nouns, months, connectors
+//! (`data/lexicon.toml`). All of it is embedded in the binary and parsed once.
+//!
+//! Lookups are case-insensitive and allocation-free for ASCII words.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+const LEXICON_TOML: &str = include_str!("../data/lexicon.toml");
+const WORDS_TXT: &str = include_str!("../data/words.txt");
+const GIVEN_TXT: &str = include_str!("../data/given_names.txt");
+const SURNAMES_TXT: &str = include_str!("../data/surnames.txt");
+
+#[derive(Deserialize)]
+struct RawLexicon {
+    role_heads: Vec<String>,
+    weak_role_heads: Vec<String>,
+    role_modifiers: Vec<String>,
+    role_complements: Vec<String>,
+    honorifics: Vec<String>,
+    org_heads: Vec<String>,
+    org_starts: Vec<String>,
+    function_words: Vec<String>,
+    not_names: Vec<String>,
+    event_heads: Vec<String>,
+    loc_heads: Vec<String>,
+    speech_verbs: Vec<String>,
+    loc_preceders: Vec<String>,
+    loc_preceder_nouns: Vec<String>,
+    months: Vec<String>,
+    weekdays: Vec<String>,
+    name_connectors: Vec<String>,
+    name_particles: Vec<String>,
+    boilerplate_lines: Vec<String>,
+    caption_prefixes: Vec<String>,
+}
+
+/// Word-class bits returned by [`Lexicon::classes`].
+pub mod class {
+    pub const FUNC: u32 = 1;
+    pub const GIVEN: u32 = 1 << 1;
+    pub const SURNAME: u32 = 1 << 2;
+    pub const ROLE_HEAD: u32 = 1 << 3;
+    pub const ROLE_WEAK: u32 = 1 << 4;
+    pub const ROLE_MOD: u32 = 1 << 5;
+    pub const ROLE_COMP: u32 = 1 << 6;
+    pub const HONORIFIC: u32 = 1 << 7;
+    pub const ORG_HEAD: u32 = 1 << 8;
+    pub const EVENT_HEAD: u32 = 1 << 9;
+    pub const LOC_HEAD: u32 = 1 << 10;
+    pub const CALENDAR: u32 = 1 << 11;
+    pub const CONNECTOR: u32 = 1 << 12;
+    pub const SPEECH: u32 = 1 << 13;
+    pub const LOC_PRE: u32 = 1 << 14;
+    pub const LOC_NOUN: u32 = 1 << 15;
+    pub const NOT_NAME: u32 = 1 << 16;
+    pub const ORG_START: u32 = 1 << 17;
+    pub const PARTICLE: u32 = 1 << 18;
+}
+
+/// The lexicon; get it with [`lexicon()`].
+pub struct Lexicon {
+    words: HashMap<&'static str, u8>,
+    classes: HashMap<String, u32>,
+    /// Case-sensitive classes (not-names such as "AM", "IT").
+    exact: HashMap<String, u32>,
+    pub boilerplate_lines: Vec<String>,
+    pub caption_prefixes: Vec<String>,
+}
+
+/// Frequency class of a word: SCOWL's size (10 = among the most common English
+/// words, 60 = in a large dictionary).
+pub type Level = u8;
+
+impl Lexicon {
+    fn load() -> Lexicon {
+        let raw: RawLexicon = toml::from_str(LEXICON_TOML).expect("data/lexicon.toml is valid (checked by tests)");
+        let words = WORDS_TXT
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let (w, lv) = l.split_once('\t')?;
+                Some((w, lv.parse().ok()?))
+            })
+            .collect();
+        let mut classes: HashMap<String, u32> = HashMap::new();
+        let mut add = |list: &[String], bit: u32| {
+            for w in list {
+                *classes.entry(w.to_lowercase()).or_default() |= bit;
+            }
+        };
+        use class::*;
+        add(&raw.function_words, FUNC);
+        add(&raw.role_heads, ROLE_HEAD);
+        add(&raw.weak_role_heads, ROLE_WEAK);
+        add(&raw.role_modifiers, ROLE_MOD);
+        add(&raw.role_complements, ROLE_COMP);
+        add(&raw.honorifics, HONORIFIC);
+        add(&raw.org_heads, ORG_HEAD);
+        add(&raw.org_starts, ORG_START);
+        add(&raw.event_heads, EVENT_HEAD);
+        add(&raw.loc_heads, LOC_HEAD);
+        add(&raw.months, CALENDAR);
+        add(&raw.weekdays, CALENDAR);
+        add(&raw.name_connectors, CONNECTOR);
+        add(&raw.name_particles, PARTICLE);
+        add(&raw.speech_verbs, SPEECH);
+        add(&raw.loc_preceders, LOC_PRE);
+        add(&raw.loc_preceder_nouns, LOC_NOUN);
+        for line in GIVEN_TXT.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            *classes.entry(line.to_lowercase()).or_default() |= GIVEN;
+        }
+        for line in SURNAMES_TXT.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            *classes.entry(line.to_lowercase()).or_default() |= SURNAME;
+        }
+        let exact = raw.not_names.iter().map(|w| (w.clone(), NOT_NAME)).collect();
+        Lexicon {
+            words,
+            classes,
+            exact,
+            boilerplate_lines: raw.boilerplate_lines,
+            caption_prefixes: raw.caption_prefixes,
+        }
+    }
+
+    /// The word-class bits of a word (see [`class`]), case-insensitive except for
+    /// [`class::NOT_NAME`], which matches the exact spelling.
+    pub fn classes(&self, word: &str) -> u32 {
+        let c = with_lower(word, |w| self.classes.get(w).copied().unwrap_or(0));
+        c | self.exact.get(word).copied().unwrap_or(0)
+    }
+
+    /// The frequency class of an English word (any case), if it is one.
+    pub fn word_level(&self, word: &str) -> Option<Level> {
+        with_lower(word, |w| self.words.get(w).copied())
+    }
+
+    /// Whether `word` is an English word of at most the given frequency class.
+    pub fn is_word(&self, word: &str, max_level: Level) -> bool {
+        self.word_level(word).is_some_and(|l| l <= max_level)
+    }
+
+    /// Whether the lowercase word is in the dictionary at all.
+    pub fn is_known_word(&self, word: &str) -> bool {
+        self.word_level(word).is_some()
+    }
+
+    /// Whether the word has any of the class bits.
+    pub fn is(&self, word: &str, bits: u32) -> bool {
+        self.classes(word) & bits != 0
+    }
+
+    /// Iterates over the dictionary's words (lowercase).
+    pub fn words(&self) -> impl Iterator<Item = (&'static str, Level)> + '_ {
+        self.words.iter().map(|(w, l)| (*w, *l))
+    }
+}
+
+/// The process-wide lexicon, parsed on first use.
+pub fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(Lexicon::load)
+}
+
+/// Calls `f` with the lowercase form of `s`, without allocating for short ASCII words.
+pub fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    if s.len() <= 48 && s.is_ascii() {
+        let mut buf = [0u8; 48];
+        let b = &mut buf[..s.len()];
+        b.copy_from_slice(s.as_bytes());
+        b.make_ascii_lowercase();
+        // ASCII stays valid UTF-8 after lowercasing.
+        f(std::str::from_utf8(b).unwrap_or_default())
+    } else {
+        f(&s.to_lowercase())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dictionary_knows_common_words_with_levels() {
+        let lx = lexicon();
+        assert!(lx.is_word("the", 10));
+        assert!(lx.is_word("Alliance", 35));
+        assert!(lx.is_known_word("defence") && lx.is_known_word("defense"));
+        assert!(!lx.is_known_word("allaince"));
+        assert!(!lx.is_known_word("Jongsup"));
+    }
+
+    #[test]
+    fn closed_classes_are_case_insensitive() {
+        use class::*;
+        let lx = lexicon();
+        assert!(lx.is("Minister", ROLE_HEAD));
+        assert!(lx.is("Gen.", HONORIFIC));
+        assert!(lx.is("OFFICE", ORG_HEAD));
+        assert!(lx.is("June", CALENDAR) && lx.is("Thursday", CALENDAR));
+        assert!(!lx.is("Seoul", CALENDAR | ROLE_HEAD | ORG_HEAD));
+        assert!(lx.is("GMT", NOT_NAME) && !lx.is("gmt", NOT_NAME));
+    }
+
+    #[test]
+    fn lowercase_helper_handles_non_ascii() {
+        assert_eq!(with_lower("ÉLYSÉE", |s| s.to_string()), "élysée");
+        assert_eq!(with_lower("NATO", |s| s.to_string()), "nato");
+    }
+}

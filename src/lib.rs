@@ -1,0 +1,20 @@
+//! Byline: recognise the people, organisations and places of a news corpus, with
+//! their roles and affiliations, and keep their spelling consistent — as a library,
+//! a command-line tool and a language server.
+//!
+//! Data flows one way (see ARCHITECTURE.md):
+//! files -> [`corpus`] -> [`recognize`] (per document, pure) -> [`corpus::index`]
+//! (corpus-wide) -> [`cli`] and [`lsp`]. Only [`text`] converts positions; only
+//! [`lsp`] knows the protocol.
+
+pub mod cli;
+pub mod config;
+pub mod corpus;
+pub mod errors;
+pub mod fold;
+pub mod kb;
+pub mod lexicon;
+pub mod model;
+pub mod recognize;
+pub mod romanize;
+pub mod text;

@@ -1,0 +1,242 @@
+//! The engine's vocabulary: entity kinds, mentions, role claims, dates and the
+//! result of analysing one document. Everything here is protocol-neutral and uses
+//! UTF-8 byte ranges into the document text; `text` converts them for the outside.
+
+use std::fmt;
+use std::ops::Range;
+
+use serde::Serialize;
+
+/// A byte range into a document's text.
+pub type Span = Range<usize>;
+
+/// What a mention names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum Kind {
+    #[serde(rename = "PERSON")]
+    Person,
+    #[serde(rename = "ORG")]
+    Org,
+    #[serde(rename = "LOC")]
+    Loc,
+}
+
+impl Kind {
+    /// The label used in exports (`PERSON`, `ORG`, `LOC`).
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Person => "PERSON",
+            Kind::Org => "ORG",
+            Kind::Loc => "LOC",
+        }
+    }
+
+    /// The word used in messages and the knowledge base (`person`, ...).
+    pub fn word(self) -> &'static str {
+        match self {
+            Kind::Person => "person",
+            Kind::Org => "organization",
+            Kind::Loc => "place",
+        }
+    }
+
+    /// Parses `person`/`PERSON`/`PER`, `organization`/`organisation`/`ORG`,
+    /// `place`/`location`/`LOC`/`GPE`.
+    pub fn parse(s: &str) -> Option<Kind> {
+        match s.to_ascii_lowercase().as_str() {
+            "person" | "per" | "people" => Some(Kind::Person),
+            "organization" | "organisation" | "org" => Some(Kind::Org),
+            "place" | "location" | "loc" | "gpe" | "country" | "city" => Some(Kind::Loc),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// How a mention was found; shown on hover and used to weigh evidence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Origin {
+    /// A name or alias in the user's knowledge base.
+    KnowledgeBase,
+    /// A name in the built-in gazetteer.
+    Gazetteer,
+    /// A capitalised name that no gazetteer knows.
+    Discovered,
+    /// A later short reference ("Lee", "JCS") to a name given in full earlier.
+    Reference,
+}
+
+/// One occurrence of an entity in a document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    pub span: Span,
+    pub kind: Kind,
+    /// Index into [`DocAnalysis::entities`].
+    pub entity: usize,
+    pub origin: Origin,
+    /// Surname-only or acronym reference to a fuller form in the same document.
+    pub short: bool,
+}
+
+/// A role title written next to a person ("Defense Minister" before "Lee Jong-sup").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RoleSpan {
+    pub span: Span,
+    /// Index into [`DocAnalysis::entities`] of the person it belongs to, when known.
+    pub person: Option<usize>,
+}
+
+/// What the text says a person is, with where it says so.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Claim {
+    pub role: Option<String>,
+    pub affiliation: Option<String>,
+    /// The role or appositive text the claim was read from.
+    pub span: Span,
+    /// The sentence that carries the claim.
+    pub sentence: Span,
+    /// The affiliation was inferred from the article's context rather than written
+    /// next to the person.
+    pub inferred: bool,
+}
+
+/// An entity as one document sees it: all its mentions share this record.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DocEntity {
+    /// The fullest form the document uses (or the knowledge-base name).
+    pub name: String,
+    pub kind: Kind,
+    /// Index of the knowledge-base entry it was linked to.
+    pub kb: Option<usize>,
+    pub claims: Vec<Claim>,
+}
+
+/// A calendar date (no time zone: news dates are local dates).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (1..=days).contains(&day).then_some(Date { year, month, day })
+    }
+
+    /// Parses `YYYY-MM-DD`.
+    pub fn parse(s: &str) -> Option<Date> {
+        let mut it = s.splitn(3, '-');
+        let y = it.next()?.parse().ok()?;
+        let m = it.next()?.parse().ok()?;
+        let d = it.next()?.parse().ok()?;
+        Date::new(y, m, d)
+    }
+
+    /// The date of a Unix timestamp (UTC).
+    pub fn from_unix(secs: i64) -> Date {
+        // Howard Hinnant's civil_from_days.
+        let z = secs.div_euclid(86_400) + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let y = (yoe + era * 400 + i64::from(m <= 2)) as u16;
+        Date { year: y, month: m, day: d }
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// Where an article's date came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DateSource {
+    /// A ` date YYYY-MM-DD` first line.
+    Header,
+    /// A dateline ("SEOUL, June 3 (Yonhap) --"), completed with the header's or the
+    /// file's year.
+    Dateline,
+    /// A full date written in the text ("on June 3, 2023").
+    Text,
+    /// The file's modification time.
+    FileTime,
+}
+
+/// Everything one document yields. Produced by [`crate::recognize::analyze`], a pure
+/// function of the text, the knowledge base and the file time.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DocAnalysis {
+    /// Sorted by start, non-overlapping.
+    pub mentions: Vec<Mention>,
+    pub roles: Vec<RoleSpan>,
+    pub entities: Vec<DocEntity>,
+    pub date: Option<(Date, DateSource)>,
+    /// Byte ranges of quoted speech (inside quotation marks).
+    pub quotes: Vec<Span>,
+}
+
+impl DocAnalysis {
+    /// The entity of a mention.
+    pub fn entity_of(&self, m: &Mention) -> &DocEntity {
+        &self.entities[m.entity]
+    }
+
+    /// The date as `YYYY-MM-DD`, if any.
+    pub fn date_string(&self) -> Option<String> {
+        self.date.map(|(d, _)| d.to_string())
+    }
+
+    /// Whether a byte offset lies inside quoted speech.
+    pub fn in_quote(&self, offset: usize) -> bool {
+        let i = self.quotes.partition_point(|q| q.end <= offset);
+        self.quotes.get(i).is_some_and(|q| q.start <= offset)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_parse_and_print() {
+        assert_eq!(Date::parse("2023-06-03").unwrap().to_string(), "2023-06-03");
+        assert!(Date::parse("2023-02-30").is_none());
+        assert!(Date::parse("2024-02-29").is_some());
+        assert!(Date::parse("2023-6").is_none());
+    }
+
+    #[test]
+    fn unix_times_become_dates() {
+        assert_eq!(Date::from_unix(0).to_string(), "1970-01-01");
+        assert_eq!(Date::from_unix(1_685_750_400).to_string(), "2023-06-03");
+        assert_eq!(Date::from_unix(951_782_400).to_string(), "2000-02-29");
+    }
+
+    #[test]
+    fn kinds_parse_from_many_spellings() {
+        assert_eq!(Kind::parse("Organisation"), Some(Kind::Org));
+        assert_eq!(Kind::parse("GPE"), Some(Kind::Loc));
+        assert_eq!(Kind::parse("thing"), None);
+    }
+}

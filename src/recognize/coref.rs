@@ -1,0 +1,131 @@
+//! Coreference inside one article: a family name or given name used alone ("Lee",
+//! "Borrell", "Wi") after (or, in captions and headlines, before) the person's full
+//! name refers to that person — the nearest full mention before it, else the first
+//! after it. Single words no person explains are then classified by their context:
+//! "in X" / "city of X" make a place, "X said" with a known family name a person.
+
+use std::collections::HashMap;
+
+use super::names::Mode;
+use super::tokens::{GLUE, SENT_START, TokKind};
+use super::{Cand, Key, Work, name_key};
+use crate::fold::fold;
+use crate::lexicon::class::*;
+use crate::model::{Kind, Origin};
+use crate::romanize;
+
+/// The name words of tokens `first..end`, hyphen-glued parts joined
+/// ("Lee Jae-myung" -> ["Lee", "Jae-myung"]).
+pub(crate) fn name_words(w: &Work, first: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for k in first..end {
+        let t = w.toks[k];
+        if !t.is_word() {
+            continue;
+        }
+        match out.last_mut() {
+            Some(last) if t.has(GLUE) => last.1 = k + 1,
+            _ => out.push((k, k + 1)),
+        }
+    }
+    out
+}
+
+pub(crate) fn link(w: &mut Work) {
+    // Full names of people, by each of their first and last name words.
+    let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
+    for (ci, c) in w.cands.iter().enumerate() {
+        if c.kind != Kind::Person || c.refers_to.is_some() {
+            continue;
+        }
+        let words = name_words(w, c.first, c.end);
+        if words.len() < 2 {
+            continue;
+        }
+        let mut keys = vec![words[0], words[words.len() - 1]];
+        keys.dedup();
+        for (f, e) in keys {
+            let s = fold(w.span_text(f, e));
+            let list = by_word.entry(s).or_default();
+            if !list.contains(&ci) {
+                list.push(ci);
+            }
+        }
+    }
+    let antecedent = |w: &Work, tok: usize, word: &str| -> Option<usize> {
+        let list = by_word.get(&fold(word))?;
+        let before = list.iter().copied().filter(|&c| w.cands[c].first < tok).max_by_key(|&c| w.cands[c].first);
+        before.or_else(|| list.iter().copied().filter(|&c| w.cands[c].first > tok).min_by_key(|&c| w.cands[c].first))
+    };
+    // One-word people ("President Lee") refer to the full name.
+    for ci in 0..w.cands.len() {
+        let c = &w.cands[ci];
+        if c.kind != Kind::Person || c.refers_to.is_some() || name_words(w, c.first, c.end).len() != 1 {
+            continue;
+        }
+        let word = w.span_text(c.first, c.end).to_string();
+        let first = c.first;
+        if let Some(a) = antecedent(w, first, &word)
+            && a != ci
+        {
+            w.cands[ci].refers_to = Some(a);
+            w.cands[ci].origin = Origin::Reference;
+        }
+    }
+    // Single capitalised words left undecided by the name pass.
+    let pending = std::mem::take(&mut w.pending);
+    for p in pending {
+        let tok = p.tok;
+        if w.cand_at(tok).is_some() {
+            continue;
+        }
+        let word = w.t(tok).to_string();
+        if let Some(a) = antecedent(w, tok, &word) {
+            let key = w.cands[a].key.clone();
+            w.add(Cand { first: tok, end: tok + 1, kind: Kind::Person, key, origin: Origin::Reference, refers_to: Some(a), byline: false });
+            continue;
+        }
+        if p.mode != Mode::Full {
+            continue;
+        }
+        if let Some(kind) = single_word_kind(w, tok) {
+            w.add(Cand { first: tok, end: tok + 1, kind, key: name_key(&word), origin: Origin::Discovered, refers_to: None, byline: false });
+        }
+    }
+    // Later one-word references to people found only now are linked too.
+    let _ = Key::Name(String::new());
+}
+
+/// The kind a lone unknown capitalised word has from its context, if any.
+fn single_word_kind(w: &mut Work, tok: usize) -> Option<Kind> {
+    let t = w.toks[tok];
+    if w.is(tok, FUNC | CALENDAR | NOT_NAME | ROLE_HEAD | ROLE_MOD | ORG_HEAD | EVENT_HEAD) || t.has(super::tokens::DIGIT) {
+        return None;
+    }
+    let common = w.is_word(tok, 50);
+    let name_like = w.is(tok, GIVEN | SURNAME) || romanize::is_korean_surname(w.t(tok));
+    // "in Vilnius", "to nearby Geoje", "the city of Gyeongju".
+    let prev = prev_word(w, tok);
+    let prev2 = prev.and_then(|p| prev_word(w, p));
+    let loc_before = prev.is_some_and(|p| w.toks[p].has(super::tokens::LOWER) && w.is(p, LOC_PRE))
+        || (prev.is_some_and(|p| w.t(p) == "of") && prev2.is_some_and(|p| w.is(p, LOC_NOUN)));
+    if loc_before && !common && !name_like && !t.has(SENT_START) {
+        return Some(Kind::Loc);
+    }
+    // "Carney said": a known family or given name before a verb of speech.
+    let next = next_word(w, tok);
+    if name_like && !common && next.is_some_and(|n| w.toks[n].has(super::tokens::LOWER) && w.is(n, SPEECH)) {
+        return Some(Kind::Person);
+    }
+    None
+}
+
+fn prev_word(w: &Work, tok: usize) -> Option<usize> {
+    let p = tok.checked_sub(1)?;
+    (w.toks[p].kind == TokKind::Word).then_some(p)
+}
+
+fn next_word(w: &Work, tok: usize) -> Option<usize> {
+    let n = tok + 1;
+    (n < w.toks.len() && w.toks[n].kind == TokKind::Word).then_some(n)
+}

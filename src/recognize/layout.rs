@@ -1,0 +1,145 @@
+//! The shape of an article's lines: the ` date` header, headlines in Title Case,
+//! bylines, photo captions ("view larger image ..."), menus and site furniture
+//! ("Legal Disclaimer:", "Tags"). Recognition still finds known names everywhere,
+//! but discovers unknown names only where the text is prose.
+
+use super::tokens::{TokKind, Token};
+use crate::lexicon::lexicon;
+
+/// What a line is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineKind {
+    /// Prose: a paragraph of the article (also captions, after their prefix).
+    Body,
+    /// The ` date YYYY-MM-DD ...` first line and its editorial notes.
+    Header,
+    /// A headline or title in Title Case.
+    Headline,
+    /// "By Kim Eun-jung": the name is the reporter.
+    Byline,
+    /// Menus, tags and other site furniture.
+    Furniture,
+}
+
+/// One line of the text with its kind and token range.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Line {
+    pub kind: LineKind,
+    /// Token indices `first..end` (excluding the newline token).
+    pub tokens: std::ops::Range<usize>,
+    /// Byte range of the line without its terminator.
+    pub start: usize,
+    pub end: usize,
+    /// Tokens before this index are a caption prefix ("view larger image").
+    pub content_from: usize,
+}
+
+/// Splits the token stream into lines and classifies each.
+pub fn lines(text: &str, toks: &[Token]) -> Vec<Line> {
+    let lx = lexicon();
+    let mut out = Vec::new();
+    let mut first = 0;
+    let mut line_start = 0usize;
+    let mut idx = 0;
+    let mut push = |first: usize, end: usize, start: usize, stop: usize, n: usize, out: &mut Vec<Line>| {
+        let raw = &text[start..stop];
+        let kind = classify(raw, &toks[first..end], text, n);
+        let mut content_from = first;
+        let lower = raw.trim_start().to_lowercase();
+        if let Some(p) = lx.caption_prefixes.iter().find(|p| lower.starts_with(p.as_str()) && lower.len() > p.len() + 8) {
+            let prefix_end = start + (raw.len() - raw.trim_start().len()) + p.len();
+            content_from = (first..end).find(|&i| toks[i].start as usize >= prefix_end).unwrap_or(end);
+        }
+        out.push(Line { kind, tokens: first..end, start, end: stop, content_from });
+    };
+    while idx < toks.len() {
+        if toks[idx].kind == TokKind::Newline {
+            let stop = toks[idx].start as usize;
+            let stop = if stop > line_start && text.as_bytes()[stop - 1] == b'\r' { stop - 1 } else { stop };
+            push(first, idx, line_start, stop, out.len(), &mut out);
+            first = idx + 1;
+            line_start = toks[idx].end as usize;
+        }
+        idx += 1;
+    }
+    push(first, toks.len(), line_start, text.len(), out.len(), &mut out);
+    out
+}
+
+fn classify(raw: &str, toks: &[Token], text: &str, line_no: usize) -> LineKind {
+    let lx = lexicon();
+    let trimmed = raw.trim().trim_start_matches('\u{feff}');
+    if line_no == 0 && trimmed.starts_with("date ") {
+        return LineKind::Header;
+    }
+    let lower = trimmed.trim_end_matches(':').to_lowercase();
+    if lx.boilerplate_lines.iter().any(|b| b.trim_end_matches(':') == lower) {
+        return LineKind::Furniture;
+    }
+    let words: Vec<&Token> = toks.iter().filter(|t| t.is_word()).collect();
+    if words.is_empty() {
+        return LineKind::Furniture;
+    }
+    // Menus: cells separated by wide gaps or bars.
+    let gaps = toks.iter().filter(|t| t.kind == TokKind::Gap || t.punct(text) == Some('|')).count();
+    if gaps >= 2 && gaps * 2 + 1 >= words.len() {
+        return LineKind::Furniture;
+    }
+    if words.len() <= 5
+        && words[0].text(text).eq_ignore_ascii_case("by")
+        && words[1..].iter().all(|w| w.is_cap() || w.has(super::tokens::GLUE))
+        && words.len() >= 3
+    {
+        return LineKind::Byline;
+    }
+    // Copyright and similar lines are furniture but may name the outlet.
+    if trimmed.starts_with('©') || lower.starts_with("copyright") {
+        return LineKind::Body;
+    }
+    let ends_sentence = trimmed.ends_with(['.', '"', '\u{201d}', '?', '!']);
+    if !ends_sentence && words.len() >= 3 {
+        let content: Vec<&&Token> =
+            words.iter().filter(|w| !lx.is(w.text(text), crate::lexicon::class::CONNECTOR) && !w.has(super::tokens::GLUE)).collect();
+        let caps = content.iter().filter(|w| w.is_cap()).count();
+        if caps * 10 >= content.len() * 8 {
+            return LineKind::Headline;
+        }
+    }
+    LineKind::Body
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::recognize::tokens::tokenize;
+
+    fn kinds(text: &str) -> Vec<LineKind> {
+        lines(text, &tokenize(text)).into_iter().map(|l| l.kind).collect()
+    }
+
+    #[test]
+    fn classifies_article_furniture() {
+        let text = " date 2024-05-02 (ATTN: ADDS quote)\nAllies Agree To Expand Missile Defense Talks\nBy Kim Eun-jung\nSEOUL, May 2 (Yonhap) -- South Korea said on Thursday it would talk.\nTags\n   Politics     Economy     Sport\n";
+        assert_eq!(
+            kinds(text),
+            [LineKind::Header, LineKind::Headline, LineKind::Byline, LineKind::Body, LineKind::Furniture, LineKind::Furniture, LineKind::Furniture]
+        );
+    }
+
+    #[test]
+    fn caption_prefix_is_skipped() {
+        let text = "view larger image Defense Minister Shin Won-sik (R) speaks. (Yonhap)";
+        let toks = tokenize(text);
+        let ls = lines(text, &toks);
+        assert_eq!(ls[0].kind, LineKind::Body);
+        assert_eq!(toks[ls[0].content_from].text(text), "Defense");
+    }
+
+    #[test]
+    fn crlf_lines_end_before_the_cr() {
+        let text = "One line.\r\nTwo\r\n";
+        let ls = lines(text, &tokenize(text));
+        assert_eq!(&text[ls[0].start..ls[0].end], "One line.");
+        assert_eq!(&text[ls[1].start..ls[1].end], "Two");
+    }
+}

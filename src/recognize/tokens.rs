@@ -1,0 +1,372 @@
+//! Tokenization of news text into words and punctuation with byte ranges, plus the
+//! facts recognition needs about each word: capitalisation, possessive ending
+//! ("Korea's" is the word "Korea" marked possessive), hyphen-joined parts
+//! ("Jae-myung" is "Jae" + glued "myung"), abbreviations that keep their full stop
+//! ("U.S.", "Gen.", "S."), sentence and line starts, and wide gaps that separate
+//! menu cells. Also finds quoted speech.
+
+use crate::model::Span;
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokKind {
+    Word,
+    /// A single punctuation character (the char is at `start`).
+    Punct,
+    /// A line break.
+    Newline,
+    /// Two or more spaces or a tab inside a line: a cell separator in menus.
+    Gap,
+}
+
+pub const CAP: u16 = 1; // first letter uppercase
+pub const ALLCAPS: u16 = 1 << 1; // two or more letters, all uppercase
+pub const POSS: u16 = 1 << 2; // followed by a possessive 's or '
+pub const GLUE: u16 = 1 << 3; // joined to the previous word by a hyphen
+pub const SENT_START: u16 = 1 << 4; // first word of a sentence
+pub const LINE_START: u16 = 1 << 5; // first word of a line
+pub const ABBREV: u16 = 1 << 6; // ends with a full stop that belongs to it
+pub const DIGIT: u16 = 1 << 7; // contains a digit
+pub const LOWER: u16 = 1 << 8; // first letter lowercase
+pub const MIXED: u16 = 1 << 9; // an uppercase letter after the first ("ThyssenKrupp")
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub start: u32,
+    pub end: u32,
+    pub kind: TokKind,
+    pub flags: u16,
+}
+
+impl Token {
+    pub fn span(&self) -> Span {
+        self.start as usize..self.end as usize
+    }
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start as usize..self.end as usize]
+    }
+    pub fn has(&self, f: u16) -> bool {
+        self.flags & f != 0
+    }
+    pub fn is_word(&self) -> bool {
+        self.kind == TokKind::Word
+    }
+    /// A word that starts with a capital (or is all capitals).
+    pub fn is_cap(&self) -> bool {
+        self.kind == TokKind::Word && self.flags & (CAP | ALLCAPS) != 0
+    }
+    /// The punctuation char, for punctuation tokens.
+    pub fn punct(&self, text: &str) -> Option<char> {
+        (self.kind == TokKind::Punct).then(|| text[self.start as usize..].chars().next()).flatten()
+    }
+}
+
+/// Abbreviations whose full stop is part of the word (not a sentence end).
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Brig", "Adm", "Capt", "Cmdr", "Sgt", "Cpl",
+    "Pvt", "Sen", "Rep", "Gov", "Rev", "Fr", "St", "Jr", "Sr", "Hon", "Amb", "Supt", "Insp", "Det", "Cdr",
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Nos",
+    "Inc", "Ltd", "Co", "Corp", "Bros", "vs", "etc", "Mt", "Ft", "approx", "Dept", "Univ", "Assn", "Gov't",
+];
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{02bc}')
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
+}
+
+/// Splits `text` into tokens.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
+    let mut toks: Vec<Token> = Vec::with_capacity(text.len() / 5);
+    let mut i = 0;
+    let mut sent_start = true;
+    let mut line_start = true;
+    let mut glue_next = false;
+    while i < text.len() {
+        let b = bytes[i];
+        // Fast path for ASCII whitespace.
+        if b == b'\n' {
+            toks.push(Token { start: i as u32, end: i as u32 + 1, kind: TokKind::Newline, flags: 0 });
+            line_start = true;
+            sent_start = true;
+            glue_next = false;
+            i += 1;
+            continue;
+        }
+        if b == b' ' || b == b'\t' || b == b'\r' {
+            let s = i;
+            while i < text.len() && matches!(bytes[i], b' ' | b'\t' | b'\r') {
+                i += 1;
+            }
+            if (i - s >= 2 || bytes[s] == b'\t') && !line_start && i < text.len() && bytes[i] != b'\n' && bytes[i] != b'\r' {
+                toks.push(Token { start: s as u32, end: i as u32, kind: TokKind::Gap, flags: 0 });
+            }
+            glue_next = false;
+            continue;
+        }
+        let c = text[i..].chars().next().unwrap_or(' ');
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            glue_next = false;
+            continue;
+        }
+        if !is_word_char(c) {
+            let end = i + c.len_utf8();
+            toks.push(Token { start: i as u32, end: end as u32, kind: TokKind::Punct, flags: 0 });
+            match c {
+                '.' | '!' | '?' | '\u{2026}' => sent_start = true,
+                // Opening quotes and brackets keep a pending sentence start.
+                '"' | '\u{201c}' | '\u{2018}' | '(' | '[' | '\'' | '\u{201d}' | '\u{2019}' | ')' => {}
+                ':' => sent_start = true,
+                _ => sent_start = false,
+            }
+            i = end;
+            glue_next = false;
+            continue;
+        }
+        // A word.
+        let start = i;
+        let mut end = i;
+        let mut flags = 0u16;
+        let mut chars = text[i..].char_indices().peekable();
+        while let Some(&(off, ch)) = chars.peek() {
+            let pos = i + off;
+            if is_word_char(ch) {
+                end = pos + ch.len_utf8();
+                chars.next();
+                continue;
+            }
+            if is_apostrophe(ch) {
+                // Inside a word (O'Brien, don't) unless it is a possessive ending.
+                let rest = &text[pos + ch.len_utf8()..];
+                let mut r = rest.chars();
+                let n1 = r.next();
+                let n2 = r.next();
+                let possessive = matches!(n1, Some('s') | Some('S')) && n2.is_none_or(|c| !is_word_char(c));
+                if possessive {
+                    flags |= POSS;
+                    break;
+                }
+                if n1.is_some_and(|c| c.is_alphabetic()) {
+                    end = pos + ch.len_utf8();
+                    chars.next();
+                    continue;
+                }
+                // "Jones'" plural possessive: treat as possessive if the word ends in s.
+                if text[start..end].ends_with('s') && n1.is_none_or(|c| c.is_whitespace()) {
+                    flags |= POSS;
+                }
+                break;
+            }
+            if ch == '.' {
+                let word = &text[start..end];
+                let after = &text[pos + 1..];
+                let next = after.chars().next();
+                // U.S., U.K., E.U.: a letter, a dot, a letter, a dot.
+                let letters_so_far = word.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic));
+                let dotted_next = {
+                    let mut a = after.chars();
+                    matches!((a.next(), a.next()), (Some(x), Some('.')) if x.is_alphabetic())
+                };
+                if letters_so_far && dotted_next {
+                    end = pos + 1;
+                    chars.next();
+                    continue;
+                }
+                let single_initial = word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase());
+                let dotted_end = word.contains('.');
+                if dotted_end || single_initial || ABBREVIATIONS.contains(&word) {
+                    // Keep the full stop unless it clearly ends a sentence
+                    // (followed by a line break or the end of the text).
+                    let ends_line = next.is_none_or(|c| c == '\n' || c == '\r');
+                    if !(ends_line && dotted_end) || ABBREVIATIONS.contains(&word) || single_initial {
+                        end = pos + 1;
+                        flags |= ABBREV;
+                    }
+                }
+                break;
+            }
+            break;
+        }
+        let word = &text[start..end];
+        let mut letters = word.chars().filter(|c| c.is_alphabetic());
+        if let Some(first) = letters.next() {
+            if first.is_uppercase() {
+                flags |= CAP;
+            } else if first.is_lowercase() {
+                flags |= LOWER;
+            }
+            let mut n_up = usize::from(first.is_uppercase());
+            let mut n = 1;
+            let mut mixed = false;
+            for ch in letters {
+                n += 1;
+                if ch.is_uppercase() {
+                    n_up += 1;
+                    mixed = true;
+                }
+            }
+            if n >= 2 && n_up == n {
+                flags |= ALLCAPS;
+            } else if mixed && first.is_uppercase() {
+                flags |= MIXED;
+            }
+        }
+        if word.bytes().any(|b| b.is_ascii_digit()) {
+            flags |= DIGIT;
+        }
+        if sent_start {
+            flags |= SENT_START;
+        }
+        if line_start {
+            flags |= LINE_START;
+        }
+        if glue_next {
+            flags |= GLUE;
+        }
+        toks.push(Token { start: start as u32, end: end as u32, kind: TokKind::Word, flags });
+        sent_start = false;
+        line_start = false;
+        glue_next = false;
+        i = end;
+        if flags & POSS != 0 {
+            // Skip the possessive ending.
+            let ap = text[i..].chars().next().unwrap_or(' ');
+            i += ap.len_utf8();
+            if text[i..].starts_with(['s', 'S']) && !text[i + 1..].starts_with(|c: char| is_word_char(c)) {
+                i += 1;
+            }
+            continue;
+        }
+        // A hyphen between two word characters glues the next word to this one.
+        if let Some(h) = text[i..].chars().next()
+            && is_dash(h)
+            && text[i + h.len_utf8()..].chars().next().is_some_and(is_word_char)
+        {
+            toks.push(Token { start: i as u32, end: (i + h.len_utf8()) as u32, kind: TokKind::Punct, flags: 0 });
+            i += h.len_utf8();
+            glue_next = true;
+        }
+    }
+    toks
+}
+
+/// Byte ranges of quoted speech: text between double quotation marks (straight
+/// or curly) or curly single quotation marks, within one line. An unclosed quote
+/// runs to the end of its line.
+pub fn quotes(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let mut open: Option<(usize, char)> = None;
+        let mut prev: Option<char> = None;
+        for (off, c) in line.char_indices() {
+            let pos = line_start + off;
+            match (open, c) {
+                (None, '"' | '\u{201c}') => open = Some((pos, c)),
+                (None, '\u{2018}') if prev.is_none_or(|p| !p.is_alphanumeric()) => open = Some((pos, c)),
+                (Some((s, '"')), '"') | (Some((s, '\u{201c}')), '\u{201d}') => {
+                    out.push(s..pos + c.len_utf8());
+                    open = None;
+                }
+                (Some((s, '\u{2018}')), '\u{2019}') => {
+                    let next = line[off + c.len_utf8()..].chars().next();
+                    if next.is_none_or(|n| !n.is_alphanumeric()) {
+                        out.push(s..pos + c.len_utf8());
+                        open = None;
+                    }
+                }
+                // A straight quote closing a curly one, or the other way round.
+                (Some((s, '\u{201c}')), '"') | (Some((s, '"')), '\u{201d}') => {
+                    out.push(s..pos + c.len_utf8());
+                    open = None;
+                }
+                _ => {}
+            }
+            prev = Some(c);
+        }
+        if let Some((s, _)) = open {
+            let end = line_start + line.trim_end_matches(['\n', '\r']).len();
+            if end > s {
+                out.push(s..end);
+            }
+        }
+        line_start += line.len();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<(&str, u16)> {
+        tokenize(text).into_iter().filter(|t| t.is_word()).map(|t| (t.text(text), t.flags)).collect()
+    }
+
+    #[test]
+    fn possessives_are_marked_not_included() {
+        let w = words("South Korea's minister and Yoon\u{2019}s aide");
+        assert_eq!(w[1].0, "Korea");
+        assert!(w[1].1 & POSS != 0);
+        assert_eq!(w[4].0, "Yoon");
+        assert!(w[4].1 & POSS != 0);
+        assert_eq!(w[5].0, "aide");
+    }
+
+    #[test]
+    fn hyphenated_given_names_are_glued_parts() {
+        let w = words("Lee Jae-myung and South Korea-NATO talks");
+        assert_eq!(w.iter().map(|x| x.0).collect::<Vec<_>>(), ["Lee", "Jae", "myung", "and", "South", "Korea", "NATO", "talks"]);
+        assert!(w[2].1 & GLUE != 0 && w[6].1 & GLUE != 0 && w[1].1 & GLUE == 0);
+    }
+
+    #[test]
+    fn abbreviations_keep_their_full_stop() {
+        let w = words("U.S. Secretary met Gen. Kim in S. Korea. He left.");
+        let texts: Vec<_> = w.iter().map(|x| x.0).collect();
+        assert_eq!(texts, ["U.S.", "Secretary", "met", "Gen.", "Kim", "in", "S.", "Korea", "He", "left"]);
+        assert!(w[8].1 & SENT_START != 0, "He starts a sentence");
+        assert!(w[4].1 & SENT_START == 0, "Kim after Gen. does not");
+    }
+
+    #[test]
+    fn capitalisation_flags() {
+        let w = words("NATO ThyssenKrupp allaince G7 SEOUL");
+        assert!(w[0].1 & ALLCAPS != 0);
+        assert!(w[1].1 & MIXED != 0 && w[1].1 & CAP != 0);
+        assert!(w[2].1 & LOWER != 0);
+        assert!(w[3].1 & DIGIT != 0 && w[3].1 & CAP != 0);
+        assert!(w[4].1 & ALLCAPS != 0);
+    }
+
+    #[test]
+    fn gaps_and_lines() {
+        let toks = tokenize("  US          Europe\nAsia");
+        let kinds: Vec<_> = toks.iter().map(|t| t.kind).collect();
+        assert_eq!(kinds, [TokKind::Word, TokKind::Gap, TokKind::Word, TokKind::Newline, TokKind::Word]);
+        assert!(toks[4].has(LINE_START) && toks[4].has(SENT_START));
+    }
+
+    #[test]
+    fn odd_text_does_not_panic() {
+        for t in ["", "'", "'s", "-", "a-", "-a", "U.", "U.S", "é\u{301}", "😀's", "x\r\n\r\ny", "A.B.C.D.", "\u{feff}Lee"] {
+            let _ = tokenize(t);
+            let _ = quotes(t);
+        }
+    }
+
+    #[test]
+    fn quoted_speech_spans() {
+        let text = "He said \"our defence\" and \u{201c}the defense\u{201d} was \u{2018}fine\u{2019} but Yoon\u{2019}s aide \"left\nnext";
+        let q: Vec<&str> = quotes(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(q, ["\"our defence\"", "\u{201c}the defense\u{201d}", "\u{2018}fine\u{2019}", "\"left"]);
+    }
+}
