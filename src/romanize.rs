@@ -155,7 +155,7 @@ const INITIALS: &[&str] = &[
 ];
 const VOWELS: &[&str] = &[
     "yeo", "yae", "wae", "you", "eui", "eo", "ae", "ya", "ye", "wa", "we", "wo", "wi",
-    "yo", "yu", "eu", "ui", "oe", "oo", "ee", "ou", "a", "e", "i", "o", "u",
+    "yo", "yu", "eu", "ui", "oe", "oo", "ee", "ou", "ie", "a", "e", "i", "o", "u",
 ];
 const FINALS: &[&str] = &["ng", "ck", "k", "g", "c", "n", "t", "d", "l", "r", "m", "p", "b", ""];
 
@@ -203,7 +203,7 @@ fn vowel_class(v: &str) -> &'static str {
         "yae" | "ye" => "YE",
         "eo" | "o" | "u" | "oo" | "ou" | "eu" => "O",
         "yeo" | "yo" | "yu" | "you" => "YO",
-        "i" | "ee" => "I",
+        "i" | "ee" | "ie" => "I",
         "wa" => "WA",
         "wae" | "we" | "oe" => "WE",
         "wo" => "WO",

@@ -216,8 +216,11 @@ COMMON = [
     ("labour/labor", ["labor", "labour"], "labor"),
     ("co-operation/cooperation", ["cooperation", "co-operation"], "cooperation"),
     ("advisor/adviser", ["adviser", "advisor", "advisers", "advisors"], "adviser"),
-    ("goverment/government", ["government", "governments", "goverment", "goverments"], "government"),
 ]
+
+# Misspellings of ordinary words: not variant groups (as in shared/eval/seeds, where
+# "allaince" is not a group) but `possible-typo` findings; written to typos.json.
+TYPOS = [("goverment", "government")]
 
 NEAR_MISSES = [
     ("Cho Tae-yul", "Cho Tae-yong",
@@ -437,6 +440,15 @@ def main():
                          "preferred": pref, "counts": counts})
     with open(os.path.join(HERE, "variants.json"), "w", encoding="utf-8", newline="\n") as f:
         json.dump(variants, f, ensure_ascii=False, indent=1)
+        f.write("\n")
+    typos = []
+    for typo, correct in TYPOS:
+        n_typo, n_correct = count_form(texts, typo, True), count_form(texts, correct, True)
+        if n_typo != 1 or n_correct < 2:
+            problems.append(f"typo {typo!r} should occur once next to several {correct!r}: {n_typo}, {n_correct}")
+        typos.append({"found": typo, "preferred": correct, "counts": {typo: n_typo, correct: n_correct}})
+    with open(os.path.join(HERE, "typos.json"), "w", encoding="utf-8", newline="\n") as f:
+        json.dump(typos, f, ensure_ascii=False, indent=1)
         f.write("\n")
 
     # near misses

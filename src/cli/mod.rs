@@ -2,13 +2,16 @@
 //! Exit status: 0 success (no findings at the chosen severity), 1 findings,
 //! 2 errors (bad arguments, unreadable corpus).
 
+mod check;
 mod entities;
 mod export;
+mod fix;
 
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::config::{Level, Severity};
 use crate::corpus::Corpus;
 
 #[derive(Parser)]
@@ -39,6 +42,38 @@ enum Command {
         #[arg(default_value = ".")]
         dir: PathBuf,
     },
+    /// Report names and words spelled more than one way; exit 1 on findings.
+    Check {
+        #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
+        format: TableOrJson,
+        /// Report findings at or above this severity (error, warning, information,
+        /// hint) and exit 1 if there are any. Default: information for the report,
+        /// hint (everything) for JSON.
+        #[arg(long, value_parser = parse_severity)]
+        severity: Option<Severity>,
+        /// Turn a check off or change its severity: CODE=LEVEL (repeatable).
+        #[arg(long = "set", value_name = "CODE=LEVEL")]
+        set: Vec<String>,
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Show (and with --write apply) the preferred spellings.
+    Fix {
+        /// Write the changes to the files.
+        #[arg(long)]
+        write: bool,
+        /// Also apply possible typos and possible variants.
+        #[arg(long)]
+        all: bool,
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Run the language server on standard input and output.
+    Lsp,
+}
+
+fn parse_severity(s: &str) -> Result<Severity, String> {
+    Severity::parse(s).ok_or_else(|| format!("unknown severity {s:?}: expected error, warning, information or hint"))
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -66,24 +101,54 @@ pub fn main() -> i32 {
     match cli.command {
         Command::Entities { format, dir } => with_corpus(&dir, |c| entities::run(c, format)),
         Command::Export { format, out, dir } => with_corpus(&dir, |c| export::run(c, format, out.as_deref())),
+        Command::Check { format, severity, set, dir } => {
+            let mut levels = Vec::new();
+            for s in &set {
+                let Some((code, level)) = s.split_once('=') else {
+                    eprintln!("error: --set takes CODE=LEVEL, not {s:?}");
+                    return 2;
+                };
+                let l = if level == "off" { Level::Off } else if let Some(sev) = Severity::parse(level) { Level::On(sev) } else {
+                    eprintln!("error: unknown level {level:?}");
+                    return 2;
+                };
+                if !crate::config::CODES.contains(&code) {
+                    eprintln!("error: unknown check {code:?}; known checks: {}", crate::config::CODES.join(", "));
+                    return 2;
+                }
+                levels.push((code.to_string(), l));
+            }
+            with_corpus_mut(&dir, |c| {
+                for (code, l) in &levels {
+                    c.config.set_level(code, *l);
+                }
+                check::run(c, format, severity)
+            })
+        }
+        Command::Fix { write, all, dir } => with_corpus(&dir, |c| fix::run(c, write, all)),
+        Command::Lsp => crate::lsp::run_stdio(),
     }
 }
 
 /// Opens the corpus, reports skipped files and configuration problems on stderr,
 /// and runs `f`.
 fn with_corpus(dir: &std::path::Path, f: impl FnOnce(&Corpus) -> Result<i32, String>) -> i32 {
+    with_corpus_mut(dir, |c| f(c))
+}
+
+fn with_corpus_mut(dir: &std::path::Path, f: impl FnOnce(&mut Corpus) -> Result<i32, String>) -> i32 {
     if !dir.is_dir() {
         eprintln!("error: {} is not a folder", dir.display());
         return 2;
     }
-    let corpus = Corpus::open(dir);
+    let mut corpus = Corpus::open(dir);
     for e in &corpus.config_errors {
         eprintln!("error: {e}");
     }
     for s in &corpus.skipped {
         eprintln!("warning: {s}");
     }
-    match f(&corpus) {
+    match f(&mut corpus) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("error: {e}");

@@ -223,3 +223,10 @@ impl Index {
         g.kb.map(|id| kb.entry(id).name.clone()).or_else(|| g.majority_form().map(str::to_string))
     }
 }
+
+impl Index {
+    /// The entities a document mentions.
+    pub fn keys_of_doc(&self, doc: DocId) -> &[GKey] {
+        self.by_doc.get(&doc).map(Vec::as_slice).unwrap_or(&[])
+    }
+}

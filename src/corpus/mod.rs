@@ -19,6 +19,7 @@ use crate::errors::FileError;
 use crate::kb::{Kb, load_user_kb};
 use crate::model::{Date, DocAnalysis};
 use crate::recognize::analyze;
+use crate::variants::{Decisions, Vocab, words::vocabulary};
 pub use files::Skipped;
 use index::Index;
 
@@ -58,6 +59,10 @@ pub struct Corpus {
     docs: Vec<Option<Arc<Document>>>,
     by_path: HashMap<PathBuf, DocId>,
     pub index: Index,
+    /// Word counts of the whole corpus.
+    pub vocab: Vocab,
+    /// Spelling decisions; call [`Corpus::refresh`] after changes.
+    pub decisions: Decisions,
     /// Files that could not be read as articles.
     pub skipped: Vec<Skipped>,
     /// Problems in `byline.toml` and knowledge-base files.
@@ -80,7 +85,17 @@ impl Corpus {
 
     /// A corpus with no documents yet.
     pub fn empty(config: Config, kb: Arc<Kb>) -> Corpus {
-        Corpus { config, kb, docs: Vec::new(), by_path: HashMap::new(), index: Index::default(), skipped: Vec::new(), config_errors: Vec::new() }
+        Corpus {
+            config,
+            kb,
+            docs: Vec::new(),
+            by_path: HashMap::new(),
+            index: Index::default(),
+            vocab: Vocab::default(),
+            decisions: Decisions::default(),
+            skipped: Vec::new(),
+            config_errors: Vec::new(),
+        }
     }
 
     /// Discovers, reads and analyses every article under the root.
@@ -88,29 +103,43 @@ impl Corpus {
         let (paths, mut skipped) = files::discover(&self.config);
         let kb = self.kb.clone();
         let root = self.config.root.clone();
-        let read: Vec<Result<(PathBuf, String, Option<Date>, DocAnalysis), Skipped>> = paths
+        let read: Vec<Result<(PathBuf, String, Option<Date>, DocAnalysis, Vocab), Skipped>> = paths
             .into_par_iter()
             .map(|p| {
                 let f = files::read(&p)?;
                 let a = analyze(&f.text, &kb, f.modified);
-                Ok((p, f.text, f.modified, a))
+                let v = vocabulary(&f.text);
+                Ok((p, f.text, f.modified, a, v))
             })
             .collect();
         for r in read {
             match r {
-                Ok((path, text, modified, a)) => {
-                    self.insert(path, &text, modified, a);
+                Ok((path, text, modified, a, v)) => {
+                    self.insert(path, &text, modified, a, v);
                 }
                 Err(s) => skipped.push(s),
             }
         }
         let _ = root;
         self.skipped = skipped;
+        self.refresh();
     }
 
-    fn insert(&mut self, path: PathBuf, text: &str, modified: Option<Date>, analysis: DocAnalysis) -> DocId {
+    /// Recomputes the corpus-wide spelling decisions (cheap: distinct spellings,
+    /// not documents).
+    pub fn refresh(&mut self) {
+        self.decisions = Decisions::compute(&self.index, &self.vocab, &self.kb, &self.config);
+    }
+
+    fn insert(&mut self, path: PathBuf, text: &str, modified: Option<Date>, analysis: DocAnalysis, vocab: Vocab) -> DocId {
         let id = match self.by_path.get(&path) {
-            Some(&id) => id,
+            Some(&id) => {
+                if let Some(old) = self.doc(id) {
+                    let old_vocab = vocabulary(&old.text());
+                    self.vocab.sub(&old_vocab);
+                }
+                id
+            }
             None => {
                 let id = self.docs.len() as DocId;
                 self.docs.push(None);
@@ -121,20 +150,28 @@ impl Corpus {
         let rel = files::relative(&self.config.root, &path);
         let date = analysis.date.map(|(d, _)| d);
         self.index.add(&self.kb, id, date, &analysis, text);
+        self.vocab.add(&vocab);
         let doc = Document { id, path, rel, rope: Rope::from_str(text), modified, analysis: Arc::new(analysis) };
         self.docs[id as usize] = Some(Arc::new(doc));
         id
     }
 
-    /// Adds or replaces a document with new text (from disk or an editor).
+    /// Adds or replaces a document with new text (from disk or an editor). Call
+    /// [`Corpus::refresh`] afterwards (once for a batch of changes).
     pub fn upsert(&mut self, path: PathBuf, text: &str, modified: Option<Date>) -> DocId {
         let a = analyze(text, &self.kb, modified);
-        self.insert(path, text, modified, a)
+        let v = vocabulary(text);
+        self.insert(path, text, modified, a, v)
     }
 
-    /// Removes a document. Returns whether it was there.
+    /// Removes a document. Returns whether it was there. Call [`Corpus::refresh`]
+    /// afterwards.
     pub fn remove(&mut self, path: &Path) -> bool {
         let Some(id) = self.by_path.remove(path) else { return false };
+        if let Some(old) = self.doc(id) {
+            let old_vocab = vocabulary(&old.text());
+            self.vocab.sub(&old_vocab);
+        }
         self.index.remove(id);
         self.docs[id as usize] = None;
         true
@@ -154,8 +191,11 @@ impl Corpus {
             })
             .collect();
         for (d, text, a) in analysed {
-            self.insert(d.path.clone(), &text, d.modified, a);
+            // Same text: the vocabulary is unchanged.
+            let v = vocabulary(&text);
+            self.insert(d.path.clone(), &text, d.modified, a, v);
         }
+        self.refresh();
     }
 
     /// The documents, in id order.

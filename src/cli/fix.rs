@@ -1,0 +1,87 @@
+//! `byline fix`: shows the preferred forms the findings propose and, with
+//! `--write`, applies them — per file atomically (a temporary file renamed over
+//! the original), only if the file is unchanged since it was read, and never
+//! inside quoted speech unless `quotations = "check"`.
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::corpus::Corpus;
+use crate::text::{Encoding, position};
+use crate::variants::{Finding, all_findings};
+
+/// Codes fixed by default; `--all` adds possible-typo and possible-variant.
+const DEFAULT_CODES: &[&str] = &["inconsistent-spelling", "house-style"];
+
+pub(super) fn run(corpus: &Corpus, write: bool, all: bool) -> Result<i32, String> {
+    let fixes: Vec<Finding> = all_findings(corpus)
+        .into_iter()
+        .filter(|f| all || DEFAULT_CODES.contains(&f.code))
+        .filter(|f| !f.data.quoted || crate::variants::words::corrects_quotes(&corpus.config))
+        .filter(|f| f.data.found != f.data.preferred)
+        .collect();
+    let mut out = std::io::stdout().lock();
+    let io = |e: std::io::Error| e.to_string();
+    let mut by_doc: std::collections::BTreeMap<u32, Vec<&Finding>> = std::collections::BTreeMap::new();
+    for f in &fixes {
+        by_doc.entry(f.doc).or_default().push(f);
+    }
+    let mut changed_files = 0;
+    let mut failures = 0;
+    for (doc_id, list) in &by_doc {
+        let Some(doc) = corpus.doc(*doc_id) else { continue };
+        for f in list {
+            let p = position(&doc.rope, f.span.start, Encoding::Utf32);
+            writeln!(out, "{}:{}:{}: {} -> {}", doc.rel, p.line + 1, p.character + 1, f.data.found, f.data.preferred).map_err(io)?;
+        }
+        if write {
+            match apply(&doc.path, &doc.text(), list) {
+                Ok(()) => changed_files += 1,
+                Err(e) => {
+                    eprintln!("error: {}: {e}", doc.rel);
+                    failures += 1;
+                }
+            }
+        }
+    }
+    if write {
+        writeln!(out, "{} replacements written in {changed_files} files", fixes.len()).map_err(io)?;
+    } else {
+        writeln!(out, "{} replacements in {} files (run with --write to apply)", fixes.len(), by_doc.len()).map_err(io)?;
+    }
+    Ok(if failures > 0 { 2 } else { 0 })
+}
+
+/// Replaces the findings' spans in `original` and writes the file atomically, if
+/// the file on disk still holds `original`.
+fn apply(path: &Path, original: &str, fixes: &[&Finding]) -> Result<(), String> {
+    let now = std::fs::read(path).map_err(|e| e.to_string())?;
+    if now != original.as_bytes() {
+        return Err("the file changed since it was read; not written".into());
+    }
+    let mut spans: Vec<&Finding> = fixes.to_vec();
+    spans.sort_by_key(|f| std::cmp::Reverse(f.span.start));
+    let mut text = original.to_string();
+    let mut last_start = usize::MAX;
+    for f in spans {
+        if f.span.end > last_start || !text.is_char_boundary(f.span.start) || !text.is_char_boundary(f.span.end) {
+            continue; // overlapping fix: keep the later one
+        }
+        if text[f.span.clone()] != f.data.found {
+            continue;
+        }
+        text.replace_range(f.span.clone(), &f.data.preferred);
+        last_start = f.span.start;
+    }
+    let dir = path.parent().ok_or("no parent folder")?;
+    let name = path.file_name().ok_or("no file name")?.to_string_lossy();
+    let tmp = dir.join(format!(".{name}.byline-tmp"));
+    std::fs::write(&tmp, &text).map_err(|e| e.to_string())?;
+    if let Ok(meta) = std::fs::metadata(path) {
+        let _ = std::fs::set_permissions(&tmp, meta.permissions());
+    }
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        e.to_string()
+    })
+}

@@ -1,0 +1,561 @@
+//! Ordinary words: house-style pairs (British/American and equal alternatives,
+//! from VarCon via the `varcon` crate), compounds written open, hyphenated and
+//! closed (secretary general / secretary-general; co-operation / cooperation), and
+//! misspellings the corpus itself proves wrong ("allaince" once, "alliance" often),
+//! checked against a real dictionary (SCOWL) and typos' list of known
+//! misspellings (`typos-dict`).
+//!
+//! Per document, [`vocabulary`] counts words (a pure function); the corpus sums
+//! the counts; [`decide`] turns the sums into decisions about forms; and
+//! [`WordMatcher`] finds the decided forms in one document's text for findings.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use rustc_hash::FxHashMap;
+
+use crate::config::{Config, Quotations, SpellingStyle};
+use crate::lexicon::{class, lexicon};
+use crate::recognize::tokens::{GLUE, TokKind, tokenize};
+
+/// Word counts of one document (or of the corpus): lowercase words of four or more
+/// letters, hyphenated compounds ("co-operation") and open compounds of two role
+/// words ("secretary general").
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Vocab(pub FxHashMap<String, u32>);
+
+impl Vocab {
+    pub fn count(&self, w: &str) -> u32 {
+        self.0.get(w).copied().unwrap_or(0)
+    }
+
+    /// Adds another vocabulary's counts.
+    pub fn add(&mut self, other: &Vocab) {
+        for (w, n) in &other.0 {
+            *self.0.entry(w.clone()).or_default() += n;
+        }
+    }
+
+    /// Subtracts another vocabulary's counts (dropping zeros).
+    pub fn sub(&mut self, other: &Vocab) {
+        for (w, n) in &other.0 {
+            if let Some(c) = self.0.get_mut(w) {
+                *c = c.saturating_sub(*n);
+                if *c == 0 {
+                    self.0.remove(w);
+                }
+            }
+        }
+    }
+}
+
+/// Counts the words of one text.
+pub fn vocabulary(text: &str) -> Vocab {
+    let toks = tokenize(text);
+    let lx = lexicon();
+    let mut v: FxHashMap<String, u32> = FxHashMap::default();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        if t.kind != TokKind::Word {
+            i += 1;
+            continue;
+        }
+        let w = t.text(text);
+        // Hyphenated two-part compound: word '-' glued-word (not a third part).
+        if i + 2 < toks.len() && toks[i + 1].kind == TokKind::Punct && toks[i + 2].has(GLUE) && !toks.get(i + 4).is_some_and(|x| x.has(GLUE) && toks[i + 3].kind == TokKind::Punct) && !t.has(GLUE) {
+            let b = toks[i + 2].text(text);
+            if is_alpha(w) && is_alpha(b) {
+                *v.entry(format!("{}-{}", w.to_lowercase(), b.to_lowercase())).or_default() += 1;
+            }
+        }
+        if w.len() >= 4 && is_alpha(w) && !t.has(GLUE) && !toks.get(i + 1).is_some_and(|n| n.kind == TokKind::Punct && toks.get(i + 2).is_some_and(|g| g.has(GLUE))) {
+            *v.entry(w.to_lowercase()).or_default() += 1;
+        }
+        // Open compound of two role words: "secretary general", "vice president".
+        if i + 1 < toks.len() && toks[i + 1].kind == TokKind::Word && !toks[i + 1].has(GLUE) && !t.has(GLUE) {
+            let b = toks[i + 1].text(text);
+            let role = class::ROLE_HEAD | class::ROLE_MOD;
+            if lx.is(w, role) && lx.is(b, class::ROLE_HEAD) && is_alpha(w) && is_alpha(b) && text[t.end as usize..toks[i + 1].start as usize] == *" " {
+                *v.entry(format!("{} {}", w.to_lowercase(), b.to_lowercase())).or_default() += 1;
+            }
+        }
+        i += 1;
+    }
+    Vocab(v)
+}
+
+fn is_alpha(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(char::is_alphabetic)
+}
+
+// ---------------------------------------------------------------- VarCon
+
+/// Which spelling systems a word is valid in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Systems {
+    american: bool,
+    british: bool,
+}
+
+struct VarconIndex {
+    /// word -> (entry id, systems it is a standard spelling in)
+    by_word: HashMap<&'static str, Vec<(u32, Systems)>>,
+    /// entry id -> its variant words
+    entries: Vec<Vec<&'static str>>,
+}
+
+/// Words whose British/American pairing depends on meaning (the verb "check" is
+/// British too; a computer "program"), never flagged.
+const HOMOGRAPHS: &[&str] = &[
+    "check", "checks", "cheque", "cheques", "tire", "tires", "tyre", "tyres", "curb", "curbs", "kerb", "kerbs", "story",
+    "stories", "storey", "storeys", "draft", "drafts", "draught", "draughts", "meter", "meters", "metre", "metres",
+    "practice", "practices", "practise", "practised", "practising", "license", "licensed", "licenses", "licence",
+    "licences", "disk", "disks", "disc", "discs", "inquiry", "inquiries", "enquiry", "enquiries", "dependant",
+    "dependants", "dependent", "whiskey", "whisky", "ton", "tons", "tonne", "tonnes", "annex", "annexe", "prise",
+    "prize", "prizes", "prised", "prized", "moult", "molt", "pedlar", "peddler", "axe", "ax", "programs", "program",
+];
+
+fn varcon() -> &'static VarconIndex {
+    static V: OnceLock<VarconIndex> = OnceLock::new();
+    V.get_or_init(|| {
+        let mut by_word: HashMap<&'static str, Vec<(u32, Systems)>> = HashMap::new();
+        let mut entries = Vec::new();
+        for cluster in varcon::VARCON {
+            for entry in cluster.entries {
+                if entry.archaic {
+                    continue;
+                }
+                let words: Vec<(&'static str, Systems)> = entry
+                    .variants
+                    .iter()
+                    .filter(|v| v.word.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+                    .map(|v| {
+                        let mut s = Systems::default();
+                        for t in v.types {
+                            let standard = matches!(t.tag, None | Some(varcon::Tag::Eq));
+                            if !standard {
+                                continue;
+                            }
+                            match t.category {
+                                varcon::Category::American => s.american = true,
+                                varcon::Category::BritishIse | varcon::Category::BritishIze => s.british = true,
+                                _ => {}
+                            }
+                        }
+                        (v.word, s)
+                    })
+                    .collect();
+                if words.len() < 2 || words.iter().any(|(w, _)| HOMOGRAPHS.contains(w) && !matches!(*w, "program" | "programs")) {
+                    continue;
+                }
+                let id = entries.len() as u32;
+                entries.push(words.iter().map(|(w, _)| *w).collect());
+                for (w, s) in words {
+                    by_word.entry(w).or_default().push((id, s));
+                }
+            }
+        }
+        VarconIndex { by_word, entries }
+    })
+}
+
+// ---------------------------------------------------------------- decisions
+
+/// Why a form is preferred.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rule {
+    KnowledgeBase,
+    HouseStyle,
+    Majority,
+    Dictionary,
+}
+
+impl Rule {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Rule::KnowledgeBase => "the knowledge base's canonical name",
+            Rule::HouseStyle => "the house style in byline.toml",
+            Rule::Majority => "the corpus majority",
+            Rule::Dictionary => "the dictionary",
+        }
+    }
+}
+
+/// What to do about one written form of an ordinary word.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WordDecision {
+    /// `inconsistent-spelling`, `house-style` or `possible-typo`.
+    pub code: &'static str,
+    pub preferred: String,
+    pub rule: Rule,
+    /// Every form of the group with its corpus count, most used first.
+    pub counts: Vec<(String, u32)>,
+}
+
+/// The corpus's overall spelling system, when it has a clear one.
+fn corpus_style(vocab: &Vocab) -> Option<bool /* american */> {
+    let vc = varcon();
+    let (mut am, mut br) = (0u32, 0u32);
+    for (w, n) in &vocab.0 {
+        if let Some(list) = vc.by_word.get(w.as_str()) {
+            for (_, s) in list {
+                match (s.american, s.british) {
+                    (true, false) => am += n,
+                    (false, true) => br += n,
+                    _ => {}
+                }
+            }
+        }
+    }
+    if am + br == 0 {
+        None
+    } else if am * 3 >= (am + br) * 2 {
+        Some(true)
+    } else if br * 3 >= (am + br) * 2 {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// Decides every ordinary-word form that gets a finding, keyed by lowercase form.
+pub fn decide(vocab: &Vocab, config: &Config) -> HashMap<String, WordDecision> {
+    let mut out: HashMap<String, WordDecision> = HashMap::new();
+    let vc = varcon();
+    let style = match config.spelling {
+        SpellingStyle::American => Some(true),
+        SpellingStyle::British => Some(false),
+        SpellingStyle::Auto => corpus_style(vocab),
+    };
+    let configured = config.spelling != SpellingStyle::Auto;
+    // House-style pairs, entry by entry.
+    let mut seen_entries: HashMap<u32, ()> = HashMap::new();
+    for w in vocab.0.keys() {
+        let Some(list) = vc.by_word.get(w.as_str()) else { continue };
+        for (id, _) in list {
+            if seen_entries.insert(*id, ()).is_some() {
+                continue;
+            }
+            let forms: Vec<(&str, u32, Systems)> = vc.entries[*id as usize]
+                .iter()
+                .map(|f| {
+                    let s = vc.by_word[f].iter().find(|(e, _)| e == id).map(|(_, s)| *s).unwrap_or_default();
+                    (*f, vocab.count(f), s)
+                })
+                .collect();
+            let used: Vec<&(&str, u32, Systems)> = forms.iter().filter(|f| f.1 > 0).collect();
+            if used.is_empty() {
+                continue;
+            }
+            let in_style = |s: &Systems| match style {
+                Some(true) => s.american,
+                Some(false) => s.british,
+                None => true,
+            };
+            // The preferred form: the most used among those valid in the style.
+            let mut cands: Vec<&(&str, u32, Systems)> = forms.iter().filter(|f| in_style(&f.2)).collect();
+            if cands.is_empty() {
+                continue;
+            }
+            cands.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| primary_rank(&b.2, style).cmp(&primary_rank(&a.2, style))).then(a.0.cmp(b.0)));
+            let preferred = cands[0].0;
+            let mut counts: Vec<(String, u32)> = used.iter().map(|f| (f.0.to_string(), f.1)).collect();
+            counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            let style_decides = used.iter().any(|f| !in_style(&f.2));
+            let rule = if style_decides && configured { Rule::HouseStyle } else { Rule::Majority };
+            for f in &used {
+                if f.0 == preferred {
+                    continue;
+                }
+                let code = if used.len() >= 2 {
+                    "inconsistent-spelling"
+                } else if configured && !in_style(&f.2) {
+                    "house-style"
+                } else {
+                    continue;
+                };
+                out.insert(f.0.to_string(), WordDecision { code, preferred: preferred.to_string(), rule, counts: counts.clone() });
+            }
+        }
+    }
+    compounds(vocab, &mut out);
+    typos(vocab, &mut out);
+    out
+}
+
+/// 2 for a form that is the style's primary spelling, 1 for an equal one.
+fn primary_rank(s: &Systems, style: Option<bool>) -> u8 {
+    match style {
+        Some(true) if s.american && !s.british => 2,
+        Some(false) if s.british && !s.american => 2,
+        _ => 1,
+    }
+}
+
+/// Open, hyphenated and closed forms of one compound used side by side.
+fn compounds(vocab: &Vocab, out: &mut HashMap<String, WordDecision>) {
+    let lx = lexicon();
+    let mut families: HashMap<String, Vec<(String, u32)>> = HashMap::new();
+    for (w, n) in &vocab.0 {
+        let Some((a, b)) = w.split_once(['-', ' ']) else { continue };
+        let closed = format!("{a}{b}");
+        let fam = families.entry(closed.clone()).or_default();
+        fam.push((w.clone(), *n));
+        // The closed form counts if it is a dictionary word ("cooperation").
+        if w.contains('-') && lx.is_known_word(&closed) && !fam.iter().any(|(f, _)| *f == closed) {
+            let c = vocab.count(&closed);
+            if c > 0 {
+                fam.push((closed.clone(), c));
+            }
+        }
+    }
+    for (_, mut forms) in families {
+        forms.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        forms.dedup_by(|a, b| a.0 == b.0);
+        if forms.len() < 2 {
+            continue;
+        }
+        // Only role titles may be open or hyphenated; other compounds only closed
+        // or hyphenated (an open "well known" after a verb is grammar, not style).
+        let open_ok = forms.iter().any(|(f, _)| f.contains(' '));
+        let has_closed = forms.iter().any(|(f, _)| !f.contains(['-', ' ']));
+        if !open_ok && !has_closed {
+            continue;
+        }
+        let preferred = forms[0].0.clone();
+        for (f, _) in &forms[1..] {
+            out.entry(f.clone()).or_insert(WordDecision { code: "inconsistent-spelling", preferred: preferred.clone(), rule: Rule::Majority, counts: forms.clone() });
+        }
+    }
+}
+
+/// Words used once, not in the dictionary, one edit from a word the corpus uses
+/// often (or listed as a known misspelling of a word the corpus uses).
+fn typos(vocab: &Vocab, out: &mut HashMap<String, WordDecision>) {
+    let lx = lexicon();
+    for (w, n) in &vocab.0 {
+        if *n != 1 || w.contains(['-', ' ']) || w.len() < 5 || lx.is_known_word(w) || out.contains_key(w) {
+            continue;
+        }
+        let known: Vec<String> = typos_dict::WORD
+            .find(&unicase::UniCase::new(w.as_str()))
+            .map(|c| c.iter().map(|s| s.to_lowercase()).collect())
+            .unwrap_or_default();
+        let mut best: Option<(String, u32)> = None;
+        for c in known.iter().filter(|c| vocab.count(c) >= 2) {
+            if best.as_ref().is_none_or(|b| vocab.count(c) > b.1) {
+                best = Some((c.clone(), vocab.count(c)));
+            }
+        }
+        if best.is_none() {
+            for c in edits1(w) {
+                let k = vocab.count(&c);
+                if k >= 3 && lx.is_known_word(&c) && best.as_ref().is_none_or(|b| k > b.1) {
+                    best = Some((c, k));
+                }
+            }
+        }
+        if let Some((c, k)) = best {
+            out.insert(w.clone(), WordDecision { code: "possible-typo", preferred: c.clone(), rule: Rule::Dictionary, counts: vec![(c, k), (w.clone(), 1)] });
+        }
+    }
+}
+
+/// Every string one edit (delete, transpose, replace, insert) from `w`.
+fn edits1(w: &str) -> Vec<String> {
+    let chars: Vec<char> = w.chars().collect();
+    let mut out = Vec::new();
+    let letters = 'a'..='z';
+    for i in 0..=chars.len() {
+        let (l, r) = chars.split_at(i);
+        let l: String = l.iter().collect();
+        if !r.is_empty() {
+            out.push(format!("{l}{}", r[1..].iter().collect::<String>()));
+        }
+        if r.len() > 1 {
+            out.push(format!("{l}{}{}{}", r[1], r[0], r[2..].iter().collect::<String>()));
+        }
+        for c in letters.clone() {
+            if !r.is_empty() && r[0] != c {
+                out.push(format!("{l}{c}{}", r[1..].iter().collect::<String>()));
+            }
+            out.push(format!("{l}{c}{}", r.iter().collect::<String>()));
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------- matching
+
+/// One decided form found in a text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WordHit {
+    pub start: usize,
+    pub end: usize,
+    /// The lowercase form (the decision's key).
+    pub form: String,
+    /// The replacement in the text's own capitalisation.
+    pub replacement: String,
+}
+
+/// Finds decided forms in texts (one Aho-Corasick pass per text).
+pub struct WordMatcher {
+    ac: Option<AhoCorasick>,
+    forms: Vec<String>,
+    preferred: Vec<String>,
+}
+
+impl WordMatcher {
+    pub fn new(decisions: &HashMap<String, WordDecision>) -> WordMatcher {
+        let mut pairs: Vec<(&String, &WordDecision)> = decisions.iter().collect();
+        pairs.sort_by(|a, b| a.0.cmp(b.0));
+        let forms: Vec<String> = pairs.iter().map(|(f, _)| (*f).clone()).collect();
+        let preferred = pairs.iter().map(|(_, d)| d.preferred.clone()).collect();
+        let ac = (!forms.is_empty())
+            .then(|| AhoCorasickBuilder::new().ascii_case_insensitive(true).match_kind(MatchKind::LeftmostLongest).build(&forms).ok())
+            .flatten();
+        WordMatcher { ac, forms, preferred }
+    }
+
+    /// Decided forms in `text`, on word boundaries.
+    pub fn find(&self, text: &str) -> Vec<WordHit> {
+        let Some(ac) = &self.ac else { return Vec::new() };
+        let mut out = Vec::new();
+        for m in ac.find_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            let before = text[..s].chars().next_back();
+            let after = text[e..].chars().next();
+            let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric() && c != '-' && c != '_');
+            if !boundary(before) || !boundary(after) {
+                continue;
+            }
+            // An open compound must be separated by exactly one space.
+            let found = &text[s..e];
+            let i = m.pattern().as_usize();
+            out.push(WordHit { start: s, end: e, form: self.forms[i].clone(), replacement: match_case(found, &self.preferred[i]) });
+        }
+        out
+    }
+}
+
+/// `to` in the capitalisation of `from` ("Defence" -> "Defense", "DEFENCE" -> "DEFENSE").
+pub fn match_case(from: &str, to: &str) -> String {
+    let letters: Vec<char> = from.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) {
+        return to.to_uppercase();
+    }
+    // Title case per word ("Secretary General" -> "Secretary-General").
+    let from_words: Vec<&str> = from.split(['-', ' ']).collect();
+    let mut out = String::with_capacity(to.len());
+    let mut wi = 0;
+    let mut start = true;
+    for c in to.chars() {
+        if c == '-' || c == ' ' {
+            out.push(c);
+            wi += 1;
+            start = true;
+            continue;
+        }
+        if start {
+            let cap = from_words.get(wi.min(from_words.len().saturating_sub(1))).and_then(|w| w.chars().next()).is_some_and(char::is_uppercase);
+            if cap {
+                out.extend(c.to_uppercase());
+            } else {
+                out.push(c);
+            }
+            start = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Whether findings inside quotations are corrected.
+pub fn corrects_quotes(config: &Config) -> bool {
+    config.quotations == Quotations::Check
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn vocab(texts: &[&str]) -> Vocab {
+        let mut v = Vocab::default();
+        for t in texts {
+            v.add(&vocabulary(t));
+        }
+        v
+    }
+
+    #[test]
+    fn counts_words_compounds_and_role_bigrams() {
+        let v = vocabulary("The Secretary General and the secretary-general met. Co-operation and cooperation.");
+        assert_eq!(v.count("secretary general"), 1);
+        assert_eq!(v.count("secretary-general"), 1);
+        assert_eq!(v.count("co-operation"), 1);
+        assert_eq!(v.count("cooperation"), 1);
+        assert_eq!(v.count("operation"), 0, "parts of a hyphenated word are not words");
+    }
+
+    #[test]
+    fn mixed_british_and_american_follow_the_majority_style() {
+        let v = vocab(&["Defense ties and defense spending. The defense pact.", "A defence deal, a labor union and organization."]);
+        let d = decide(&v, &Config::default_for(Path::new("/")));
+        let def = &d["defence"];
+        assert_eq!((def.code, def.preferred.as_str()), ("inconsistent-spelling", "defense"));
+        assert!(!d.contains_key("defense"));
+    }
+
+    #[test]
+    fn configured_style_wins_over_majority_and_flags_unmixed_words() {
+        let v = vocab(&["defence defence defence defense", "the organisation"]);
+        let mut c = Config::default_for(Path::new("/"));
+        c.spelling = SpellingStyle::American;
+        let d = decide(&v, &c);
+        assert_eq!(d["defence"].preferred, "defense");
+        assert_eq!(d["defence"].rule, Rule::HouseStyle);
+        assert_eq!(d["organisation"].code, "house-style");
+        c.spelling = SpellingStyle::British;
+        let d = decide(&v, &c);
+        assert_eq!(d["defense"].preferred, "defence");
+    }
+
+    #[test]
+    fn equal_alternatives_go_by_majority() {
+        let v = vocab(&["advisor advisor advisor adviser"]);
+        let d = decide(&v, &Config::default_for(Path::new("/")));
+        assert_eq!(d["adviser"].preferred, "advisor");
+    }
+
+    #[test]
+    fn compounds_and_typos() {
+        let v = vocab(&["The Secretary General said. Secretary General again.", "The secretary-general. The alliance alliance alliance allaince. co-operation cooperation cooperation"]);
+        let d = decide(&v, &Config::default_for(Path::new("/")));
+        assert_eq!(d["secretary-general"].preferred, "secretary general");
+        assert_eq!(d["co-operation"].preferred, "cooperation");
+        assert_eq!((d["allaince"].code, d["allaince"].preferred.as_str()), ("possible-typo", "alliance"));
+        assert!(!d.contains_key("alliance"));
+    }
+
+    #[test]
+    fn real_words_are_not_typos() {
+        let v = vocab(&["the alliance alliance alliance and the allowance", "ordinary unusual words appear once"]);
+        let d = decide(&v, &Config::default_for(Path::new("/")));
+        assert!(d.values().all(|x| x.code != "possible-typo"), "{d:?}");
+    }
+
+    #[test]
+    fn matcher_keeps_case_and_boundaries() {
+        let v = vocab(&["defense defense defense Defence", "defenceless"]);
+        let d = decide(&v, &Config::default_for(Path::new("/")));
+        let m = WordMatcher::new(&d);
+        let hits = m.find("Defence and defenceless and DEFENCE.");
+        let r: Vec<&str> = hits.iter().map(|h| h.replacement.as_str()).collect();
+        assert_eq!(r, ["Defense", "DEFENSE"]);
+        assert_eq!(match_case("Secretary General", "secretary-general"), "Secretary-General");
+    }
+}
