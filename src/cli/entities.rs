@@ -7,7 +7,7 @@ use super::TableOrJson;
 use crate::corpus::Corpus;
 
 pub(super) fn run(corpus: &Corpus, format: TableOrJson) -> Result<i32, String> {
-    let list = corpus.index.summaries(&corpus.kb);
+    let list: Vec<crate::corpus::view::EntitySummary> = corpus.entities().iter().map(Into::into).collect();
     let mut out = std::io::stdout().lock();
     match format {
         TableOrJson::Json => {

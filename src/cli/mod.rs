@@ -68,6 +68,11 @@ enum Command {
         #[arg(default_value = ".")]
         dir: PathBuf,
     },
+    /// Show one article with its entities marked inline, and the roles found.
+    Show {
+        /// The article.
+        file: PathBuf,
+    },
     /// Run the language server on standard input and output.
     Lsp,
 }
@@ -126,6 +131,7 @@ pub fn main() -> i32 {
             })
         }
         Command::Fix { write, all, dir } => with_corpus(&dir, |c| fix::run(c, write, all)),
+        Command::Show { file } => show(&file),
         Command::Lsp => crate::lsp::run_stdio(),
     }
 }
@@ -155,4 +161,46 @@ fn with_corpus_mut(dir: &std::path::Path, f: impl FnOnce(&mut Corpus) -> Result<
             2
         }
     }
+}
+
+/// `byline show FILE`: the article with `[[text|LABEL]]` marks, then its people.
+fn show(file: &std::path::Path) -> i32 {
+    let f = match crate::corpus::files::read(file) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 2;
+        }
+    };
+    let dir = file.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    let (config, _) = crate::config::Config::load(dir);
+    let (kb, errors) = crate::corpus::load_kb(&config);
+    for e in errors {
+        eprintln!("error: {e}");
+    }
+    let a = crate::recognize::analyze(&f.text, &kb, f.modified);
+    let mut out = String::new();
+    let mut last = 0;
+    for m in &a.mentions {
+        out.push_str(&f.text[last..m.span.start]);
+        out.push_str(&format!("[[{}|{}]]", &f.text[m.span.clone()], m.kind.label()));
+        last = m.span.end;
+    }
+    out.push_str(&f.text[last..]);
+    println!("{out}");
+    println!("---- date: {:?}", a.date);
+    for e in &a.entities {
+        for c in &e.claims {
+            println!(
+                "{} [{}]: role {:?}, affiliation {:?}{} <- {:?}",
+                e.name,
+                e.kind.label(),
+                c.role,
+                c.affiliation,
+                if c.inferred { " (inferred)" } else { "" },
+                &f.text[c.span.clone()]
+            );
+        }
+    }
+    0
 }

@@ -59,9 +59,17 @@ impl GEntity {
         self.forms.iter().max_by(|a, b| a.1.cmp(b.1).then(a.0.len().cmp(&b.0.len())).then(b.0.cmp(a.0))).map(|(f, _)| f.as_str())
     }
 
-    /// Role claims, latest article first (undated last), explicit before inferred.
+    /// Role claims, latest article first (see [`latest_first`]).
     pub fn claims_latest_first(&self) -> Vec<&DatedClaim> {
-        let mut v: Vec<&DatedClaim> = self.claims.iter().collect();
+        latest_first(&self.claims)
+    }
+}
+
+/// Role claims, latest article first (undated last), explicit before inferred,
+/// longer titles first.
+pub fn latest_first(claims: &[DatedClaim]) -> Vec<&DatedClaim> {
+    {
+        let mut v: Vec<&DatedClaim> = claims.iter().collect();
         v.sort_by(|a, b| {
             b.date
                 .cmp(&a.date)
@@ -72,18 +80,26 @@ impl GEntity {
         });
         v
     }
+}
 
-    /// The role and affiliation as of the latest evidence. The affiliation comes
-    /// from the latest claim that states one; an inferred one only if none does.
+/// The role and affiliation as of the latest evidence. The affiliation comes from
+/// the latest claim that states one; an inferred one only if none does.
+pub fn current_role(claims: &[DatedClaim]) -> (Option<String>, Option<String>) {
+    let claims = latest_first(claims);
+    let role = claims.iter().find_map(|c| c.claim.role.clone());
+    let affil = claims
+        .iter()
+        .filter(|c| !c.claim.inferred)
+        .find_map(|c| c.claim.affiliation.clone())
+        .or_else(|| claims.iter().find_map(|c| c.claim.affiliation.clone()));
+    (role, affil)
+}
+
+impl GEntity {
+
+    /// The role and affiliation as of the latest evidence (see [`current_role`]).
     pub fn current_role(&self) -> (Option<String>, Option<String>) {
-        let claims = self.claims_latest_first();
-        let role = claims.iter().find_map(|c| c.claim.role.clone());
-        let affil = claims
-            .iter()
-            .filter(|c| !c.claim.inferred)
-            .find_map(|c| c.claim.affiliation.clone())
-            .or_else(|| claims.iter().find_map(|c| c.claim.affiliation.clone()));
-        (role, affil)
+        current_role(&self.claims)
     }
 }
 
@@ -169,49 +185,6 @@ impl Index {
 
     pub fn is_empty(&self) -> bool {
         self.entities.is_empty()
-    }
-}
-
-/// An entity as reported by `byline entities`: the output contract's fields.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct EntitySummary {
-    pub name: String,
-    pub kind: Kind,
-    pub role: Option<String>,
-    pub affiliation: Option<String>,
-    pub aliases: Vec<String>,
-    pub mentions: u32,
-    pub documents: u32,
-}
-
-impl Index {
-    /// Summaries of every entity, most mentioned first.
-    pub fn summaries(&self, kb: &Kb) -> Vec<EntitySummary> {
-        let mut out: Vec<EntitySummary> = self
-            .entities
-            .values()
-            .filter_map(|g| {
-                let kind = g.kind?;
-                let entry = g.kb.map(|id| kb.entry(id));
-                let name = entry.map(|e| e.name.clone()).or_else(|| g.majority_form().map(str::to_string))?;
-                let (mut role, mut affiliation) = g.current_role();
-                if let Some(e) = entry {
-                    role = e.role.clone().or(role);
-                    affiliation = e.affiliation.clone().or(affiliation);
-                }
-                let mut aliases: Vec<String> = g.forms.keys().filter(|f| **f != name).cloned().collect();
-                if let Some(e) = entry.filter(|e| e.is_user()) {
-                    for a in &e.aliases {
-                        if !aliases.contains(a) && *a != name {
-                            aliases.push(a.clone());
-                        }
-                    }
-                }
-                Some(EntitySummary { name, kind, role, affiliation, aliases, mentions: g.mentions, documents: g.docs.len() as u32 })
-            })
-            .collect();
-        out.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.name.cmp(&b.name)).then(a.kind.cmp(&b.kind)));
-        out
     }
 }
 

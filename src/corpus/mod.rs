@@ -6,6 +6,7 @@
 
 pub mod files;
 pub mod index;
+pub mod view;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

@@ -41,6 +41,7 @@ struct RawPlace {
     name: String,
     #[serde(default)]
     aliases: Vec<String>,
+    kind: Option<String>,
     country: Option<String>,
 }
 
@@ -87,6 +88,7 @@ fn parse(countries: &str, orgs: &str, places: &str) -> Result<Vec<KbEntry>, toml
         let mut e = KbEntry::new(o.name, Kind::Org, class);
         e.aliases = o.aliases;
         e.country = o.country;
+        e.subkind = o.kind;
         out.push(e);
     }
     let mut place_names = std::collections::HashSet::new();
@@ -95,12 +97,14 @@ fn parse(countries: &str, orgs: &str, places: &str) -> Result<Vec<KbEntry>, toml
         let mut e = KbEntry::new(p.name, Kind::Loc, Class::Place);
         e.aliases = p.aliases;
         e.country = p.country;
+        e.subkind = p.kind;
         out.push(e);
     }
     for (cap, country) in capitals {
         if !place_names.contains(&cap) {
             let mut e = KbEntry::new(cap, Kind::Loc, Class::Place);
             e.country = Some(country);
+            e.subkind = Some("city".into());
             out.push(e);
         }
     }

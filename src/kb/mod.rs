@@ -69,6 +69,8 @@ pub struct KbEntry {
     pub notes: Option<String>,
     /// The country a place or national body belongs to.
     pub country: Option<String>,
+    /// A finer kind from the gazetteer: "city", "government", "media", "company" ...
+    pub subkind: Option<String>,
     /// The capital, for countries.
     pub capital: Option<String>,
     pub source: Source,
@@ -88,6 +90,7 @@ impl KbEntry {
             history: Vec::new(),
             notes: None,
             country: None,
+            subkind: None,
             capital: None,
             source: Source::Builtin,
         }
@@ -96,6 +99,12 @@ impl KbEntry {
     /// Whether the entry comes from a user file.
     pub fn is_user(&self) -> bool {
         matches!(self.source, Source::User { .. })
+    }
+
+    /// Whether the entry is a state body (ministry, army, court, legislature ...),
+    /// whose people are affiliated with its country.
+    pub fn is_state_body(&self) -> bool {
+        self.kind == Kind::Org && matches!(self.subkind.as_deref(), Some("government" | "military" | "legislature" | "court"))
     }
 
     /// Name, aliases and variants.

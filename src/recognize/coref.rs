@@ -53,10 +53,38 @@ pub(crate) fn link(w: &mut Work) {
         }
     }
     let antecedent = |w: &Work, tok: usize, word: &str| -> Option<usize> {
-        let list = by_word.get(&fold(word))?;
+        let f = fold(word);
+        let list = match by_word.get(&f) {
+            Some(l) => l.clone(),
+            // A one-letter slip of a long surname ("Stoltenburg" for Stoltenberg).
+            None if f.chars().count() >= 7 && !crate::lexicon::lexicon().is_known_word(&f) => by_word
+                .iter()
+                .filter(|(k, _)| k.chars().count() >= 7 && crate::variants::keys::edit_distance(k, &f, 1) == 1)
+                .flat_map(|(_, v)| v.iter().copied())
+                .collect(),
+            None => return None,
+        };
         let before = list.iter().copied().filter(|&c| w.cands[c].first < tok).max_by_key(|&c| w.cands[c].first);
         before.or_else(|| list.iter().copied().filter(|&c| w.cands[c].first > tok).min_by_key(|&c| w.cands[c].first))
     };
+    // One-word places that are a person's name here ("Austin said").
+    for ci in 0..w.cands.len() {
+        let c = &w.cands[ci];
+        let Key::Kb(e) = c.key else { continue };
+        if c.end != c.first + 1 || c.kind != Kind::Loc || w.kb.entry(e).class != crate::kb::Class::Place || w.toks[c.first].has(super::tokens::ALLCAPS) {
+            continue;
+        }
+        let word = w.t(c.first).to_string();
+        let first = c.first;
+        if let Some(a) = antecedent(w, first, &word) {
+            let key = w.cands[a].key.clone();
+            let c = &mut w.cands[ci];
+            c.kind = Kind::Person;
+            c.key = key;
+            c.origin = Origin::Reference;
+            c.refers_to = Some(a);
+        }
+    }
     // One-word people ("President Lee") refer to the full name.
     for ci in 0..w.cands.len() {
         let c = &w.cands[ci];
@@ -85,15 +113,13 @@ pub(crate) fn link(w: &mut Work) {
             w.add(Cand { first: tok, end: tok + 1, kind: Kind::Person, key, origin: Origin::Reference, refers_to: Some(a), byline: false });
             continue;
         }
-        if p.mode != Mode::Full {
+        if p.mode != Mode::Full || p.fallback {
             continue;
         }
         if let Some(kind) = single_word_kind(w, tok) {
             w.add(Cand { first: tok, end: tok + 1, kind, key: name_key(&word), origin: Origin::Discovered, refers_to: None, byline: false });
         }
     }
-    // Later one-word references to people found only now are linked too.
-    let _ = Key::Name(String::new());
 }
 
 /// The kind a lone unknown capitalised word has from its context, if any.
@@ -109,7 +135,9 @@ fn single_word_kind(w: &mut Work, tok: usize) -> Option<Kind> {
     let prev2 = prev.and_then(|p| prev_word(w, p));
     let loc_before = prev.is_some_and(|p| w.toks[p].has(super::tokens::LOWER) && w.is(p, LOC_PRE))
         || (prev.is_some_and(|p| w.t(p) == "of") && prev2.is_some_and(|p| w.is(p, LOC_NOUN)));
-    if loc_before && !common && !name_like && !t.has(SENT_START) {
+    // "to European security": an adjective before a noun is not a place.
+    let next_is_noun = next_word(w, tok).is_some_and(|n| w.toks[n].has(super::tokens::LOWER) && !w.is(n, FUNC));
+    if loc_before && !common && !name_like && !t.has(SENT_START) && !next_is_noun {
         return Some(Kind::Loc);
     }
     // "Carney said": a known family or given name before a verb of speech.

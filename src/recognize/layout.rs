@@ -85,10 +85,10 @@ fn classify(raw: &str, toks: &[Token], text: &str, line_no: usize) -> LineKind {
     if gaps >= 2 && gaps * 2 + 1 >= words.len() {
         return LineKind::Furniture;
     }
-    if words.len() <= 5
+    if (3..=12).contains(&words.len())
         && words[0].text(text).eq_ignore_ascii_case("by")
-        && words[1..].iter().all(|w| w.is_cap() || w.has(super::tokens::GLUE))
-        && words.len() >= 3
+        && words[1..].iter().all(|w| w.is_cap() || w.has(super::tokens::GLUE) || w.text(text) == "and")
+        && !trimmed.ends_with('.')
     {
         return LineKind::Byline;
     }

@@ -78,8 +78,10 @@ pub(crate) struct PreRole {
 /// An affiliation as found in the text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Affil {
+    /// A known country, place or organisation (a demonym stands for its country).
     Kb(usize),
-    Text(String),
+    /// A discovered organisation: the candidate naming it.
+    Cand(usize),
 }
 
 /// Working state shared by the recognition steps.
@@ -104,6 +106,9 @@ pub(crate) struct Work<'a> {
     pub covered: Vec<u32>,
     /// Single unknown words for coreference to decide.
     pub pending: Vec<names::Pending>,
+    /// Organisations found with their country written before them
+    /// ("South Korea's Joint Chiefs of Staff"): candidate -> country entry.
+    pub org_country: HashMap<usize, usize>,
 }
 
 const NONE: u32 = u32::MAX;
@@ -156,6 +161,7 @@ impl<'a> Work<'a> {
             acronyms: HashMap::new(),
             covered: vec![NONE; n],
             pending: Vec::new(),
+            org_country: HashMap::new(),
         }
     }
 

@@ -45,8 +45,9 @@ const RELATED_BLOCKS: &[&str] = &["you may also like", "related articles", "rela
 pub(crate) struct Pending {
     pub tok: usize,
     pub mode: Mode,
-    /// A role or honorific comes right before it ("President Lee").
-    pub after_role: Option<usize>,
+    /// Part of a longer capitalised stretch that is not a name as a whole: only a
+    /// reference to a known person can claim it.
+    pub fallback: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -96,17 +97,33 @@ pub(crate) fn recognize(w: &mut Work) {
     }
 }
 
-/// "By Chae Yun-hwan": the reporter.
+/// "By Chae Yun-hwan", "By Laura Whitfield and Sam Okoro": the reporters.
 fn bylines(w: &mut Work) {
     for li in 0..w.lines.len() {
         if w.lines[li].kind != LineKind::Byline {
             continue;
         }
         let r = w.lines[li].tokens.clone();
-        let Some(first) = r.clone().find(|&i| w.toks[i].is_word() && !w.t(i).eq_ignore_ascii_case("by")) else { continue };
-        let end = r.clone().rev().find(|&i| w.toks[i].is_word()).map_or(first, |i| i + 1);
-        let text = w.span_text(first, end).to_string();
-        w.add(Cand { first, end, kind: Kind::Person, key: name_key(&text), origin: Origin::Discovered, refers_to: None, byline: true });
+        let mut start: Option<usize> = None;
+        let mut k = r.start;
+        while k <= r.end {
+            let sep = k == r.end || !w.toks[k].is_word() && !w.is_punct(k, '-') || matches!(w.t(k), "and" | "By" | "by");
+            if sep {
+                if let Some(f) = start.take() {
+                    let mut e = k;
+                    while e > f && !w.toks[e - 1].is_word() {
+                        e -= 1;
+                    }
+                    if e > f {
+                        let text = w.span_text(f, e).to_string();
+                        w.add(Cand { first: f, end: e, kind: Kind::Person, key: name_key(&text), origin: Origin::Discovered, refers_to: None, byline: true });
+                    }
+                }
+            } else if start.is_none() {
+                start = Some(k);
+            }
+            k += 1;
+        }
     }
 }
 
@@ -317,7 +334,12 @@ fn units(w: &mut Work, first: usize, end: usize) -> Vec<Unit> {
                 && w.gaz_starting(ge).is_none()
                 && !w.is(ge, ORG_HEAD | LOC_HEAD | ROLE_HEAD)
                 && !w.is_word(ge, 50);
-            if !given_then_name {
+            // A given name, then a one-word place: a person ("Lloyd Austin").
+            let name_then_place = ge == gf + 1
+                && out.last().is_some_and(|p: &Unit| p.kind == U::Word && p.end == p.first + 1 && w.is(p.first, GIVEN))
+                && w.kb.entry(m.entry).class == Class::Place
+                && m.form != Form::Demonym;
+            if !given_then_name && !name_then_place {
                 out.push(Unit { kind: U::Gaz(w.gaz_at[k] as usize), first: gf, end: ge });
                 k = ge;
                 continue;
@@ -377,8 +399,14 @@ fn units(w: &mut Work, first: usize, end: usize) -> Vec<Unit> {
 
 fn process_run(w: &mut Work, first: usize, end: usize, mode: Mode) {
     let us = units(w, first, end);
-    // An affiliation written just before the run: "South Korea's Defense Minister".
-    let mut affil = possessive_affiliation(w, first);
+    // An affiliation written just before the run: "South Korea's Defense Minister",
+    // "the National Intelligence Service (NIS) Director".
+    let mut affil = possessive_affiliation(w, first).or_else(|| preceding_org(w, first));
+    let poss_country = match possessive_affiliation(w, first) {
+        Some(Affil::Kb(e)) if w.kb.entry(e).class == Class::Country => Some(e),
+        _ => None,
+    };
+    let cands_before = w.cands.len();
     let mut idx = 0;
     let mut last_cand: Option<usize> = None;
     while idx < us.len() {
@@ -387,12 +415,25 @@ fn process_run(w: &mut Work, first: usize, end: usize, mode: Mode) {
             U::Gaz(gi) => {
                 let m = w.gaz[gi].2;
                 let entry = w.kb.entry(m.entry);
+                let mut u = u;
+                // "The Kremlin said": the article's "The" is not part of the name,
+                // unlike "The Hague".
+                if u.end > u.first + 1 && w.t(u.first) == "The" && (entry.kind == Kind::Org || !entry.name.starts_with("The ")) {
+                    u.first += 1;
+                }
+                // "Conservatives in the party ...": a one-word alias that is an
+                // ordinary plural at the start of a sentence is not the party.
+                if entry.kind == Kind::Org && u.end == u.first + 1 && w.toks[u.first].has(SENT_START) && !w.toks[u.first].has(ALLCAPS) && w.is_word(u.first, 50) {
+                    idx += 1;
+                    continue;
+                }
                 if entry.kind != Kind::Person
                     && mode != Mode::Known
                     && let Some(tail) = org_tail(w, &us, idx + 1)
                 {
                     let text = w.span_text(u.first, us[tail].end).to_string();
-                    last_cand = w.add(Cand { first: u.first, end: us[tail].end, kind: Kind::Org, key: name_key(&text), origin: Origin::Discovered, refers_to: None, byline: false });
+                    let kind = tail_kind(w, us[tail].end);
+                    last_cand = w.add(Cand { first: u.first, end: us[tail].end, kind, key: name_key(&text), origin: Origin::Discovered, refers_to: None, byline: false });
                     affil = None;
                     idx = tail + 1;
                     continue;
@@ -458,7 +499,7 @@ fn process_run(w: &mut Work, first: usize, end: usize, mode: Mode) {
             U::OrgStart => {
                 let text = w.span_text(u.first, u.end).to_string();
                 last_cand = w.add(Cand { first: u.first, end: u.end, kind: Kind::Org, key: name_key(&text), origin: Origin::Discovered, refers_to: None, byline: false });
-                affil = last_cand.map(|c| Affil::Text(w.span_text(w.cands[c].first, w.cands[c].end).to_string()));
+                affil = last_cand.map(Affil::Cand);
                 idx += 1;
             }
             U::Conn | U::Punct => {
@@ -479,6 +520,20 @@ fn process_run(w: &mut Work, first: usize, end: usize, mode: Mode) {
                     idx = j + 1;
                     continue;
                 }
+                if j < us.len()
+                    && let U::Gaz(gi) = us[j].kind
+                    && mode != Mode::Known
+                    && w.kb.entry(w.gaz[gi].2.entry).kind != Kind::Person
+                    && w.gaz[gi].2.form != Form::Demonym
+                    && let Some(tail) = org_tail(w, &us, j + 1)
+                {
+                    let (first, end) = (us[idx].first, us[tail].end);
+                    let text = w.span_text(first, end).to_string();
+                    let kind = tail_kind(w, end);
+                    last_cand = w.add(Cand { first, end, kind, key: name_key(&text), origin: Origin::Discovered, refers_to: None, byline: false });
+                    idx = tail + 1;
+                    continue;
+                }
                 if let Some(c) = segment(w, &us[idx..j], mode) {
                     last_cand = Some(c);
                 }
@@ -490,6 +545,31 @@ fn process_run(w: &mut Work, first: usize, end: usize, mode: Mode) {
     if let Some(c) = last_cand {
         acronym_after(w, c, end);
     }
+    // "South Korea's Joint Chiefs of Staff": remember the organisation's country.
+    if let Some(country) = poss_country
+        && let Some(c) = (cands_before..w.cands.len()).find(|&c| w.cands[c].first == first)
+        && w.cands[c].kind == Kind::Org
+    {
+        w.org_country.insert(c, country);
+    }
+}
+
+/// An organisation right before the run, with its acronym in parentheses
+/// between: "the National Intelligence Service (NIS) Director Cho".
+fn preceding_org(w: &mut Work, first: usize) -> Option<Affil> {
+    let mut p = first.checked_sub(1)?;
+    if w.is_punct(p, ')') && p >= 3 && w.is_punct(p - 2, '(') {
+        p -= 3;
+    }
+    let c = w.cand_at(p)?;
+    let cand = &w.cands[c];
+    if cand.kind != Kind::Org || cand.end != p + 1 {
+        return None;
+    }
+    Some(match &cand.key {
+        Key::Kb(e) => Affil::Kb(*e),
+        Key::Name(_) => Affil::Cand(c),
+    })
 }
 
 /// "South Korea's" right before the run: the affiliation of a following title.
@@ -505,7 +585,7 @@ fn possessive_affiliation(w: &mut Work, first: usize) -> Option<Affil> {
     }
     Some(match &cand.key {
         Key::Kb(e) => Affil::Kb(*e),
-        Key::Name(_) => Affil::Text(w.span_text(cand.first, cand.end).to_string()),
+        Key::Name(_) => Affil::Cand(c),
     })
 }
 
@@ -524,6 +604,18 @@ fn org_tail(w: &mut Work, us: &[Unit], from: usize) -> Option<usize> {
         k += 1;
     }
     best
+}
+
+/// The kind of a name ending in an organisation head: a venue ("Convention
+/// Center") is a place, anything else an organisation.
+fn tail_kind(w: &mut Work, end: usize) -> Kind {
+    let last = w.t(end - 1).to_ascii_lowercase();
+    let before = if end >= 2 { w.t(end - 2).to_ascii_lowercase() } else { String::new() };
+    if matches!(last.as_str(), "center" | "centre") && matches!(before.as_str(), "convention" | "exhibition" | "conference" | "trade" | "congress") {
+        Kind::Loc
+    } else {
+        Kind::Org
+    }
 }
 
 /// An organisation inside a role's complement: "Director of the *National
@@ -602,6 +694,10 @@ fn segment(w: &mut Work, us: &[Unit], mode: Mode) -> Option<usize> {
         // One word: acronyms now, the rest after coreference.
         return single(w, first, mode);
     }
+    if n == 1 || (first..end).any(|k| w.toks[k].has(DIGIT)) {
+        // "F-16", "Shangri-La": not a name by itself.
+        return None;
+    }
     if mode == Mode::Known {
         return None;
     }
@@ -613,7 +709,15 @@ fn segment(w: &mut Work, us: &[Unit], mode: Mode) -> Option<usize> {
     if let Some(kind) = classify(w, &us, mode) {
         return w.add(mk(kind));
     }
-    // Not a name as a whole: an organisation ending inside ("Office Seongrak Wi").
+    // Not a name as a whole ("Blinken Meets Acting"): a word in it may still be a
+    // known person's name.
+    if mode != Mode::Known {
+        for u in &us {
+            if u.end == u.first + 1 && !w.is(u.first, FUNC | CALENDAR | NOT_NAME) {
+                w.pending.push(Pending { tok: u.first, mode, fallback: true });
+            }
+        }
+    }
     None
 }
 
@@ -731,8 +835,7 @@ fn single(w: &mut Work, tok: usize, mode: Mode) -> Option<usize> {
         return w.add(Cand { first: tok, end: tok + 1, kind: Kind::Org, key: name_key(&text), origin: Origin::Discovered, refers_to: None, byline: false });
     }
     if mode != Mode::Known && !t.has(ALLCAPS) {
-        let after_role = None;
-        w.pending.push(Pending { tok, mode, after_role });
+        w.pending.push(Pending { tok, mode, fallback: false });
     }
     None
 }

@@ -4,104 +4,176 @@
 //! | pattern | example |
 //! | --- | --- |
 //! | country / demonym / organisation + title + name | South Korea's Defense Minister Lee Jong-sup; NATO Secretary General Mark Rutte |
-//! | lowercase title + name | Defense Ministry spokesman Jeon Ha-kyu |
+//! | lowercase title + name | Kremlin spokesman Dmitry Peskov; former Dutch prime minister Mark Rutte |
 //! | name, appositive | Josep Borrell, the EU's high representative for foreign affairs and security policy, |
-//! | counterpart | his Dutch counterpart, Kajsa Ollongren (the subject's role, the demonym's country) |
-//! | byline | By Chae Yun-hwan ... (Yonhap): a reporter of the agency |
+//! | title, name | South Korea's national security adviser, Cho Tae-yong; his Dutch counterpart, Kajsa Ollongren |
+//! | name is a title at an organisation | Daniel Hwang is a senior fellow at the Han River Policy Institute |
+//! | byline | By Chae Yun-hwan ... (Yonhap): the agency |
 //!
-//! "of (the) X" inside a title, where X is a country or an international body,
-//! becomes the affiliation ("... Advisor to the Prime Minister of the Netherlands").
-//! A title with no affiliation written next to it takes the article's home country
-//! (the dateline's, else the most-mentioned), marked as inferred.
+//! Affiliations are countries or international bodies where the text allows:
+//! "of (the) Netherlands" inside a title becomes the affiliation, and a state body
+//! (a ministry, the Joint Chiefs of Staff, the Kremlin) stands for its country. A
+//! counterpart takes the role of the person it is the counterpart of. A title with
+//! no affiliation written next to it is given one by context, marked inferred: a
+//! country named earlier in the same sentence; for a spokesperson, the body the
+//! previous sentence is about; for a Korean name, South or North Korea by the
+//! paragraph; else the dateline's country.
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 
-use super::tokens::{LOWER, POSS, SENT_START, TokKind};
+use super::tokens::{ALLCAPS, LOWER, POSS, SENT_START, TokKind};
 use super::{Affil, Key, Work};
 use crate::kb::{Class, Form};
 use crate::lexicon::class::*;
 use crate::model::{Claim, Kind};
 
+/// An affiliation as read: a name, and whether it is a country or international
+/// body (the level claims are compared at).
+struct Found {
+    name: String,
+    /// The tokens it was read from, so other people's inference skips them.
+    toks: Option<(usize, usize)>,
+}
+
 /// Claims as (candidate index, claim).
 pub(crate) fn extract(w: &mut Work) -> Vec<(usize, Claim)> {
-    let mut out: Vec<(usize, Claim)> = Vec::new();
-    let home = home_country(w);
+    let dateline = dateline_country(w);
+    let mut raw: Vec<(usize, Option<String>, Option<Found>, std::ops::Range<usize>)> = Vec::new();
     // Titles written before names.
     for r in w.pre_roles.clone() {
         let Some(p) = r.person else { continue };
-        let (role, inner_affil) = role_text(w, r.first, r.end);
-        let affil = r.affiliation.clone().map(|a| affil_name(w, &a)).or(inner_affil);
+        let (role, inner) = role_text(w, r.first, r.end);
+        let prefix = lowercase_qualifiers(w, r.first);
+        let role = role.map(|x| if prefix.is_empty() { x } else { super::roles::tidy_role(&format!("{prefix} {x}")).unwrap_or(x) });
+        let affil = r.affiliation.clone().and_then(|a| resolve(w, &a, None)).or(inner);
         let span = w.span(r.first, w.cands[p].end);
-        out.push((p, claim(w, role, affil, span, p, home.as_deref())));
+        raw.push((p, role, affil, span));
     }
     let persons: Vec<usize> = (0..w.cands.len()).filter(|&c| w.cands[c].kind == Kind::Person).collect();
+    let mut bylines = Vec::new();
     for &p in &persons {
-        if w.cands[p].byline {
-            if let Some(agency) = byline_agency(w) {
-                let span = w.span(w.cands[p].first, w.cands[p].end);
-                out.push((p, Claim { role: Some("Reporter".into()), affiliation: Some(agency), span: span.clone(), sentence: span, inferred: false }));
-            }
+        if w.cands[p].byline || signed_off(w, p) {
+            bylines.push(p);
             continue;
         }
-        let has_pre = out.iter().any(|(c, _)| *c == p);
+        let has_pre = raw.iter().any(|(c, ..)| *c == p);
         if !has_pre && let Some((role, affil, span)) = lowercase_title(w, p) {
-            out.push((p, claim(w, Some(role), affil, span, p, home.as_deref())));
+            raw.push((p, Some(role), affil, span));
         }
         if let Some((role, affil, span)) = appositive(w, p) {
-            out.push((p, claim(w, Some(role), affil, span, p, home.as_deref())));
+            raw.push((p, Some(role), affil, span));
         }
-        if let Some((affil, span)) = counterpart(w, p) {
-            let subject_role = subject_role(w, &out, p);
-            out.push((p, Claim { role: subject_role, affiliation: affil, span, sentence: sentence_of(w, w.cands[p].first), inferred: false }));
+        if let Some((role, affil, span)) = title_before_comma(w, p) {
+            let role = match role {
+                Some(r) => Some(r),
+                None => subject_role(w, &raw, p),
+            };
+            raw.push((p, role, affil, span));
+        }
+        if let Some((role, affil, span)) = copula(w, p) {
+            raw.push((p, Some(role), affil, span));
         }
     }
-    out.retain(|(_, c)| c.role.is_some() || c.affiliation.is_some());
+    // Context for titles with no affiliation written next to them.
+    let used: HashSet<usize> = raw.iter().filter_map(|(_, _, a, _)| a.as_ref().and_then(|f| f.toks)).flat_map(|(a, b)| a..b).collect();
+    let mut out = Vec::new();
+    for (p, role, affil, span) in raw {
+        let sentence = sentence_of(w, w.cands[p].first);
+        let (affiliation, inferred) = match affil {
+            Some(f) => (Some(f.name), false),
+            None if role.is_some() => (infer(w, p, role.as_deref(), &used, dateline.as_deref()), true),
+            None => (None, false),
+        };
+        if role.is_some() || affiliation.is_some() {
+            out.push((p, Claim { role, affiliation: affiliation.clone(), span, sentence, inferred: inferred && affiliation.is_some() }));
+        }
+    }
+    if let Some(agency) = byline_agency(w) {
+        for p in bylines {
+            let span = w.span(w.cands[p].first, w.cands[p].end);
+            out.push((p, Claim { role: None, affiliation: Some(agency.clone()), span, sentence: sentence_of(w, w.cands[p].first), inferred: false }));
+        }
+    }
     out
 }
 
-fn claim(w: &Work, role: Option<String>, affil: Option<String>, span: std::ops::Range<usize>, p: usize, home: Option<&str>) -> Claim {
-    let inferred = affil.is_none() && role.is_some() && home.is_some();
-    let affiliation = affil.or_else(|| if role.is_some() { home.map(str::to_string) } else { None });
-    Claim { role, affiliation, span, sentence: sentence_of(w, w.cands[p].first), inferred }
-}
-
-/// The display name of an affiliation.
-fn affil_name(w: &Work, a: &Affil) -> String {
+/// The affiliation an organisation, place or country stands for: a country as
+/// itself; an international body as itself; a state body as its country (if
+/// known); anything else (a company, a newspaper, a party) as itself.
+fn resolve(w: &Work, a: &Affil, toks: Option<(usize, usize)>) -> Option<Found> {
     match a {
-        Affil::Kb(e) => w.kb.entry(*e).name.clone(),
-        Affil::Text(s) => s.clone(),
+        Affil::Kb(e) => {
+            let entry = w.kb.entry(*e);
+            let name = match entry.class {
+                Class::Country | Class::International => entry.name.clone(),
+                Class::Place => entry.country.clone().unwrap_or_else(|| entry.name.clone()),
+                _ if entry.is_state_body() => entry.country.clone().unwrap_or_else(|| entry.name.clone()),
+                _ => entry.name.clone(),
+            };
+            Some(Found { name, toks })
+        }
+        Affil::Cand(c) => {
+            let root = w.cands[*c].refers_to.unwrap_or(*c);
+            let cand = &w.cands[root];
+            if let Key::Kb(e) = cand.key {
+                return resolve(w, &Affil::Kb(e), toks.or(Some((w.cands[*c].first, w.cands[*c].end))));
+            }
+            let name = w.span_text(cand.first, cand.end).to_string();
+            let state = w.is_state_head(cand.end - 1);
+            let toks = toks.or(Some((w.cands[*c].first, w.cands[*c].end)));
+            match w.org_country.get(&root) {
+                Some(&country) if state => Some(Found { name: w.kb.entry(country).name.clone(), toks }),
+                // A state body of unknown country: the context will say.
+                None if state => None,
+                _ => Some(Found { name, toks }),
+            }
+        }
     }
 }
 
+/// The affiliation a non-person candidate at token range stands for.
+fn cand_found(w: &Work, c: usize) -> Option<Found> {
+    let a = match w.cands[c].key {
+        Key::Kb(e) => Affil::Kb(e),
+        Key::Name(_) => Affil::Cand(c),
+    };
+    resolve(w, &a, Some((w.cands[c].first, w.cands[c].end)))
+}
+
 /// The role text of tokens `first..end`, with "of (the) <country or international
-/// body>" taken out as the affiliation.
-fn role_text(w: &mut Work, first: usize, end: usize) -> (Option<String>, Option<String>) {
+/// body>" taken out as the affiliation; other bodies named in the title (a
+/// ministry, the JCS) stay in the role and lend their country.
+fn role_text(w: &mut Work, first: usize, end: usize) -> (Option<String>, Option<Found>) {
     let mut affil = None;
     let mut skip: Option<(usize, usize)> = None;
     let mut k = first;
     while k < end {
-        if matches!(w.t(k), "of" | "for") {
+        if matches!(w.t(k), "of" | "for" | "at" | "in") {
             let mut s = k + 1;
             if s < end && w.t(s) == "the" {
                 s += 1;
             }
-            if let Some((gf, ge, m)) = w.gaz_starting(s)
+            if let Some((_, ge, m)) = w.gaz_starting(s)
                 && ge <= end
                 && m.form != Form::Demonym
                 && matches!(w.kb.entry(m.entry).class, Class::Country | Class::International)
             {
-                affil = Some(w.kb.entry(m.entry).name.clone());
+                affil = Some(Found { name: w.kb.entry(m.entry).name.clone(), toks: Some((s, ge)) });
                 skip = Some((k, ge));
-                let _ = gf;
                 break;
+            }
+            if affil.is_none()
+                && let Some(c) = w.cand_at(s)
+                && w.cands[c].kind != Kind::Person
+            {
+                affil = cand_found(w, c);
             }
         }
         k += 1;
     }
-    let mut words: Vec<&str> = Vec::new();
+    let mut out = String::new();
     let mut k = first;
     let mut prev_end = None;
-    let mut out = String::new();
     while k < end {
         if let Some((s, e)) = skip
             && k == s
@@ -118,13 +190,26 @@ fn role_text(w: &mut Work, first: usize, end: usize) -> (Option<String>, Option<
                 out.push(' ');
             }
             out.push_str(s);
-            words.push(s);
         }
         prev_end = Some(t.end);
         k += 1;
     }
-    let role = tidy_role(&out);
-    (role, affil)
+    (tidy_role(&out), affil)
+}
+
+/// Lowercase qualifiers before a capitalised title: "acting President",
+/// "former Defense Minister".
+fn lowercase_qualifiers(w: &mut Work, first: usize) -> String {
+    let mut k = first;
+    while k > 0 {
+        let j = k - 1;
+        if w.toks[j].kind == TokKind::Word && w.toks[j].has(LOWER) && matches!(w.t(j), "acting" | "former" | "outgoing" | "incoming" | "interim" | "then" | "deputy" | "late" | "ex") {
+            k = j;
+        } else {
+            break;
+        }
+    }
+    (k..first).map(|j| w.t(j).to_string()).collect::<Vec<_>>().join(" ")
 }
 
 /// Normalises a role: trims articles and punctuation, capitalises a lowercase role
@@ -136,7 +221,7 @@ pub fn tidy_role(s: &str) -> Option<String> {
     while words.first().is_some_and(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an" | "his" | "her" | "its" | "their")) {
         words.remove(0);
     }
-    while words.last().is_some_and(|w| matches!(w.to_lowercase().as_str(), "of" | "for" | "and" | "the" | "to")) {
+    while words.last().is_some_and(|w| matches!(w.to_lowercase().as_str(), "of" | "for" | "and" | "the" | "to" | "at" | "in")) {
         words.pop();
     }
     if words.is_empty() {
@@ -160,8 +245,16 @@ pub fn tidy_role(s: &str) -> Option<String> {
 
 /// The byte range of the sentence around token `tok`.
 pub(crate) fn sentence_of(w: &Work, tok: usize) -> std::ops::Range<usize> {
-    let li = w.line_of[tok] as usize;
-    let line = &w.lines[li];
+    let (s, e) = sentence_toks(w, tok);
+    let line = &w.lines[w.line_of[tok] as usize];
+    let start = w.toks[s].start as usize;
+    let end = if e < line.tokens.end { w.toks[e - 1].end as usize } else { line.end };
+    start..end.max(start)
+}
+
+/// Token range of the sentence around `tok`.
+fn sentence_toks(w: &Work, tok: usize) -> (usize, usize) {
+    let line = &w.lines[w.line_of[tok] as usize];
     let mut s = tok;
     while s > line.tokens.start && !w.toks[s].has(SENT_START) {
         s -= 1;
@@ -171,22 +264,20 @@ pub(crate) fn sentence_of(w: &Work, tok: usize) -> std::ops::Range<usize> {
     while e < line.tokens.end && !w.toks[e].has(SENT_START) {
         e += 1;
     }
-    let start = w.toks[s].start as usize;
-    let end = if e < line.tokens.end { w.toks[e - 1].end as usize } else { line.end };
-    start..end.max(start)
+    (s, e)
 }
 
-/// "Defense Ministry spokesman Jeon Ha-kyu", "former president Moon Jae-in".
-fn lowercase_title(w: &mut Work, p: usize) -> Option<(String, Option<String>, std::ops::Range<usize>)> {
+/// "Kremlin spokesman Dmitry Peskov", "former Dutch prime minister Mark Rutte".
+fn lowercase_title(w: &mut Work, p: usize) -> Option<(String, Option<Found>, std::ops::Range<usize>)> {
     let first = w.cands[p].first;
+    let is_title_word = |w: &mut Work, j: usize| {
+        let t = w.toks[j];
+        t.kind == TokKind::Word && t.has(LOWER) && w.is(j, ROLE_HEAD | ROLE_MOD) && !w.is(j, FUNC)
+    };
     let mut k = first;
     let mut has_head = false;
-    while k > 0 {
+    while k > 0 && is_title_word(w, k - 1) {
         let j = k - 1;
-        let t = w.toks[j];
-        if t.kind != TokKind::Word || !t.has(LOWER) || !w.is(j, ROLE_HEAD | ROLE_MOD) || w.is(j, FUNC) {
-            break;
-        }
         if w.is(j, ROLE_HEAD) && !w.is(j, ROLE_WEAK) {
             has_head = true;
         }
@@ -199,21 +290,36 @@ fn lowercase_title(w: &mut Work, p: usize) -> Option<(String, Option<String>, st
     if w.t(first - 1).ends_with('s') && !w.t(first - 1).ends_with("ss") {
         return None;
     }
-    let role = tidy_role(&w.text[w.span(k, first)].to_string())?;
-    let affil = k.checked_sub(1).and_then(|b| w.cand_at(b)).filter(|&c| w.cands[c].kind != Kind::Person).map(|c| cand_affil(w, c));
+    let mut role_start = k;
+    let mut affil = None;
+    // A demonym or a known body before the title: "Dutch", "Kremlin".
+    if let Some(b) = k.checked_sub(1) {
+        if let Some(g) = (b.saturating_sub(3)..=b).find_map(|s| w.gaz_starting(s).filter(|g| g.1 == b + 1))
+            && g.2.form == Form::Demonym
+        {
+            affil = resolve(w, &Affil::Kb(g.2.entry), Some((g.0, g.1)));
+            // "former Dutch prime minister": the qualifier belongs to the title.
+            let mut q = g.0;
+            while q > 0 && w.toks[q - 1].has(LOWER) && matches!(w.t(q - 1), "former" | "acting" | "outgoing" | "incoming" | "then") {
+                q -= 1;
+            }
+            let quals: Vec<String> = (q..g.0).map(|j| w.t(j).to_string()).collect();
+            let rest = w.text[w.span(k, first)].to_string();
+            let role = tidy_role(&format!("{} {rest}", quals.join(" ")))?;
+            return Some((role, affil, w.span(q, w.cands[p].end)));
+        } else if let Some(c) = w.cand_at(b)
+            && w.cands[c].kind != Kind::Person
+        {
+            affil = cand_found(w, c);
+            role_start = k;
+        }
+    }
+    let role = tidy_role(&w.text[w.span(role_start, first)].to_string())?;
     Some((role, affil, w.span(k, w.cands[p].end)))
 }
 
-/// The affiliation a non-person candidate stands for.
-fn cand_affil(w: &Work, c: usize) -> String {
-    match &w.cands[c].key {
-        Key::Kb(e) => w.kb.entry(*e).name.clone(),
-        Key::Name(_) => w.span_text(w.cands[c].first, w.cands[c].end).to_string(),
-    }
-}
-
 /// "Josep Borrell, the EU's high representative for ..., said": the appositive.
-fn appositive(w: &mut Work, p: usize) -> Option<(String, Option<String>, std::ops::Range<usize>)> {
+fn appositive(w: &mut Work, p: usize) -> Option<(String, Option<Found>, std::ops::Range<usize>)> {
     let mut k = w.cands[p].end;
     if w.toks[k - 1].has(POSS) {
         return None;
@@ -227,22 +333,36 @@ fn appositive(w: &mut Work, p: usize) -> Option<(String, Option<String>, std::op
         return None;
     }
     k += 1;
-    let line_end = w.lines[w.line_of[w.cands[p].first] as usize].tokens.end;
+    role_phrase(w, k, true).map(|(role, affil, start, end)| (role, affil, w.span(start, end)))
+}
+
+/// A role phrase starting at `k`: optional article, optional affiliation ("the
+/// EU's", "U.S.", "Japanese"), then words up to a comma, full stop or clause that
+/// contain a title word within the first few. Returns role, affiliation and the
+/// token range read.
+fn role_phrase(w: &mut Work, mut k: usize, allow_article: bool) -> Option<(String, Option<Found>, usize, usize)> {
+    let line_end = w.lines[w.line_of[k.min(w.toks.len() - 1)] as usize].tokens.end;
     let start = k;
-    if k < line_end && matches!(w.t(k), "the" | "a" | "an" | "his" | "her") {
+    if allow_article && k < line_end && matches!(w.t(k), "the" | "a" | "an" | "his" | "her") {
         k += 1;
     }
-    // Affiliation first: "the EU's", "U.S.", "Japanese".
-    let mut affil: Option<String> = None;
-    if let Some(c) = w.cand_at(k)
+    let mut affil: Option<Found> = None;
+    if k < line_end
+        && let Some(c) = w.cand_at(k)
         && w.cands[c].kind != Kind::Person
     {
-        affil = Some(cand_affil(w, c));
-        k = w.cands[c].end;
-    } else if let Some((_, ge, m)) = w.gaz_starting(k)
+        let end = w.cands[c].end;
+        // The body must lead into the title ("the EU's high representative", "U.S.
+        // Secretary of State"), not be the whole phrase.
+        if end < line_end && (w.toks[end - 1].has(POSS) || w.toks[end].kind == TokKind::Word) {
+            affil = cand_found(w, c);
+            k = end;
+        }
+    } else if k < line_end
+        && let Some((gf, ge, m)) = w.gaz_starting(k)
         && m.form == Form::Demonym
     {
-        affil = Some(w.kb.entry(m.entry).name.clone());
+        affil = resolve(w, &Affil::Kb(m.entry), Some((gf, ge)));
         k = ge;
     }
     let role_start = k;
@@ -256,7 +376,11 @@ fn appositive(w: &mut Work, p: usize) -> Option<(String, Option<String>, std::op
         if t.kind != TokKind::Word && t.kind != TokKind::Punct {
             break;
         }
-        if matches!(w.t(e), "who" | "which" | "that" | "said" | "says") {
+        let word = w.t(e);
+        if matches!(word, "who" | "which" | "that" | "said" | "says" | "told") {
+            break;
+        }
+        if word == "and" && head_at.is_some() && !w.is(e + 1, ROLE_HEAD | ROLE_MOD) {
             break;
         }
         if let Some(c) = w.cand_at(e)
@@ -264,7 +388,7 @@ fn appositive(w: &mut Work, p: usize) -> Option<(String, Option<String>, std::op
         {
             return None;
         }
-        if w.is(e, ROLE_HEAD) && head_at.is_none() {
+        if w.is(e, ROLE_HEAD) && head_at.is_none() && !w.is(e, FUNC) {
             head_at = Some(e);
         }
         e += 1;
@@ -282,110 +406,238 @@ fn appositive(w: &mut Work, p: usize) -> Option<(String, Option<String>, std::op
         }
     }
     let (role, inner) = role_text(w, role_start, e);
-    let role = role?;
-    let affil = affil.or(inner).or_else(|| {
-        // A national body named in the title lends its country.
-        (role_start..e).filter_map(|j| w.cand_at(j)).find_map(|c| match &w.cands[c].key {
-            Key::Kb(id) => w.kb.entry(*id).country.clone(),
-            _ => None,
-        })
-    });
-    Some((role, affil, w.span(start, e)))
+    Some((role?, affil.or(inner), start, e))
 }
 
-/// "his Dutch counterpart, Kajsa Ollongren": the counterpart's country.
-fn counterpart(w: &mut Work, p: usize) -> Option<(Option<String>, std::ops::Range<usize>)> {
+/// "South Korea's national security adviser, Cho Tae-yong", "his Dutch
+/// counterpart, Kajsa Ollongren": a title right before ", NAME". A counterpart's
+/// role is `None` here (the caller takes the subject's role).
+fn title_before_comma(w: &mut Work, p: usize) -> Option<(Option<String>, Option<Found>, std::ops::Range<usize>)> {
     let first = w.cands[p].first;
-    let mut k = first.checked_sub(1)?;
-    if w.is_punct(k, ',') {
-        k = k.checked_sub(1)?;
-    }
-    if !matches!(w.t(k), "counterpart" | "counterparts") {
+    let comma = first.checked_sub(1)?;
+    if !w.is_punct(comma, ',') {
         return None;
     }
-    let c_tok = k;
+    let end = comma;
+    let mut k = end;
+    let mut has_head = false;
+    while k > 0 {
+        let j = k - 1;
+        let t = w.toks[j];
+        if t.kind != TokKind::Word || w.cand_at(j).is_some() || w.gaz_starting(j).is_some() {
+            break;
+        }
+        if w.is(j, ROLE_HEAD) || matches!(w.t(j), "counterpart" | "counterparts") {
+            has_head = true;
+        } else if !w.is(j, ROLE_MOD) {
+            break;
+        }
+        k = j;
+    }
+    if !has_head || k == end || !(w.is(end - 1, ROLE_HEAD) || matches!(w.t(end - 1), "counterpart" | "counterparts")) {
+        return None;
+    }
+    let counterpart = matches!(w.t(end - 1), "counterpart" | "counterparts");
+    // What comes before the title: a demonym, a possessive country or body, "his".
     let mut affil = None;
+    let mut start = k;
     if let Some(b) = k.checked_sub(1) {
-        // A demonym or a country before "counterpart".
-        let g = (b.saturating_sub(3)..=b).find_map(|s| w.gaz_starting(s).filter(|g| g.1 == b + 1));
-        if let Some((_, _, m)) = g
-            && w.kb.entry(m.entry).class == Class::Country
+        if let Some(g) = (b.saturating_sub(3)..=b).find_map(|s| w.gaz_starting(s).filter(|g| g.1 == b + 1)) {
+            if g.2.form == Form::Demonym || w.toks[b].has(POSS) || counterpart {
+                affil = resolve(w, &Affil::Kb(g.2.entry), Some((g.0, g.1)));
+                start = g.0;
+            }
+        } else if let Some(c) = w.cand_at(b)
+            && w.cands[c].kind != Kind::Person
+            && w.toks[b].has(POSS)
         {
-            affil = Some(w.kb.entry(m.entry).name.clone());
+            affil = cand_found(w, c);
+            start = w.cands[c].first;
+        } else if !matches!(w.t(b), "his" | "her" | "its" | "their" | "the" | "a" | "an") && !w.toks[b].is_cap() {
+            return None;
         }
     }
-    // "counterpart from Canada".
-    Some((affil, w.span(c_tok.saturating_sub(2), w.cands[p].end)))
+    let span = w.span(start, w.cands[p].end);
+    if counterpart {
+        return Some((None, affil, span));
+    }
+    // Not a sentence-initial capitalised stretch like "Minister, Lee said".
+    if w.toks[k].has(ALLCAPS) {
+        return None;
+    }
+    let role = tidy_role(&w.text[w.span(k, end)].to_string())?;
+    Some((Some(role), affil, span))
+}
+
+/// "Daniel Hwang is a senior fellow at the Han River Policy Institute".
+fn copula(w: &mut Work, p: usize) -> Option<(String, Option<Found>, std::ops::Range<usize>)> {
+    let k = w.cands[p].end;
+    if k + 2 >= w.toks.len() || !matches!(w.t(k), "is" | "was" | "remains") {
+        return None;
+    }
+    let (role, affil, _, e) = role_phrase(w, k + 1, true)?;
+    // "... at the Institute": the body after the title.
+    let mut j = e;
+    let affil = affil.or_else(|| {
+        if j < w.toks.len() && matches!(w.t(j), "at" | "of" | "with") {
+            j += 1;
+            if j < w.toks.len() && w.t(j) == "the" {
+                j += 1;
+            }
+            w.cand_at(j).filter(|&c| w.cands[c].kind != Kind::Person).and_then(|c| cand_found(w, c))
+        } else {
+            None
+        }
+    });
+    Some((role, affil, w.span(w.cands[p].first, e)))
 }
 
 /// The role of the person a counterpart is the counterpart *of*: the nearest
 /// earlier person in the article with a role.
-fn subject_role(w: &Work, claims: &[(usize, Claim)], p: usize) -> Option<String> {
+fn subject_role(w: &Work, claims: &[(usize, Option<String>, Option<Found>, std::ops::Range<usize>)], p: usize) -> Option<String> {
     let pf = w.cands[p].first;
     let root = |c: usize| w.cands[c].refers_to.unwrap_or(c);
     let me = root(p);
     claims
         .iter()
-        .filter(|(c, cl)| root(*c) != me && w.cands[*c].first < pf && cl.role.is_some() && !cl.inferred_role())
-        .max_by_key(|(c, _)| w.cands[*c].first)
-        .and_then(|(_, cl)| cl.role.clone())
+        .filter(|(c, role, ..)| root(*c) != me && w.cands[*c].first < pf && role.is_some())
+        .max_by_key(|(c, ..)| w.cands[*c].first)
+        .and_then(|(_, role, ..)| role.clone())
 }
 
-trait InferredRole {
-    fn inferred_role(&self) -> bool;
+/// People named in sign-offs: "(Reporting by X; Editing by Y)", "Photo by X".
+fn signed_off(w: &Work, p: usize) -> bool {
+    let f = w.cands[p].first;
+    let (s, _) = sentence_toks(w, f);
+    let before: Vec<&str> = (s..f).map(|k| w.t(k)).collect();
+    before.last().is_some_and(|x| *x == "by" || *x == "and" || *x == ",")
+        && before.iter().any(|x| matches!(x.to_ascii_lowercase().as_str(), "reporting" | "editing" | "writing" | "photo" | "compiled"))
 }
 
-impl InferredRole for Claim {
-    fn inferred_role(&self) -> bool {
-        self.role.as_deref() == Some("Reporter")
+/// The agency of a byline: the news organisation credited near the top, in
+/// parentheses after the dateline ("SEOUL, June 3 (Yonhap) --"), else one
+/// credited anywhere in parentheses or in a copyright line.
+fn byline_agency(w: &Work) -> Option<String> {
+    let media = |c: &super::Cand| match c.key {
+        Key::Kb(e) => w.kb.entry(e).subkind.as_deref() == Some("media") || w.kb.entry(e).is_user(),
+        _ => true,
+    };
+    let in_parens = |c: &super::Cand| c.first > 0 && w.is_punct(c.first - 1, '(') && w.is_punct(c.end, ')');
+    let name = |c: &super::Cand| match c.key {
+        Key::Kb(e) => w.kb.entry(e).name.clone(),
+        _ => w.span_text(c.first, c.end).to_string(),
+    };
+    let orgs = || w.cands.iter().filter(|c| c.kind == Kind::Org && media(c));
+    orgs()
+        .find(|c| in_parens(c) && (w.line_of[c.first] as usize) < 8)
+        .or_else(|| orgs().find(|c| in_parens(c)))
+        .or_else(|| orgs().find(|c| {
+            let line = &w.lines[w.line_of[c.first] as usize];
+            let t = w.text[line.start..line.end].trim_start();
+            t.starts_with('©') || t.to_lowercase().starts_with("copyright")
+        }))
+        .map(name)
+}
+
+/// The dateline's country: the first known place in the first lines of prose.
+fn dateline_country(w: &Work) -> Option<String> {
+    for c in w.cands.iter().filter(|c| c.kind == Kind::Loc && (w.line_of[c.first] as usize) < 8) {
+        let li = w.line_of[c.first] as usize;
+        let line = &w.lines[li];
+        if line.kind != super::layout::LineKind::Body {
+            continue;
+        }
+        let near_start = (line.content_from..c.first).filter(|&k| w.toks[k].is_word()).count() <= 3;
+        if near_start && let Some(n) = country_of(w, c) {
+            return Some(n);
+        }
+    }
+    None
+}
+
+/// The country a place candidate is in (or is).
+fn country_of(w: &Work, c: &super::Cand) -> Option<String> {
+    let Key::Kb(e) = c.key else { return None };
+    let entry = w.kb.entry(e);
+    match entry.class {
+        Class::Country => Some(entry.name.clone()),
+        Class::Place => entry.country.clone(),
+        _ => None,
     }
 }
 
-/// The agency of a byline: the first news organisation credited near the top.
-fn byline_agency(w: &Work) -> Option<String> {
-    w.cands
-        .iter()
-        .filter(|c| c.kind == Kind::Org && (w.line_of[c.first] as usize) < 8)
-        .find_map(|c| match &c.key {
-            Key::Kb(e) => Some(w.kb.entry(*e).name.clone()),
-            Key::Name(_) => Some(w.span_text(c.first, c.end).to_string()),
-        })
-}
-
-/// The article's home country: the dateline's country, else the most-mentioned.
-fn home_country(w: &Work) -> Option<String> {
-    let country_of = |c: &super::Cand| -> Option<usize> {
-        let Key::Kb(e) = c.key else { return None };
-        let entry = w.kb.entry(e);
-        match entry.class {
-            Class::Country => Some(e),
-            Class::Place => entry.country.as_deref().and_then(|n| w.kb.country(n)),
-            _ => None,
+/// An affiliation from context, for a title with none written next to it.
+fn infer(w: &mut Work, p: usize, role: Option<&str>, used: &HashSet<usize>, dateline: Option<&str>) -> Option<String> {
+    let first = w.cands[p].first;
+    let (s, _) = sentence_toks(w, first);
+    // A country named earlier in the sentence and not another person's.
+    let mut k = first;
+    while k > s {
+        k -= 1;
+        if used.contains(&k) {
+            continue;
         }
-    };
-    // Dateline: the first place in the first lines of prose.
-    for c in w.cands.iter().filter(|c| c.kind == Kind::Loc && (w.line_of[c.first] as usize) < 6) {
-        let li = w.line_of[c.first] as usize;
-        let line = &w.lines[li];
-        let near_start = (line.content_from..c.first).filter(|&k| w.toks[k].is_word()).count() <= 6;
-        if near_start && let Some(e) = country_of(c) {
+        if let Some(c) = w.cand_at(k) {
+            let cand = &w.cands[c];
+            if cand.kind == Kind::Loc && let Some(n) = country_of(w, cand) {
+                return Some(n);
+            }
+            continue;
+        }
+        if let Some((_, _, m)) = w.gaz_starting(k)
+            && m.form == Form::Demonym
+        {
+            return Some(w.kb.entry(m.entry).name.clone());
+        }
+    }
+    // A spokesperson speaks for what the previous sentence is about.
+    if role.is_some_and(|r| r.to_lowercase().starts_with("spokes")) && s > 0 {
+        let (ps, _) = sentence_toks(w, s - 1);
+        for k in ps..s {
+            if let Some(c) = w.cand_at(k)
+                && w.cands[c].kind != Kind::Person
+                && let Some(f) = cand_found(w, c)
+            {
+                return Some(f.name);
+            }
+        }
+    }
+    // A Korean name: South or North Korea, by the nearest mention in the paragraph.
+    let name = w.span_text(w.cands[w.cands[p].refers_to.unwrap_or(p)].first, w.cands[w.cands[p].refers_to.unwrap_or(p)].end).to_string();
+    if crate::variants::keys::is_korean_name(&name) {
+        let line = w.lines[w.line_of[first] as usize].tokens.clone();
+        let mut north = None;
+        for k in (line.start..first).rev() {
+            let t = w.t(k);
+            if matches!(t, "Pyongyang" | "KCNA") || (t == "North" && w.t(k + 1).starts_with("Korea")) {
+                north = Some(true);
+                break;
+            }
+            if matches!(t, "Seoul" | "Yonhap") || (t == "South" && w.t(k + 1).starts_with("Korea")) {
+                north = Some(false);
+                break;
+            }
+        }
+        let name = if north == Some(true) { "North Korea" } else { "South Korea" };
+        if let Some(e) = w.kb.country(name) {
             return Some(w.kb.entry(e).name.clone());
         }
     }
-    let mut counts: HashMap<usize, usize> = HashMap::new();
-    for c in &w.cands {
-        if let Some(e) = country_of(c) {
-            *counts.entry(e).or_default() += 1;
-        }
+    dateline.map(str::to_string)
+}
+
+impl Work<'_> {
+    /// Whether token `i` is the head of a state body's name (Office, Ministry,
+    /// Staff, Command ...).
+    pub(crate) fn is_state_head(&self, i: usize) -> bool {
+        matches!(
+            self.t(i).to_ascii_lowercase().as_str(),
+            "office" | "ministry" | "agency" | "service" | "council" | "commission" | "committee" | "assembly" | "court"
+                | "staff" | "chiefs" | "command" | "force" | "forces" | "army" | "navy" | "police" | "department" | "bureau"
+                | "administration" | "government" | "cabinet" | "secretariat" | "guard" | "corps" | "parliament" | "congress"
+                | "senate" | "presidency" | "directorate" | "inspectorate" | "prosecution" | "prosecutors"
+        )
     }
-    for (_, _, m) in &w.gaz {
-        if m.form == Form::Demonym {
-            *counts.entry(m.entry).or_default() += 1;
-        }
-    }
-    let mut v: Vec<(usize, usize)> = counts.into_iter().collect();
-    v.sort_by_key(|&(e, n)| (std::cmp::Reverse(n), e));
-    v.first().map(|&(e, _)| w.kb.entry(e).name.clone())
 }
 
 #[cfg(test)]

@@ -1,0 +1,130 @@
+//! Corpus-wide views of entities: one real-world entity gathers every index entry
+//! its spellings were clustered into (see [`crate::variants::cluster`]), with its
+//! preferred name, all spellings and counts, mention and document totals, and the
+//! dated role history. `byline entities` and the language server's hover read this.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use super::Corpus;
+use super::index::{DatedClaim, GKey, current_role, latest_first};
+use crate::model::Kind;
+
+/// One entity across the corpus.
+#[derive(Clone, Debug)]
+pub struct EntityView {
+    pub name: String,
+    pub kind: Kind,
+    /// The index entries it gathers.
+    pub keys: Vec<GKey>,
+    /// Knowledge-base entry, if linked.
+    pub kb: Option<usize>,
+    /// Full spellings with counts, most used first.
+    pub forms: Vec<(String, u32)>,
+    pub mentions: u32,
+    pub documents: u32,
+    pub role: Option<String>,
+    pub affiliation: Option<String>,
+    pub claims: Vec<DatedClaim>,
+}
+
+impl EntityView {
+    /// Claims, latest first.
+    pub fn history(&self) -> Vec<&DatedClaim> {
+        latest_first(&self.claims)
+    }
+}
+
+/// An entity in the output contract of `byline entities --format json`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct EntitySummary {
+    pub name: String,
+    pub kind: Kind,
+    pub role: Option<String>,
+    pub affiliation: Option<String>,
+    pub aliases: Vec<String>,
+    pub mentions: u32,
+    pub documents: u32,
+}
+
+impl From<&EntityView> for EntitySummary {
+    fn from(v: &EntityView) -> Self {
+        let mut aliases: Vec<String> = v.forms.iter().map(|(f, _)| f.clone()).filter(|f| *f != v.name).collect();
+        aliases.dedup();
+        EntitySummary { name: v.name.clone(), kind: v.kind, role: v.role.clone(), affiliation: v.affiliation.clone(), aliases, mentions: v.mentions, documents: v.documents }
+    }
+}
+
+impl Corpus {
+    /// The view of the entity an index entry belongs to.
+    pub fn entity(&self, key: &GKey) -> Option<EntityView> {
+        let keys: Vec<GKey> = match self.decisions.names.group_of.get(key) {
+            Some(&g) => self.decisions.names.groups[g].members.clone(),
+            None => vec![key.clone()],
+        };
+        self.view(keys)
+    }
+
+    fn view(&self, keys: Vec<GKey>) -> Option<EntityView> {
+        let mut forms: std::collections::BTreeMap<String, u32> = std::collections::BTreeMap::new();
+        let mut docs: BTreeSet<u32> = BTreeSet::new();
+        let mut mentions = 0;
+        let mut claims = Vec::new();
+        let mut kind = None;
+        let mut kb = None;
+        for k in &keys {
+            let Some(g) = self.index.get(k) else { continue };
+            kind = kind.or(g.kind);
+            kb = kb.or(g.kb);
+            for (f, n) in &g.forms {
+                *forms.entry(f.clone()).or_default() += n;
+            }
+            docs.extend(g.docs.keys().copied());
+            mentions += g.mentions;
+            claims.extend(g.claims.iter().cloned());
+        }
+        let kind = kind?;
+        let mut forms: Vec<(String, u32)> = forms.into_iter().collect();
+        forms.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.len().cmp(&a.0.len())).then(a.0.cmp(&b.0)));
+        let entry = kb.map(|id| self.kb.entry(id));
+        let name = self
+            .decisions
+            .names
+            .preferred(&keys[0])
+            .map(str::to_string)
+            .or_else(|| entry.map(|e| e.name.clone()))
+            .or_else(|| forms.first().map(|f| f.0.clone()))?;
+        let (mut role, mut affiliation) = current_role(&claims);
+        if let Some(e) = entry.filter(|e| e.is_user()) {
+            role = e.role.clone().or(role);
+            affiliation = e.affiliation.clone().or(affiliation);
+            for a in &e.aliases {
+                if !forms.iter().any(|(f, _)| f == a) {
+                    forms.push((a.clone(), 0));
+                }
+            }
+        }
+        Some(EntityView { name, kind, keys, kb, forms, mentions, documents: docs.len() as u32, role, affiliation, claims })
+    }
+
+    /// Every entity, most mentioned first.
+    pub fn entities(&self) -> Vec<EntityView> {
+        let mut seen: BTreeSet<usize> = BTreeSet::new();
+        let mut keys: Vec<&GKey> = self.index.iter().map(|(k, _)| k).collect();
+        keys.sort();
+        let mut out = Vec::new();
+        for k in keys {
+            if let Some(&g) = self.decisions.names.group_of.get(k) {
+                if !seen.insert(g) {
+                    continue;
+                }
+            }
+            if let Some(v) = self.entity(k) {
+                out.push(v);
+            }
+        }
+        out.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.name.cmp(&b.name)).then(a.kind.cmp(&b.kind)));
+        out
+    }
+}
