@@ -47,7 +47,7 @@ pub(super) fn run(corpus: &Corpus, format: TableOrJson, severity: Option<Severit
     let threshold = severity.unwrap_or(if format == TableOrJson::Json { Severity::Hint } else { Severity::Information });
     let findings: Vec<Finding> = all_findings(corpus).into_iter().filter(|f| f.severity <= threshold).collect();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let io = |e: std::io::Error| e.to_string();
+    let io = super::io_error;
     match format {
         TableOrJson::Json => {
             let list: Vec<JsonFinding> = findings
@@ -69,7 +69,7 @@ pub(super) fn run(corpus: &Corpus, format: TableOrJson, severity: Option<Severit
                     })
                 })
                 .collect();
-            serde_json::to_writer_pretty(&mut out, &list).map_err(|e| e.to_string())?;
+            serde_json::to_writer_pretty(&mut out, &list).map_err(|e| super::io_error(e.into()))?;
             writeln!(out).map_err(io)?;
         }
         TableOrJson::Table => {

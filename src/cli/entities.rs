@@ -11,8 +11,8 @@ pub(super) fn run(corpus: &Corpus, format: TableOrJson) -> Result<i32, String> {
     let mut out = std::io::stdout().lock();
     match format {
         TableOrJson::Json => {
-            serde_json::to_writer_pretty(&mut out, &list).map_err(|e| e.to_string())?;
-            writeln!(out).map_err(|e| e.to_string())?;
+            serde_json::to_writer_pretty(&mut out, &list).map_err(|e| super::io_error(e.into()))?;
+            writeln!(out).map_err(super::io_error)?;
         }
         TableOrJson::Table => {
             let rows: Vec<[String; 6]> = list
@@ -45,9 +45,9 @@ pub(super) fn run(corpus: &Corpus, format: TableOrJson) -> Result<i32, String> {
                         if i >= 4 { format!("{}{c}", " ".repeat(pad)) } else { format!("{c}{}", " ".repeat(pad)) }
                     })
                     .collect();
-                writeln!(out, "{}", cells.join("  ").trim_end()).map_err(|e| e.to_string())?;
+                writeln!(out, "{}", cells.join("  ").trim_end()).map_err(super::io_error)?;
             }
-            writeln!(out, "\n{} entities in {} documents", list.len(), corpus.len()).map_err(|e| e.to_string())?;
+            writeln!(out, "\n{} entities in {} documents", list.len(), corpus.len()).map_err(super::io_error)?;
         }
     }
     Ok(0)

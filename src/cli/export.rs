@@ -75,12 +75,12 @@ pub(super) fn run(corpus: &Corpus, format: ExportFormat, out: Option<&Path>) -> 
                 if format == ExportFormat::Jsonl {
                     let line = JsonDoc { path: &doc.rel, date: doc.analysis.date_string(), text: &text, spans: spans(corpus, doc, &text) };
                     serde_json::to_writer(&mut sink, &line).map_err(|e| e.to_string())?;
-                    writeln!(sink).map_err(|e| e.to_string())?;
+                    writeln!(sink).map_err(super::io_error)?;
                 } else {
-                    conll(&mut sink, doc, &text).map_err(|e| e.to_string())?;
+                    conll(&mut sink, doc, &text).map_err(super::io_error)?;
                 }
             }
-            sink.flush().map_err(|e| e.to_string())?;
+            sink.flush().map_err(super::io_error)?;
             Ok(0)
         }
     }

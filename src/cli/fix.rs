@@ -21,7 +21,7 @@ pub(super) fn run(corpus: &Corpus, write: bool, all: bool) -> Result<i32, String
         .filter(|f| f.data.found != f.data.preferred)
         .collect();
     let mut out = std::io::stdout().lock();
-    let io = |e: std::io::Error| e.to_string();
+    let io = super::io_error;
     let mut by_doc: std::collections::BTreeMap<u32, Vec<&Finding>> = std::collections::BTreeMap::new();
     for f in &fixes {
         by_doc.entry(f.doc).or_default().push(f);
@@ -55,7 +55,7 @@ pub(super) fn run(corpus: &Corpus, write: bool, all: bool) -> Result<i32, String
 /// Replaces the findings' spans in `original` and writes the file atomically, if
 /// the file on disk still holds `original`.
 fn apply(path: &Path, original: &str, fixes: &[&Finding]) -> Result<(), String> {
-    let now = std::fs::read(path).map_err(|e| e.to_string())?;
+    let now = std::fs::read(path).map_err(super::io_error)?;
     if now != original.as_bytes() {
         return Err("the file changed since it was read; not written".into());
     }
@@ -76,7 +76,7 @@ fn apply(path: &Path, original: &str, fixes: &[&Finding]) -> Result<(), String> 
     let dir = path.parent().ok_or("no parent folder")?;
     let name = path.file_name().ok_or("no file name")?.to_string_lossy();
     let tmp = dir.join(format!(".{name}.byline-tmp"));
-    std::fs::write(&tmp, &text).map_err(|e| e.to_string())?;
+    std::fs::write(&tmp, &text).map_err(super::io_error)?;
     if let Ok(meta) = std::fs::metadata(path) {
         let _ = std::fs::set_permissions(&tmp, meta.permissions());
     }

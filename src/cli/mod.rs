@@ -179,6 +179,7 @@ fn show(file: &std::path::Path) -> i32 {
         eprintln!("error: {e}");
     }
     let a = crate::recognize::analyze(&f.text, &kb, f.modified);
+    use std::fmt::Write as _;
     let mut out = String::new();
     let mut last = 0;
     for m in &a.mentions {
@@ -187,11 +188,11 @@ fn show(file: &std::path::Path) -> i32 {
         last = m.span.end;
     }
     out.push_str(&f.text[last..]);
-    println!("{out}");
-    println!("---- date: {:?}", a.date);
+    let _ = writeln!(out, "\n---- date: {:?}", a.date);
     for e in &a.entities {
         for c in &e.claims {
-            println!(
+            let _ = writeln!(
+                out,
                 "{} [{}]: role {:?}, affiliation {:?}{} <- {:?}",
                 e.name,
                 e.kind.label(),
@@ -202,5 +203,27 @@ fn show(file: &std::path::Path) -> i32 {
             );
         }
     }
-    0
+    print_out(&out)
+}
+
+/// Writes to standard output; a closed pipe (`| head`) ends quietly.
+pub(crate) fn print_out(s: &str) -> i32 {
+    use std::io::Write;
+    match std::io::stdout().lock().write_all(s.as_bytes()) {
+        Ok(()) => 0,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
+        Err(e) => {
+            eprintln!("error: {e}");
+            2
+        }
+    }
+}
+
+/// Maps an output error to the message for exit status 2, except a closed pipe,
+/// which ends the program quietly with status 0.
+pub(crate) fn io_error(e: std::io::Error) -> String {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        std::process::exit(0);
+    }
+    e.to_string()
 }

@@ -54,7 +54,7 @@ impl Gazetteer {
                 .chain(e.variants.iter().map(|a| (a.as_str(), Form::Variant)))
                 .chain(e.demonyms.iter().map(|a| (a.as_str(), Form::Demonym)));
             for (s, form) in forms {
-                for v in derived_spellings(s) {
+                for v in derived_spellings(s, e.kind == crate::model::Kind::Loc) {
                     add(v, i, form);
                 }
             }
@@ -85,10 +85,14 @@ impl Gazetteer {
 }
 
 /// The spellings a form is matched under.
-fn derived_spellings(s: &str) -> Vec<String> {
+fn derived_spellings(s: &str, place: bool) -> Vec<String> {
     let s = s.trim();
     let mut out = vec![s.to_string()];
-    if let Some(rest) = s.strip_prefix("The ") {
+    // "The Hague" is also "the Hague", "The New York Times" also "New York Times";
+    // but the magazine "The Atlantic" is not "Atlantic".
+    if let Some(rest) = s.strip_prefix("The ")
+        && (place || rest.contains(' '))
+    {
         out.push(rest.to_string());
     }
     for i in 0..out.len() {
@@ -110,9 +114,17 @@ fn derived_spellings(s: &str) -> Vec<String> {
     out
 }
 
-/// Whether `start..end` is a whole word (or words) of `text`.
+/// Whether `start..end` is a whole word (or words) of `text`, and not glued to a
+/// lowercase prefix ("trans-Atlantic", "anti-American").
 fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().next_back();
+    let mut back = text[..start].chars().rev();
+    let before = back.next();
+    if matches!(before, Some('-' | '\u{2010}' | '\u{2011}')) {
+        let prefix: String = back.take_while(|c| c.is_alphabetic()).collect();
+        if prefix.chars().last().is_some_and(char::is_lowercase) {
+            return false;
+        }
+    }
     let after = text[end..].chars().next();
     let last = text[..end].chars().next_back();
     let ok_before = before.is_none_or(|c| !c.is_alphanumeric() && c != '_');
@@ -168,6 +180,7 @@ mod tests {
     #[test]
     fn derived_forms_drop_the_and_diacritics() {
         assert_eq!(names("held in The Hague and the Hague"), ["The Hague", "Hague"]);
+        assert_eq!(names("the trans-Vilnius line"), Vec::<&str>::new());
         assert_eq!(names("in Gdansk and Gdańsk"), ["Gdansk", "Gdańsk"]);
         assert_eq!(names("S. Korea"), ["S. Korea"]);
     }

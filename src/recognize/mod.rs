@@ -109,6 +109,8 @@ pub(crate) struct Work<'a> {
     /// Organisations found with their country written before them
     /// ("South Korea's Joint Chiefs of Staff"): candidate -> country entry.
     pub org_country: HashMap<usize, usize>,
+    /// Acronyms defined for things that are not entities ("ITPP").
+    pub not_entities: std::collections::HashSet<String>,
 }
 
 const NONE: u32 = u32::MAX;
@@ -162,6 +164,7 @@ impl<'a> Work<'a> {
             covered: vec![NONE; n],
             pending: Vec::new(),
             org_country: HashMap::new(),
+            not_entities: Default::default(),
         }
     }
 

@@ -428,7 +428,7 @@ fn process_run(w: &mut Work, first: usize, end: usize, mode: Mode) {
                     continue;
                 }
                 if entry.kind != Kind::Person
-                    && mode != Mode::Known
+                    && mode == Mode::Full
                     && let Some(tail) = org_tail(w, &us, idx + 1)
                 {
                     let text = w.span_text(u.first, us[tail].end).to_string();
@@ -469,12 +469,24 @@ fn process_run(w: &mut Work, first: usize, end: usize, mode: Mode) {
                 while k < us.len() && us[k].kind == U::Word {
                     k += 1;
                 }
+                if mode == Mode::Restricted && k > j + 1 {
+                    // A headline: "Minister Cho Tae-yul Vows ...": the name-shaped start.
+                    if let Some((a, b)) = name_subspan(w, &us[j..k]) {
+                        if a == 0 {
+                            k = j + b;
+                        }
+                    }
+                }
                 let person = if k > j {
                     let (f, e) = trim_calendar(w, us[j].first, us[k - 1].end);
-                    if e > f {
+                    let lone_word = e == f + 1 && w.is_word(f, 50) && !w.is(f, GIVEN | SURNAME) && !romanize::is_korean_surname(w.t(f));
+                    if e > f && !lone_word && !(f..e).any(|t| w.toks[t].has(DIGIT)) {
                         let text = w.span_text(f, e).to_string();
                         w.add(Cand { first: f, end: e, kind: Kind::Person, key: name_key(&text), origin: Origin::Discovered, refers_to: None, byline: false })
                     } else {
+                        if e == f + 1 && mode != Mode::Known {
+                            w.pending.push(Pending { tok: f, mode, fallback: true });
+                        }
                         None
                     }
                 } else if k < us.len()
@@ -520,14 +532,20 @@ fn process_run(w: &mut Work, first: usize, end: usize, mode: Mode) {
                     idx = j + 1;
                     continue;
                 }
-                if j < us.len()
+                // Leading "The" and sentence-initial common words are not part of it.
+                let mut from = idx;
+                while from < j && us[from].end == us[from].first + 1 && (w.is(us[from].first, FUNC) || (w.toks[us[from].first].has(SENT_START) && w.is_word(us[from].first, 35))) {
+                    from += 1;
+                }
+                if from < j
+                    && j < us.len()
                     && let U::Gaz(gi) = us[j].kind
-                    && mode != Mode::Known
+                    && mode == Mode::Full
                     && w.kb.entry(w.gaz[gi].2.entry).kind != Kind::Person
                     && w.gaz[gi].2.form != Form::Demonym
                     && let Some(tail) = org_tail(w, &us, j + 1)
                 {
-                    let (first, end) = (us[idx].first, us[tail].end);
+                    let (first, end) = (us[from].first, us[tail].end);
                     let text = w.span_text(first, end).to_string();
                     let kind = tail_kind(w, end);
                     last_cand = w.add(Cand { first, end, kind, key: name_key(&text), origin: Origin::Discovered, refers_to: None, byline: false });
@@ -542,8 +560,9 @@ fn process_run(w: &mut Work, first: usize, end: usize, mode: Mode) {
             }
         }
     }
-    if let Some(c) = last_cand {
-        acronym_after(w, c, end);
+    match last_cand {
+        Some(c) if w.cands[c].end == end => acronym_after(w, c, end),
+        _ => not_an_entity_acronym(w, first, end),
     }
     // "South Korea's Joint Chiefs of Staff": remember the organisation's country.
     if let Some(country) = poss_country
@@ -594,7 +613,7 @@ fn possessive_affiliation(w: &mut Work, first: usize) -> Option<Affil> {
 fn org_tail(w: &mut Work, us: &[Unit], from: usize) -> Option<usize> {
     let mut best = None;
     let mut k = from;
-    while k < us.len() && us[k].kind == U::Word && k - from < 4 {
+    while k < us.len() && us[k].kind == U::Word && k - from < 4 && !w.is(us[k].first, FUNC) && w.toks[us[k].first].is_cap() {
         let last_tok = us[k].end - 1;
         if w.is(last_tok, ORG_HEAD) && !w.is(last_tok, EVENT_HEAD) {
             best = Some(k);
@@ -603,7 +622,9 @@ fn org_tail(w: &mut Work, us: &[Unit], from: usize) -> Option<usize> {
         }
         k += 1;
     }
-    best
+    // The head must end the name: "Thomson Reuters Trust Principles" is not an
+    // organisation called "Thomson Reuters Trust".
+    best.filter(|&b| b + 1 >= us.len() || us[b + 1].kind != U::Word)
 }
 
 /// The kind of a name ending in an organisation head: a venue ("Convention
@@ -669,9 +690,12 @@ fn segment(w: &mut Work, us: &[Unit], mode: Mode) -> Option<usize> {
     while us.len() > 1 {
         let f = us[0].first;
         let t = w.toks[f];
-        let common = w.is(f, FUNC) || (w.is_word(f, 50) && !w.is(f, GIVEN | SURNAME) && !romanize::is_korean_surname(w.t(f)));
+        let common = w.is(f, FUNC) || (w.t(f).chars().count() > 1 && w.is_word(f, 50) && !w.is(f, GIVEN | SURNAME) && !romanize::is_korean_surname(w.t(f)));
         let leading = t.has(SENT_START) || t.has(LINE_START) || w.is(f, FUNC);
         if us[0].kind == U::Word && leading && common && us[0].end == f + 1 {
+            if !w.is(f, FUNC) && mode != Mode::Known {
+                w.pending.push(Pending { tok: f, mode, fallback: true });
+            }
             us.remove(0);
         } else {
             break;
@@ -708,6 +732,20 @@ fn segment(w: &mut Work, us: &[Unit], mode: Mode) -> Option<usize> {
     let mk = |kind| Cand { first, end, kind, key: name_key(&text), origin: Origin::Discovered, refers_to: None, byline: false };
     if let Some(kind) = classify(w, &us, mode) {
         return w.add(mk(kind));
+    }
+    // A headline's name inside other capitalised words: "Taps Kim Min-seok".
+    if mode == Mode::Restricted
+        && let Some((a, b)) = name_subspan(w, &us)
+    {
+        let (f, e) = (us[a].first, us[b - 1].end);
+        let text = w.span_text(f, e).to_string();
+        let c = w.add(Cand { first: f, end: e, kind: Kind::Person, key: name_key(&text), origin: Origin::Discovered, refers_to: None, byline: false });
+        for u in us[..a].iter().chain(&us[b..]) {
+            if u.end == u.first + 1 && !w.is(u.first, FUNC | CALENDAR | NOT_NAME) {
+                w.pending.push(Pending { tok: u.first, mode, fallback: true });
+            }
+        }
+        return c;
     }
     // Not a name as a whole ("Blinken Meets Acting"): a word in it may still be a
     // known person's name.
@@ -765,6 +803,24 @@ fn classify(w: &mut Work, us: &[Unit], mode: Mode) -> Option<Kind> {
         return Some(Kind::Org);
     }
     Some(Kind::Person)
+}
+
+/// The longest stretch of two or three words inside `us` that has the shape of a
+/// person's name (Korean, Chinese, or a known given name first): unit range.
+fn name_subspan(w: &mut Work, us: &[Unit]) -> Option<(usize, usize)> {
+    for len in [3, 2] {
+        for a in 0..us.len().saturating_sub(len - 1) {
+            let sub = &us[a..a + len];
+            if sub.iter().any(|u| u.kind != U::Word) {
+                continue;
+            }
+            let given = w.is(sub[0].first, GIVEN) && !w.is_word(sub[len - 1].first, 35);
+            if korean_shape(w, sub) || chinese_shape(w, sub) || (given && len == 2) {
+                return Some((a, a + len));
+            }
+        }
+    }
+    None
 }
 
 /// Korean names: family name + given name (hyphenated, spaced or run together),
@@ -831,6 +887,9 @@ fn single(w: &mut Work, tok: usize, mode: Mode) -> Option<usize> {
         let kind = w.cands[def].kind;
         return w.add(Cand { first: tok, end: tok + 1, kind, key: w.cands[def].key.clone(), origin: Origin::Reference, refers_to: Some(def), byline: false });
     }
+    if w.not_entities.contains(&text) {
+        return None;
+    }
     if is_acronym(w, tok) {
         return w.add(Cand { first: tok, end: tok + 1, kind: Kind::Org, key: name_key(&text), origin: Origin::Discovered, refers_to: None, byline: false });
     }
@@ -865,6 +924,20 @@ fn is_acronym(w: &mut Work, tok: usize) -> bool {
         }
     }
     caps * 2 < words.max(2) || words <= 2
+}
+
+/// "Individually Tailored Partnership Programme (ITPP)": the acronym of something
+/// that is not an entity is not one either.
+fn not_an_entity_acronym(w: &mut Work, first: usize, end: usize) {
+    if !(w.is_punct(end, '(') && w.is_punct(end + 2, ')')) || end - first < 2 {
+        return;
+    }
+    let a = end + 1;
+    let acr: String = w.t(a).chars().filter(|c| c.is_alphabetic()).collect();
+    let initials: String = (first..end).filter(|&k| w.toks[k].is_cap()).filter_map(|k| w.t(k).chars().next()).collect();
+    if acr.len() >= 2 && acr.chars().all(char::is_uppercase) && initials.starts_with(acr.chars().next().unwrap_or('?')) && initials.len() >= acr.len() {
+        w.not_entities.insert(w.t(a).to_string());
+    }
 }
 
 /// "Joint Chiefs of Staff (JCS)": records the acronym for later references and

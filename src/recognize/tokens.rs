@@ -100,20 +100,27 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i += 1;
             continue;
         }
-        if b == b' ' || b == b'\t' || b == b'\r' {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        if c.is_whitespace() || c == '\u{feff}' {
+            // A run of spaces (any kind, no line break): two or more, or a tab, is
+            // a gap between cells.
             let s = i;
-            while i < text.len() && matches!(bytes[i], b' ' | b'\t' | b'\r') {
-                i += 1;
+            let mut n = 0;
+            let mut tab = false;
+            while let Some(ch) = text[i..].chars().next() {
+                if ch == '\n' || !(ch.is_whitespace() || ch == '\u{feff}') {
+                    break;
+                }
+                tab |= ch == '\t';
+                if ch != '\r' {
+                    n += 1;
+                }
+                i += ch.len_utf8();
             }
-            if (i - s >= 2 || bytes[s] == b'\t') && !line_start && i < text.len() && bytes[i] != b'\n' && bytes[i] != b'\r' {
+            let at_end = i >= text.len() || text[i..].starts_with(['\n', '\r']);
+            if (n >= 2 || tab) && !line_start && !at_end {
                 toks.push(Token { start: s as u32, end: i as u32, kind: TokKind::Gap, flags: 0 });
             }
-            glue_next = false;
-            continue;
-        }
-        let c = text[i..].chars().next().unwrap_or(' ');
-        if c.is_whitespace() {
-            i += c.len_utf8();
             glue_next = false;
             continue;
         }
