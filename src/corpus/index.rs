@@ -82,11 +82,20 @@ pub fn latest_first(claims: &[DatedClaim]) -> Vec<&DatedClaim> {
     }
 }
 
-/// The role and affiliation as of the latest evidence. The affiliation comes from
-/// the latest claim that states one; an inferred one only if none does.
+/// The role and affiliation as of the latest evidence: the most specific (longest)
+/// role of the latest article that gives one; the affiliation of the latest claim
+/// that states one, an inferred one only if none does.
 pub fn current_role(claims: &[DatedClaim]) -> (Option<String>, Option<String>) {
     let claims = latest_first(claims);
-    let role = claims.iter().find_map(|c| c.claim.role.clone());
+    let latest_with_role = claims.iter().find(|c| c.claim.role.is_some()).map(|c| c.date);
+    let role = claims
+        .iter()
+        .filter(|c| c.claim.role.is_some() && Some(c.date) == latest_with_role)
+        .max_by(|a, b| {
+            let (ra, rb) = (a.claim.role.as_deref().unwrap_or(""), b.claim.role.as_deref().unwrap_or(""));
+            ra.len().cmp(&rb.len()).then(rb.cmp(ra))
+        })
+        .and_then(|c| c.claim.role.clone());
     let affil = claims
         .iter()
         .filter(|c| !c.claim.inferred)

@@ -68,6 +68,13 @@ pub fn entries() -> &'static [KbEntry] {
 }
 
 fn parse(countries: &str, orgs: &str, places: &str) -> Result<Vec<KbEntry>, toml::de::Error> {
+    // Names shared by bodies of many countries ("Joint Chiefs of Staff", "National
+    // Assembly") are marked `# generic name`: their country comes from the text.
+    let generic: std::collections::HashSet<String> = orgs
+        .lines()
+        .filter(|l| l.contains("# generic name") || l.contains("; generic name"))
+        .filter_map(|l| l.split_once('=').and_then(|(_, v)| v.split('"').nth(1)).map(str::to_string))
+        .collect();
     let countries: Countries = toml::from_str(countries)?;
     let orgs: Orgs = toml::from_str(orgs)?;
     let places: Places = toml::from_str(places)?;
@@ -85,9 +92,10 @@ fn parse(countries: &str, orgs: &str, places: &str) -> Result<Vec<KbEntry>, toml
     }
     for o in orgs.org {
         let class = if o.kind.as_deref() == Some("international") { Class::International } else { Class::National };
+        let is_generic = generic.contains(&o.name);
         let mut e = KbEntry::new(o.name, Kind::Org, class);
         e.aliases = o.aliases;
-        e.country = o.country;
+        e.country = if is_generic { None } else { o.country };
         e.subkind = o.kind;
         out.push(e);
     }
@@ -123,6 +131,14 @@ mod tests {
         assert!(countries >= 193, "{countries} countries");
         assert!(orgs >= 80, "{orgs} organisations");
         assert!(es.iter().any(|e| e.aliases.iter().any(|a| a == "NATO")));
+    }
+
+    #[test]
+    fn generic_names_have_no_country() {
+        let jcs = entries().iter().find(|e| e.name == "Joint Chiefs of Staff").expect("JCS");
+        assert_eq!(jcs.country, None);
+        let pentagon = entries().iter().find(|e| e.name == "Pentagon" || e.aliases.iter().any(|a| a == "Pentagon")).expect("Pentagon");
+        assert_eq!(pentagon.country.as_deref(), Some("United States"));
     }
 
     #[test]

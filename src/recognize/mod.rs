@@ -96,8 +96,8 @@ pub(crate) struct Work<'a> {
     pub gaz: Vec<(usize, usize, GazMatch)>,
     /// Token index -> index into `gaz` of the match starting there.
     pub gaz_at: Vec<u32>,
-    classes: Vec<u32>,
-    levels: Vec<u8>,
+    classes: Vec<std::cell::Cell<u32>>,
+    levels: Vec<std::cell::Cell<u8>>,
     pub cands: Vec<Cand>,
     pub pre_roles: Vec<PreRole>,
     /// Acronym -> candidate index of its definition.
@@ -156,8 +156,8 @@ impl<'a> Work<'a> {
             line_of,
             gaz,
             gaz_at,
-            classes: vec![0; n],
-            levels: vec![0; n],
+            classes: vec![std::cell::Cell::new(0); n],
+            levels: vec![std::cell::Cell::new(0); n],
             cands: Vec::new(),
             pre_roles: Vec::new(),
             acronyms: HashMap::new(),
@@ -174,27 +174,27 @@ impl<'a> Work<'a> {
     }
 
     /// Word-class bits of token `i` (cached).
-    pub fn class(&mut self, i: usize) -> u32 {
-        let c = self.classes[i];
+    pub fn class(&self, i: usize) -> u32 {
+        let c = self.classes[i].get();
         if c & COMPUTED != 0 {
             return c & !COMPUTED;
         }
         let v = if self.toks[i].is_word() { lexicon().classes(self.t(i)) } else { 0 };
-        self.classes[i] = v | COMPUTED;
+        self.classes[i].set(v | COMPUTED);
         v
     }
 
     /// Whether token `i` has any of the class bits.
-    pub fn is(&mut self, i: usize, bits: u32) -> bool {
+    pub fn is(&self, i: usize, bits: u32) -> bool {
         i < self.toks.len() && self.class(i) & bits != 0
     }
 
     /// Dictionary level of token `i` (None if not an English word).
-    pub fn level(&mut self, i: usize) -> Option<Level> {
-        match self.levels[i] {
+    pub fn level(&self, i: usize) -> Option<Level> {
+        match self.levels[i].get() {
             0 => {
                 let l = lexicon().word_level(self.t(i));
-                self.levels[i] = l.unwrap_or(255);
+                self.levels[i].set(l.unwrap_or(255));
                 l
             }
             255 => None,
@@ -203,7 +203,7 @@ impl<'a> Work<'a> {
     }
 
     /// Whether token `i` is an English word of at most `max` frequency class.
-    pub fn is_word(&mut self, i: usize, max: Level) -> bool {
+    pub fn is_word(&self, i: usize, max: Level) -> bool {
         self.toks[i].is_word() && self.level(i).is_some_and(|l| l <= max)
     }
 

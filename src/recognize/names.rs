@@ -403,7 +403,10 @@ fn process_run(w: &mut Work, first: usize, end: usize, mode: Mode) {
     // "the National Intelligence Service (NIS) Director".
     let mut affil = possessive_affiliation(w, first).or_else(|| preceding_org(w, first));
     let poss_country = match possessive_affiliation(w, first) {
-        Some(Affil::Kb(e)) if w.kb.entry(e).class == Class::Country => Some(e),
+        Some(Affil::Cand(c)) => match w.cands[c].key {
+            Key::Kb(e) if w.kb.entry(e).class == Class::Country => Some(e),
+            _ => None,
+        },
         _ => None,
     };
     let cands_before = w.cands.len();
@@ -446,11 +449,7 @@ fn process_run(w: &mut Work, first: usize, end: usize, mode: Mode) {
                 let origin = if entry.is_user() { Origin::KnowledgeBase } else { Origin::Gazetteer };
                 let kind = entry.kind;
                 last_cand = w.add(Cand { first: u.first, end: u.end, kind, key: Key::Kb(m.entry), origin, refers_to: None, byline: false });
-                if kind == Kind::Person {
-                    affil = None;
-                } else {
-                    affil = Some(Affil::Kb(m.entry));
-                }
+                affil = if kind == Kind::Person { None } else { last_cand.map(Affil::Cand) };
                 idx += 1;
             }
             U::Honor | U::Role => {
@@ -585,27 +584,24 @@ fn preceding_org(w: &mut Work, first: usize) -> Option<Affil> {
     if cand.kind != Kind::Org || cand.end != p + 1 {
         return None;
     }
-    Some(match &cand.key {
-        Key::Kb(e) => Affil::Kb(*e),
-        Key::Name(_) => Affil::Cand(c),
-    })
+    Some(Affil::Cand(c))
 }
 
 /// "South Korea's" right before the run: the affiliation of a following title.
 fn possessive_affiliation(w: &mut Work, first: usize) -> Option<Affil> {
-    let p = first.checked_sub(1)?;
+    let mut p = first.checked_sub(1)?;
+    // "South Korea's acting President": skip lowercase qualifiers.
+    while p > 0 && w.toks[p].has(LOWER) && matches!(w.t(p), "acting" | "former" | "outgoing" | "incoming" | "interim" | "then" | "new" | "top") {
+        p -= 1;
+    }
     if !w.toks[p].has(POSS) {
         return None;
     }
     let c = w.cand_at(p)?;
-    let cand = &w.cands[c];
-    if cand.kind == Kind::Person {
+    if w.cands[c].kind == Kind::Person {
         return None;
     }
-    Some(match &cand.key {
-        Key::Kb(e) => Affil::Kb(*e),
-        Key::Name(_) => Affil::Cand(c),
-    })
+    Some(Affil::Cand(c))
 }
 
 /// Word units after a known name that end with an organisation head:

@@ -73,6 +73,12 @@ pub(crate) fn extract(w: &mut Work) -> Vec<(usize, Claim)> {
         if let Some((role, affil, span)) = copula(w, p) {
             raw.push((p, Some(role), affil, span));
         }
+        if let Some((role, affil, span)) = named_as(w, p) {
+            raw.push((p, Some(role), affil, span));
+        }
+        if let Some((affil, span)) = name_of_body(w, p) {
+            raw.push((p, None, Some(affil), span));
+        }
     }
     // Context for titles with no affiliation written next to them.
     let used: HashSet<usize> = raw.iter().filter_map(|(_, _, a, _)| a.as_ref().and_then(|f| f.toks)).flat_map(|(a, b)| a..b).collect();
@@ -105,22 +111,33 @@ fn resolve(w: &Work, a: &Affil, toks: Option<(usize, usize)>) -> Option<Found> {
         Affil::Kb(e) => {
             let entry = w.kb.entry(*e);
             let name = match entry.class {
-                Class::Country | Class::International => entry.name.clone(),
+                Class::Country => entry.name.clone(),
                 Class::Place => entry.country.clone().unwrap_or_else(|| entry.name.clone()),
-                _ if entry.is_state_body() => entry.country.clone().unwrap_or_else(|| entry.name.clone()),
-                _ => entry.name.clone(),
+                _ if entry.is_state_body() => entry.country.clone().unwrap_or_else(|| display_name(w, *e)),
+                _ => display_name(w, *e),
             };
             Some(Found { name, toks })
         }
         Affil::Cand(c) => {
             let root = w.cands[*c].refers_to.unwrap_or(*c);
             let cand = &w.cands[root];
+            let toks = toks.or(Some((w.cands[*c].first, w.cands[*c].end)));
+            let state = match cand.key {
+                Key::Kb(e) => w.kb.entry(e).is_state_body(),
+                Key::Name(_) => w.is_state_head(cand.end - 1),
+            };
+            // The country the text gives the body ("South Korea's Joint Chiefs").
+            if state && let Some(&country) = w.org_country.get(&root) {
+                return Some(Found { name: w.kb.entry(country).name.clone(), toks });
+            }
             if let Key::Kb(e) = cand.key {
-                return resolve(w, &Affil::Kb(e), toks.or(Some((w.cands[*c].first, w.cands[*c].end))));
+                let entry = w.kb.entry(e);
+                if entry.is_state_body() && entry.country.is_none() {
+                    return None;
+                }
+                return resolve(w, &Affil::Kb(e), toks);
             }
             let name = w.span_text(cand.first, cand.end).to_string();
-            let state = w.is_state_head(cand.end - 1);
-            let toks = toks.or(Some((w.cands[*c].first, w.cands[*c].end)));
             match w.org_country.get(&root) {
                 Some(&country) if state => Some(Found { name: w.kb.entry(country).name.clone(), toks }),
                 // A state body of unknown country: the context will say.
@@ -133,11 +150,7 @@ fn resolve(w: &Work, a: &Affil, toks: Option<(usize, usize)>) -> Option<Found> {
 
 /// The affiliation a non-person candidate at token range stands for.
 fn cand_found(w: &Work, c: usize) -> Option<Found> {
-    let a = match w.cands[c].key {
-        Key::Kb(e) => Affil::Kb(e),
-        Key::Name(_) => Affil::Cand(c),
-    };
-    resolve(w, &a, Some((w.cands[c].first, w.cands[c].end)))
+    resolve(w, &Affil::Cand(c), Some((w.cands[c].first, w.cands[c].end)))
 }
 
 /// The role text of tokens `first..end`, with "of (the) <country or international
@@ -163,7 +176,7 @@ fn role_text(w: &mut Work, first: usize, end: usize) -> (Option<String>, Option<
                 break;
             }
             if affil.is_none()
-                && let Some(c) = w.cand_at(s)
+                && let Some(c) = (s..(s + 3).min(end)).find_map(|j| w.cand_at(j))
                 && w.cands[c].kind != Kind::Person
             {
                 affil = cand_found(w, c);
@@ -183,6 +196,28 @@ fn role_text(w: &mut Work, first: usize, end: usize) -> (Option<String>, Option<
             continue;
         }
         let t = w.toks[k];
+        // An acronym in a title reads better spelled out: "Chairman of the Joint
+        // Chiefs of Staff", not "of the JCS".
+        if let Some(c) = w.cand_at(k)
+            && w.cands[c].end == k + 1
+            && w.cands[c].kind == Kind::Org
+            && t.has(ALLCAPS)
+        {
+            let full = match (w.cands[c].refers_to, &w.cands[c].key) {
+                (Some(def), _) => Some(w.span_text(w.cands[def].first, w.cands[def].end).to_string()),
+                (None, Key::Kb(e)) if w.kb.entry(*e).name.contains(' ') => Some(w.kb.entry(*e).name.clone()),
+                _ => None,
+            };
+            if let Some(full) = full {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(&full);
+                prev_end = Some(t.end);
+                k += 1;
+                continue;
+            }
+        }
         let s = w.t(k);
         if t.kind == TokKind::Word || t.kind == TokKind::Punct {
             let glued = prev_end == Some(t.start) || t.kind == TokKind::Punct && s != "&";
@@ -283,7 +318,8 @@ fn lowercase_title(w: &mut Work, p: usize) -> Option<(String, Option<Found>, std
         }
         k = j;
     }
-    if !has_head || k == first || !w.is(first - 1, ROLE_HEAD) {
+    let affiliation_before = k > 0 && (w.cand_at(k - 1).is_some_and(|c| w.cands[c].kind != Kind::Person) || w.gaz[..].iter().any(|g| g.1 == k && g.2.form == Form::Demonym));
+    if !(has_head || affiliation_before && k < first) || k == first || !w.is(first - 1, ROLE_HEAD) {
         return None;
     }
     // Plural heads ("officials") describe groups, not this person.
@@ -424,6 +460,17 @@ fn title_before_comma(w: &mut Work, p: usize) -> Option<(Option<String>, Option<
     while k > 0 {
         let j = k - 1;
         let t = w.toks[j];
+        // "ambassador to Australia": a place the title is about.
+        if let Some(c) = w.cand_at(j)
+            && w.cands[c].kind == Kind::Loc
+            && w.cands[c].end == k
+            && w.cands[c].first >= 2
+            && matches!(w.t(w.cands[c].first - 1), "to" | "in")
+            && w.is(w.cands[c].first - 2, ROLE_HEAD)
+        {
+            k = w.cands[c].first - 1;
+            continue;
+        }
         if t.kind != TokKind::Word || w.cand_at(j).is_some() || w.gaz_starting(j).is_some() {
             break;
         }
@@ -434,7 +481,8 @@ fn title_before_comma(w: &mut Work, p: usize) -> Option<(Option<String>, Option<
         }
         k = j;
     }
-    if !has_head || k == end || !(w.is(end - 1, ROLE_HEAD) || matches!(w.t(end - 1), "counterpart" | "counterparts")) {
+    let ends_in_title = w.is(end - 1, ROLE_HEAD) || matches!(w.t(end - 1), "counterpart" | "counterparts") || w.cand_at(end - 1).is_some_and(|c| w.cands[c].kind == Kind::Loc);
+    if !has_head || k == end || !ends_in_title {
         return None;
     }
     let counterpart = matches!(w.t(end - 1), "counterpart" | "counterparts");
@@ -443,7 +491,8 @@ fn title_before_comma(w: &mut Work, p: usize) -> Option<(Option<String>, Option<
     let mut start = k;
     if let Some(b) = k.checked_sub(1) {
         if let Some(g) = (b.saturating_sub(3)..=b).find_map(|s| w.gaz_starting(s).filter(|g| g.1 == b + 1)) {
-            if g.2.form == Form::Demonym || w.toks[b].has(POSS) || counterpart {
+            let entry = w.kb.entry(g.2.entry);
+            if g.2.form == Form::Demonym || w.toks[b].has(POSS) || counterpart || matches!(entry.class, Class::Country | Class::International) {
                 affil = resolve(w, &Affil::Kb(g.2.entry), Some((g.0, g.1)));
                 start = g.0;
             }
@@ -492,12 +541,70 @@ fn copula(w: &mut Work, p: usize) -> Option<(String, Option<Found>, std::ops::Ra
     Some((role, affil, w.span(w.cands[p].first, e)))
 }
 
-/// The role of the person a counterpart is the counterpart *of*: the nearest
+/// "Kang Hoon-sik as his chief of staff", "named Wi Sung-lac as director of ...".
+fn named_as(w: &mut Work, p: usize) -> Option<(String, Option<Found>, std::ops::Range<usize>)> {
+    let k = w.cands[p].end;
+    if k + 1 >= w.toks.len() || w.t(k) != "as" {
+        return None;
+    }
+    let (role, affil, _, e) = role_phrase(w, k + 1, true)?;
+    Some((role, affil, w.span(w.cands[p].first, e)))
+}
+
+/// "Victor Cha of the Center for Strategic and International Studies".
+fn name_of_body(w: &mut Work, p: usize) -> Option<(Found, std::ops::Range<usize>)> {
+    let mut k = w.cands[p].end;
+    if k + 1 >= w.toks.len() || !matches!(w.t(k), "of" | "from") {
+        return None;
+    }
+    k += 1;
+    if w.t(k) == "the" {
+        k += 1;
+    }
+    let c = w.cand_at(k).filter(|&c| w.cands[c].kind == Kind::Org && w.cands[c].first == k)?;
+    let f = cand_found(w, c)?;
+    Some((f, w.span(w.cands[p].first, w.cands[c].end)))
+}
+
+/// The role of the person a counterpart is the counterpart *of*: the subject of
+/// the sentence (a person followed by a verb: "Lee also met with his Dutch
+/// counterpart"), else the last person before it in the sentence, else the nearest
 /// earlier person in the article with a role.
-fn subject_role(w: &Work, claims: &[(usize, Option<String>, Option<Found>, std::ops::Range<usize>)], p: usize) -> Option<String> {
+fn subject_role(w: &mut Work, claims: &[(usize, Option<String>, Option<Found>, std::ops::Range<usize>)], p: usize) -> Option<String> {
     let pf = w.cands[p].first;
     let root = |c: usize| w.cands[c].refers_to.unwrap_or(c);
     let me = root(p);
+    let role_of = |person: usize| claims.iter().filter(|(c, role, ..)| root(*c) == root(person) && role.is_some()).find_map(|(_, role, ..)| role.clone());
+    // "Park Jin and his Japanese counterpart": the person just before "and his".
+    let mut k = pf;
+    while k > 0 && !matches!(w.t(k - 1), "his" | "her" | "their" | "its") && pf - k < 6 {
+        k -= 1;
+    }
+    if k >= 2
+        && matches!(w.t(k - 1), "his" | "her" | "their" | "its")
+        && matches!(w.t(k - 2), "and" | ",")
+        && let Some(c) = w.cand_at(k - 3)
+        && w.cands[c].kind == Kind::Person
+        && let Some(r) = role_of(c)
+    {
+        return Some(r);
+    }
+    let (s, _) = sentence_toks(w, pf);
+    let in_sentence: Vec<usize> = (0..w.cands.len()).filter(|&c| w.cands[c].kind == Kind::Person && w.cands[c].first >= s && w.cands[c].first < pf && root(c) != me).collect();
+    let followed_by_verb = |w: &Work, c: usize| {
+        let mut k = w.cands[c].end;
+        while k < pf && matches!(w.t(k), "also" | "then" | "later" | "had" | "has" | "have" | "earlier" | "separately") {
+            k += 1;
+        }
+        k < pf && w.toks[k].has(LOWER) && (w.t(k).ends_with("ed") || w.t(k) == "met" || w.t(k) == "held" || w.is(k, SPEECH))
+    };
+    let subject = in_sentence.iter().copied().find(|&c| followed_by_verb(w, c));
+    if let Some(r) = subject.and_then(role_of) {
+        return Some(r);
+    }
+    if let Some(r) = in_sentence.iter().rev().find_map(|&c| role_of(c)) {
+        return Some(r);
+    }
     claims
         .iter()
         .filter(|(c, role, ..)| root(*c) != me && w.cands[*c].first < pf && role.is_some())
@@ -518,14 +625,18 @@ fn signed_off(w: &Work, p: usize) -> bool {
 /// parentheses after the dateline ("SEOUL, June 3 (Yonhap) --"), else one
 /// credited anywhere in parentheses or in a copyright line.
 fn byline_agency(w: &Work) -> Option<String> {
+    // The news organisation a credit names ("(AAP)" is the agency, not the party).
+    let media_entry = |c: &super::Cand| -> Option<usize> {
+        w.kb.lookup(w.span_text(c.first, c.end)).iter().map(|(e, _)| *e).find(|&e| w.kb.entry(e).subkind.as_deref() == Some("media") || w.kb.entry(e).is_user())
+    };
     let media = |c: &super::Cand| match c.key {
-        Key::Kb(e) => w.kb.entry(e).subkind.as_deref() == Some("media") || w.kb.entry(e).is_user(),
+        Key::Kb(_) => media_entry(c).is_some(),
         _ => true,
     };
     let in_parens = |c: &super::Cand| c.first > 0 && w.is_punct(c.first - 1, '(') && w.is_punct(c.end, ')');
-    let name = |c: &super::Cand| match c.key {
-        Key::Kb(e) => w.kb.entry(e).name.clone(),
-        _ => w.span_text(c.first, c.end).to_string(),
+    let name = |c: &super::Cand| match media_entry(c) {
+        Some(e) => display_name(w, e),
+        None => w.span_text(c.first, c.end).to_string(),
     };
     let orgs = || w.cands.iter().filter(|c| c.kind == Kind::Org && media(c));
     orgs()
@@ -537,6 +648,20 @@ fn byline_agency(w: &Work) -> Option<String> {
             t.starts_with('©') || t.to_lowercase().starts_with("copyright")
         }))
         .map(name)
+}
+
+/// How an affiliation to a known body is shown: its name, with its acronym when it
+/// has one ("Agence France-Presse (AFP)").
+pub(crate) fn display_name(w: &Work, e: usize) -> String {
+    let entry = w.kb.entry(e);
+    if entry.kind != Kind::Org || entry.is_user() {
+        return entry.name.clone();
+    }
+    let acronym = entry.aliases.iter().find(|a| (2..=6).contains(&a.len()) && a.chars().all(|c| c.is_ascii_uppercase()) && !entry.name.contains(a.as_str()));
+    match acronym {
+        Some(a) => format!("{} ({a})", entry.name),
+        None => entry.name.clone(),
+    }
 }
 
 /// The dateline's country: the first known place in the first lines of prose.
@@ -570,6 +695,28 @@ fn country_of(w: &Work, c: &super::Cand) -> Option<String> {
 fn infer(w: &mut Work, p: usize, role: Option<&str>, used: &HashSet<usize>, dateline: Option<&str>) -> Option<String> {
     let first = w.cands[p].first;
     let (s, _) = sentence_toks(w, first);
+    // A Korean name: South or North Korea, by the nearest mention in the paragraph.
+    let root = w.cands[p].refers_to.unwrap_or(p);
+    let name = w.span_text(w.cands[root].first, w.cands[root].end).to_string();
+    if crate::variants::keys::is_korean_name(&name) {
+        let line = w.lines[w.line_of[first] as usize].tokens.clone();
+        let mut north = None;
+        for k in (line.start..first).rev() {
+            let t = w.t(k);
+            if matches!(t, "Pyongyang" | "KCNA") || (t == "North" && k + 1 < w.toks.len() && w.t(k + 1).starts_with("Korea")) {
+                north = Some(true);
+                break;
+            }
+            if matches!(t, "Seoul" | "Yonhap") || (t == "South" && k + 1 < w.toks.len() && w.t(k + 1).starts_with("Korea")) {
+                north = Some(false);
+                break;
+            }
+        }
+        let name = if north == Some(true) { "North Korea" } else { "South Korea" };
+        if let Some(e) = w.kb.country(name) {
+            return Some(w.kb.entry(e).name.clone());
+        }
+    }
     // A country named earlier in the sentence and not another person's.
     let mut k = first;
     while k > s {
@@ -600,27 +747,6 @@ fn infer(w: &mut Work, p: usize, role: Option<&str>, used: &HashSet<usize>, date
             {
                 return Some(f.name);
             }
-        }
-    }
-    // A Korean name: South or North Korea, by the nearest mention in the paragraph.
-    let name = w.span_text(w.cands[w.cands[p].refers_to.unwrap_or(p)].first, w.cands[w.cands[p].refers_to.unwrap_or(p)].end).to_string();
-    if crate::variants::keys::is_korean_name(&name) {
-        let line = w.lines[w.line_of[first] as usize].tokens.clone();
-        let mut north = None;
-        for k in (line.start..first).rev() {
-            let t = w.t(k);
-            if matches!(t, "Pyongyang" | "KCNA") || (t == "North" && w.t(k + 1).starts_with("Korea")) {
-                north = Some(true);
-                break;
-            }
-            if matches!(t, "Seoul" | "Yonhap") || (t == "South" && w.t(k + 1).starts_with("Korea")) {
-                north = Some(false);
-                break;
-            }
-        }
-        let name = if north == Some(true) { "North Korea" } else { "South Korea" };
-        if let Some(e) = w.kb.country(name) {
-            return Some(w.kb.entry(e).name.clone());
         }
     }
     dateline.map(str::to_string)
