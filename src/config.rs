@@ -194,6 +194,7 @@ impl Config {
                 let cfg = Config::from_raw(root, raw, |span, msg| {
                     errors.push(FileError::at(path, text, span.map(|s| s.start + shift..s.end + shift), msg))
                 });
+                errors.sort_by_key(|e| (e.line, e.column));
                 (cfg, errors)
             }
             Err(e) => {
@@ -254,7 +255,7 @@ impl Config {
 }
 
 fn globset_check(g: &str) -> Result<(), String> {
-    ignore::overrides::OverrideBuilder::new("/").add(g).map(|_| ()).map_err(|e| e.to_string())
+    globset::Glob::new(g).map(|_| ()).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

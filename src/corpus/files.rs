@@ -5,8 +5,8 @@
 
 use std::path::{Path, PathBuf};
 
+use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use ignore::WalkBuilder;
-use ignore::overrides::OverrideBuilder;
 
 use crate::config::Config;
 use crate::model::Date;
@@ -25,39 +25,58 @@ impl std::fmt::Display for Skipped {
 }
 
 /// A file's text and modification date.
+#[derive(Debug)]
 pub struct FileText {
     pub text: String,
     pub modified: Option<Date>,
 }
 
+/// Include and exclude globs, matched against paths relative to the root.
+pub struct Globs {
+    include: GlobSet,
+    exclude: GlobSet,
+}
+
+impl Globs {
+    /// Compiles the configuration's globs; bad globs are reported and skipped.
+    pub fn new(config: &Config) -> (Globs, Vec<Skipped>) {
+        let mut skipped = Vec::new();
+        let mut build = |globs: &[String], what: &str| {
+            let mut b = GlobSetBuilder::new();
+            for g in globs {
+                match GlobBuilder::new(g).literal_separator(true).build() {
+                    Ok(glob) => {
+                        b.add(glob);
+                    }
+                    Err(e) => skipped.push(Skipped { path: config.root.join(crate::config::CONFIG_FILE), reason: format!("bad {what} glob {g:?}: {e}") }),
+                }
+            }
+            b.build().unwrap_or_else(|_| GlobSet::empty())
+        };
+        let include = build(&config.include, "include");
+        let exclude = build(&config.exclude, "exclude");
+        (Globs { include, exclude }, skipped)
+    }
+
+    /// Whether a path relative to the root is a corpus file.
+    pub fn matches(&self, rel: &Path) -> bool {
+        self.include.is_match(rel) && !self.exclude.is_match(rel)
+    }
+}
+
 /// The corpus files under `config.root`, sorted, as absolute paths.
 pub fn discover(config: &Config) -> (Vec<PathBuf>, Vec<Skipped>) {
-    let mut skipped = Vec::new();
     let root = &config.root;
-    let mut ob = OverrideBuilder::new(root);
-    for g in &config.include {
-        if let Err(e) = ob.add(g) {
-            skipped.push(Skipped { path: root.join("byline.toml"), reason: format!("bad include glob {g:?}: {e}") });
-        }
-    }
-    for g in &config.exclude {
-        if let Err(e) = ob.add(&format!("!{g}")) {
-            skipped.push(Skipped { path: root.join("byline.toml"), reason: format!("bad exclude glob {g:?}: {e}") });
-        }
-    }
-    let overrides = ob.build().unwrap_or_else(|_| ignore::overrides::Override::empty());
-    let walker = WalkBuilder::new(root)
-        .overrides(overrides)
-        .hidden(true)
-        .git_ignore(true)
-        .require_git(false)
-        .follow_links(false)
-        .build();
+    let (globs, mut skipped) = Globs::new(config);
+    let walker = WalkBuilder::new(root).hidden(true).git_ignore(true).require_git(false).follow_links(false).build();
     let mut files = Vec::new();
     for entry in walker {
         match entry {
             Ok(e) => {
-                if e.file_type().is_some_and(|t| t.is_file()) {
+                if e.file_type().is_some_and(|t| t.is_file())
+                    && let Ok(rel) = e.path().strip_prefix(root)
+                    && globs.matches(rel)
+                {
                     files.push(e.into_path());
                 }
             }
@@ -68,19 +87,12 @@ pub fn discover(config: &Config) -> (Vec<PathBuf>, Vec<Skipped>) {
     (files, skipped)
 }
 
-/// Whether a path (absolute) is a corpus file under the configuration's globs.
+/// Whether a path (absolute) is a corpus file under the configuration's globs
+/// (hidden files and folders are not).
 pub fn is_corpus_file(config: &Config, path: &Path) -> bool {
     let Ok(rel) = path.strip_prefix(&config.root) else { return false };
-    let mut ob = OverrideBuilder::new(&config.root);
-    for g in &config.include {
-        let _ = ob.add(g);
-    }
-    for g in &config.exclude {
-        let _ = ob.add(&format!("!{g}"));
-    }
-    let Ok(ov) = ob.build() else { return false };
     let hidden = rel.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
-    !hidden && ov.matched(path, false).is_whitelist()
+    !hidden && Globs::new(config).0.matches(rel)
 }
 
 /// Reads one article. Binary files and invalid UTF-8 are skipped with a reason.

@@ -70,7 +70,9 @@ pub fn vocabulary(text: &str) -> Vocab {
                 *v.entry(format!("{}-{}", w.to_lowercase(), b.to_lowercase())).or_default() += 1;
             }
         }
-        if w.len() >= 4 && is_alpha(w) && !t.has(GLUE) && !toks.get(i + 1).is_some_and(|n| n.kind == TokKind::Punct && toks.get(i + 2).is_some_and(|g| g.has(GLUE))) {
+        // Every word counts, parts of hyphenated words too ("labor-intensive" uses
+        // the American "labor").
+        if w.len() >= 4 && is_alpha(w) {
             *v.entry(w.to_lowercase()).or_default() += 1;
         }
         // Open compound of two role words: "secretary general", "vice president".
@@ -498,7 +500,7 @@ mod tests {
         assert_eq!(v.count("secretary-general"), 1);
         assert_eq!(v.count("co-operation"), 1);
         assert_eq!(v.count("cooperation"), 1);
-        assert_eq!(v.count("operation"), 0, "parts of a hyphenated word are not words");
+        assert_eq!(v.count("operation"), 1, "parts of a hyphenated word count as words");
     }
 
     #[test]
