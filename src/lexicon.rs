@@ -25,6 +25,7 @@ struct RawLexicon {
     honorifics: Vec<String>,
     org_heads: Vec<String>,
     org_starts: Vec<String>,
+    institutions: Vec<String>,
     function_words: Vec<String>,
     not_names: Vec<String>,
     event_heads: Vec<String>,
@@ -61,6 +62,7 @@ pub mod class {
     pub const NOT_NAME: u32 = 1 << 16;
     pub const ORG_START: u32 = 1 << 17;
     pub const PARTICLE: u32 = 1 << 18;
+    pub const INSTITUTION: u32 = 1 << 19;
 }
 
 /// The lexicon; get it with [`lexicon()`].
@@ -103,6 +105,7 @@ impl Lexicon {
         add(&raw.honorifics, HONORIFIC);
         add(&raw.org_heads, ORG_HEAD);
         add(&raw.org_starts, ORG_START);
+        add(&raw.institutions, INSTITUTION);
         add(&raw.event_heads, EVENT_HEAD);
         add(&raw.loc_heads, LOC_HEAD);
         add(&raw.months, CALENDAR);

@@ -94,7 +94,13 @@ fn parse(countries: &str, orgs: &str, places: &str) -> Result<Vec<KbEntry>, toml
         let class = if o.kind.as_deref() == Some("international") { Class::International } else { Class::National };
         let is_generic = generic.contains(&o.name);
         let mut e = KbEntry::new(o.name, Kind::Org, class);
-        e.aliases = o.aliases;
+        // Members are not the party: "Republicans", "Democrats", "Conservatives"
+        // (plural ordinary words) are not aliases of an organisation.
+        e.aliases = o
+            .aliases
+            .into_iter()
+            .filter(|a| !(a.ends_with('s') && !a.contains(' ') && crate::lexicon::lexicon().is_known_word(a)))
+            .collect();
         e.country = if is_generic { None } else { o.country };
         e.subkind = o.kind;
         out.push(e);

@@ -47,7 +47,7 @@ pub(crate) fn link(w: &mut Work) {
         for (f, e) in keys {
             let s = fold(w.span_text(f, e));
             let list = by_word.entry(s).or_default();
-            if !list.contains(&ci) {
+            if list.last() != Some(&ci) {
                 list.push(ci);
             }
         }
@@ -100,6 +100,21 @@ pub(crate) fn link(w: &mut Work) {
             w.cands[ci].origin = Origin::Reference;
         }
     }
+    // A gloss in another script right after a name: "Lee Jae-myung (이재명)".
+    for ci in 0..w.cands.len() {
+        let c = &w.cands[ci];
+        if c.kind != Kind::Person || c.end + 2 >= w.toks.len() || !w.is_punct(c.end, '(') || !w.is_punct(c.end + 2, ')') {
+            continue;
+        }
+        let g = c.end + 1;
+        let gloss = w.t(g);
+        let foreign = gloss.chars().all(|ch| ch.is_alphabetic() && !ch.is_ascii() && !ch.is_ascii_alphabetic()) && gloss.chars().any(|ch| !matches!(ch, '\u{00c0}'..='\u{024f}'));
+        if foreign && w.cand_at(g).is_none() {
+            let key = w.cands[ci].key.clone();
+            let root = w.cands[ci].refers_to.unwrap_or(ci);
+            w.add(Cand { first: g, end: g + 1, kind: Kind::Person, key, origin: Origin::Reference, refers_to: Some(root), byline: false });
+        }
+    }
     // Single capitalised words left undecided by the name pass.
     let pending = std::mem::take(&mut w.pending);
     for p in pending {
@@ -110,7 +125,12 @@ pub(crate) fn link(w: &mut Work) {
         let word = w.t(tok).to_string();
         if let Some(a) = antecedent(w, tok, &word) {
             let key = w.cands[a].key.clone();
-            w.add(Cand { first: tok, end: tok + 1, kind: Kind::Person, key, origin: Origin::Reference, refers_to: Some(a), byline: false });
+            // "von der Leyen": the particles the full name has come along.
+            let mut first = tok;
+            while first > 0 && w.toks[first - 1].has(super::tokens::LOWER) && w.is(first - 1, PARTICLE) && w.cand_at(first - 1).is_none() && w.span_text(w.cands[a].first, w.cands[a].end).contains(&format!("{} ", w.t(first - 1))) {
+                first -= 1;
+            }
+            w.add(Cand { first, end: tok + 1, kind: Kind::Person, key, origin: Origin::Reference, refers_to: Some(a), byline: false });
             continue;
         }
         if p.mode != Mode::Full || p.fallback {
@@ -125,7 +145,13 @@ pub(crate) fn link(w: &mut Work) {
 /// The kind a lone unknown capitalised word has from its context, if any.
 fn single_word_kind(w: &mut Work, tok: usize) -> Option<Kind> {
     let t = w.toks[tok];
-    if w.is(tok, FUNC | CALENDAR | NOT_NAME | ROLE_HEAD | ROLE_MOD | ORG_HEAD | EVENT_HEAD) || t.has(super::tokens::DIGIT) {
+    if t.has(super::tokens::DIGIT) || w.is(tok, FUNC | CALENDAR | NOT_NAME) {
+        return None;
+    }
+    if w.is(tok, INSTITUTION) && !t.has(SENT_START) && tok > 0 && w.t(tok - 1) == "the" {
+        return Some(Kind::Org);
+    }
+    if w.is(tok, ROLE_HEAD | ROLE_MOD | ORG_HEAD | EVENT_HEAD) {
         return None;
     }
     let common = w.is_word(tok, 50);

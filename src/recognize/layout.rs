@@ -96,10 +96,13 @@ fn classify(raw: &str, toks: &[Token], text: &str, line_no: usize) -> LineKind {
     if trimmed.starts_with('©') || lower.starts_with("copyright") {
         return LineKind::Body;
     }
-    let ends_sentence = trimmed.ends_with(['.', '"', '\u{201d}', '?', '!']);
-    if !ends_sentence && words.len() >= 3 {
-        let content: Vec<&&Token> =
-            words.iter().filter(|w| !lx.is(w.text(text), crate::lexicon::class::CONNECTOR) && !w.has(super::tokens::GLUE)).collect();
+    let ends_sentence = trimmed.ends_with(['.', '"', '\u{201d}', '?', '!', ')']);
+    if !ends_sentence && (3..=18).contains(&words.len()) {
+        let small = crate::lexicon::class::CONNECTOR | crate::lexicon::class::FUNC;
+        let content: Vec<&&Token> = words
+            .iter()
+            .filter(|w| !lx.is(w.text(text), small) && !w.has(super::tokens::GLUE) && !w.has(super::tokens::DIGIT))
+            .collect();
         let caps = content.iter().filter(|w| w.is_cap()).count();
         if caps * 10 >= content.len() * 8 {
             return LineKind::Headline;

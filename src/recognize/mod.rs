@@ -302,9 +302,10 @@ impl<'a> Work<'a> {
             })
             .collect();
         mentions.sort_by_key(|m| m.span.start);
+        let mut seen = std::collections::HashSet::new();
         for (c, claim) in claims {
             let e = entity_of_cand[c];
-            if !entities[e].claims.contains(&claim) {
+            if seen.insert((e, claim.span.start, claim.role.clone(), claim.affiliation.clone())) {
                 entities[e].claims.push(claim);
             }
         }

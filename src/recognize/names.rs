@@ -19,7 +19,7 @@
 //! left to [`super::coref`], which knows the document's people.
 
 use super::layout::LineKind;
-use super::tokens::{ALLCAPS, DIGIT, GLUE, LINE_START, LOWER, MIXED, POSS, SENT_START, TokKind};
+use super::tokens::{ALLCAPS, CAP, DIGIT, GLUE, LINE_START, LOWER, MIXED, POSS, SENT_START, TokKind};
 use super::{Affil, Cand, Key, PreRole, Work, name_key};
 use crate::kb::{Class, Form};
 use crate::lexicon::class::*;
@@ -140,7 +140,8 @@ fn datelines(w: &mut Work) {
         while i < lim {
             let t = w.toks[i];
             let at_line_start = t.has(LINE_START) || i == line.content_from;
-            if !(t.is_cap() && (at_line_start || t.has(ALLCAPS) || w.is_punct(i.wrapping_sub(1), ')'))) {
+            let after_credit = i > 0 && (w.is_punct(i - 1, ')') || w.is_punct(i - 1, '('));
+            if !(t.is_cap() && (at_line_start || after_credit) && !w.is(i, NOT_NAME | CALENDAR)) {
                 i += 1;
                 continue;
             }
@@ -185,7 +186,7 @@ fn run_at(w: &mut Work, i: usize, line_end: usize) -> Option<usize> {
     let mut j = i;
     let mut gaz_end = gaz.map_or(0, |g| g.1);
     loop {
-        if w.toks[j].has(POSS) && j + 1 >= gaz_end {
+        if w.toks[j].has(POSS) && j + 1 >= gaz_end && !possessive_inside_name(w, j, line_end) {
             break;
         }
         let n = j + 1;
@@ -206,12 +207,19 @@ fn run_at(w: &mut Work, i: usize, line_end: usize) -> Option<usize> {
         } else if tn.is_word() {
             if tn.is_cap() && !tn.has(SENT_START) {
                 next = Some(n);
-            } else if tn.has(LOWER) && w.is(n, CONNECTOR) {
+            } else if tn.has(LOWER) && w.is(n, CONNECTOR | PARTICLE) {
                 let mut m = n + 1;
                 if m < line_end && (w.t(n) == "of" || w.t(n) == "for") && w.t(m) == "the" {
                     m += 1;
                 }
-                if m < line_end && w.toks[m].is_cap() && !w.toks[m].has(SENT_START) && w.cand_at(m).is_none() {
+                // Particles in a row: "von der Leyen", "bin Abdulrahman".
+                while m < line_end && w.toks[m].has(LOWER) && w.is(m, PARTICLE) {
+                    m += 1;
+                }
+                // A particle glued to the name: "el-Sisi", "al-Hayya".
+                if m + 1 < line_end && w.is(m - 1, PARTICLE) && w.toks[m].kind == TokKind::Punct && w.toks[m + 1].has(GLUE) && w.toks[m + 1].is_cap() {
+                    next = Some(m + 1);
+                } else if m < line_end && w.toks[m].is_cap() && !w.toks[m].has(SENT_START) && w.cand_at(m).is_none() {
                     next = Some(m);
                 }
             }
@@ -225,6 +233,19 @@ fn run_at(w: &mut Work, i: usize, line_end: usize) -> Option<usize> {
         j = nj;
     }
     Some(j + 1)
+}
+
+/// Whether the possessive at `j` is inside a name rather than ending one:
+/// "People's Party", "Workers' Party" (an ordinary noun before more of the name),
+/// "Kohl's Corp." (a possessive before a company suffix).
+fn possessive_inside_name(w: &mut Work, j: usize, line_end: usize) -> bool {
+    let n = j + 1;
+    if n >= line_end || !w.toks[n].is_cap() || w.toks[n].has(SENT_START) {
+        return false;
+    }
+    let common_noun = w.is_word(j, 50) && !w.is(j, GIVEN | SURNAME) && w.gaz_starting(j).is_none();
+    let suffix = matches!(w.t(n), "Corp" | "Corp." | "Inc" | "Inc." | "Co" | "Co." | "Ltd" | "Ltd." | "LLC" | "Plc" | "PLC");
+    common_noun || suffix
 }
 
 /// Parses a role title starting at `k` (within `..end`): returns its end and
@@ -381,6 +402,12 @@ fn units(w: &mut Work, first: usize, end: usize) -> Vec<Unit> {
                 continue;
             }
         }
+        // Name particles between name words: "von der", "bin", "da".
+        if t.has(LOWER) && w.is(k, PARTICLE) && out.last().is_some_and(|u: &Unit| u.kind == U::Word) && !matches!(w.t(k), "of" | "and" | "for" | "the") {
+            out.push(Unit { kind: U::Word, first: k, end: k + 1 });
+            k += 1;
+            continue;
+        }
         if t.has(LOWER) && w.is(k, CONNECTOR) {
             out.push(Unit { kind: U::Conn, first: k, end: k + 1 });
             k += 1;
@@ -469,10 +496,16 @@ fn process_run(w: &mut Work, first: usize, end: usize, mode: Mode) {
                     k += 1;
                 }
                 if mode == Mode::Restricted && k > j + 1 {
-                    // A headline: "Minister Cho Tae-yul Vows ...": the name-shaped start.
-                    if let Some((a, b)) = name_subspan(w, &us[j..k]) {
-                        if a == 0 {
-                            k = j + b;
+                    // A headline: "Minister Cho Tae-yul Vows ...": the name-shaped
+                    // start, else the first word ("CEO Freixe Over ...").
+                    match name_subspan(w, &us[j..k]) {
+                        Some((0, b)) => k = j + b,
+                        _ => {
+                            let mut e = j + 1;
+                            while e < k && e < j + 3 && !w.is_word(us[e].first, 50) {
+                                e += 1;
+                            }
+                            k = e;
                         }
                     }
                 }
@@ -768,7 +801,18 @@ fn classify(w: &mut Work, us: &[Unit], mode: Mode) -> Option<Kind> {
     }
     let given_first = w.is(first, GIVEN) && !w.is(first, ORG_HEAD | LOC_HEAD);
     let org_head = w.is(last_tok, ORG_HEAD) && !w.is(last_tok, LOC_HEAD | EVENT_HEAD);
-    if given_first && !org_head && n <= 4 && !w.toks[last_tok].has(ALLCAPS) {
+    // Capitalised words only (particles such as "von der" do not count).
+    let caps = us.iter().filter(|u| w.toks[u.first].is_cap()).count();
+    if given_first && !org_head && caps <= 6 && !w.toks[last_tok].has(ALLCAPS) {
+        return Some(Kind::Person);
+    }
+    // After a lowercase title ("shadow chancellor Mel Stride", "spokesman X").
+    let titled = first > 0 && w.toks[first - 1].has(LOWER) && w.is(first - 1, ROLE_HEAD) && !w.t(first - 1).ends_with('s');
+    if titled && !org_head && caps <= 4 && us.iter().all(|u| !w.toks[u.first].has(ALLCAPS)) {
+        return Some(Kind::Person);
+    }
+    // Initials and a family name: "JP Nadda".
+    if n == 2 && w.toks[first].has(ALLCAPS) && w.t(first).len() <= 3 && w.toks[us[1].first].has(CAP) && !w.toks[us[1].first].has(ALLCAPS) && !w.is_word(us[1].first, 50) && !is_acronym_known(w, first) {
         return Some(Kind::Person);
     }
     if mode == Mode::Restricted {
@@ -783,7 +827,7 @@ fn classify(w: &mut Work, us: &[Unit], mode: Mode) -> Option<Kind> {
     if words.iter().any(|x| x.contains('&')) || us.iter().any(|u| w.toks[u.first].has(MIXED | DIGIT)) {
         return Some(Kind::Org);
     }
-    if n > 4 || us.iter().any(|u| w.toks[u.first].has(ALLCAPS)) {
+    if caps > 4 || us.iter().any(|u| w.toks[u.first].has(ALLCAPS)) {
         return None;
     }
     let dict: Vec<bool> = us.iter().map(|u| u.end == u.first + 1 && w.is_word(u.first, 50)).collect();
@@ -817,6 +861,11 @@ fn name_subspan(w: &mut Work, us: &[Unit]) -> Option<(usize, usize)> {
         }
     }
     None
+}
+
+/// Whether an all-capitals token is a known name (gazetteer) rather than initials.
+fn is_acronym_known(w: &Work, tok: usize) -> bool {
+    w.gaz_starting(tok).is_some() || w.acronyms.contains_key(w.t(tok))
 }
 
 /// Korean names: family name + given name (hyphenated, spaced or run together),

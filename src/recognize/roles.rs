@@ -50,14 +50,14 @@ pub(crate) fn extract(w: &mut Work) -> Vec<(usize, Claim)> {
         raw.push((p, role, affil, span));
     }
     let persons: Vec<usize> = (0..w.cands.len()).filter(|&c| w.cands[c].kind == Kind::Person).collect();
+    let with_pre: HashSet<usize> = raw.iter().map(|(c, ..)| *c).collect();
     let mut bylines = Vec::new();
     for &p in &persons {
         if w.cands[p].byline || signed_off(w, p) {
             bylines.push(p);
             continue;
         }
-        let has_pre = raw.iter().any(|(c, ..)| *c == p);
-        if !has_pre && let Some((role, affil, span)) = lowercase_title(w, p) {
+        if !with_pre.contains(&p) && let Some((role, affil, span)) = lowercase_title(w, p) {
             raw.push((p, Some(role), affil, span));
         }
         if let Some((role, affil, span)) = appositive(w, p) {
@@ -318,7 +318,8 @@ fn lowercase_title(w: &mut Work, p: usize) -> Option<(String, Option<Found>, std
         }
         k = j;
     }
-    let affiliation_before = k > 0 && (w.cand_at(k - 1).is_some_and(|c| w.cands[c].kind != Kind::Person) || w.gaz[..].iter().any(|g| g.1 == k && g.2.form == Form::Demonym));
+    let demonym_before = (k.saturating_sub(4)..k).any(|s| w.gaz_starting(s).is_some_and(|g| g.1 == k && g.2.form == Form::Demonym));
+    let affiliation_before = k > 0 && (w.cand_at(k - 1).is_some_and(|c| w.cands[c].kind != Kind::Person) || demonym_before);
     if !(has_head || affiliation_before && k < first) || k == first || !w.is(first - 1, ROLE_HEAD) {
         return None;
     }
@@ -590,7 +591,8 @@ fn subject_role(w: &mut Work, claims: &[(usize, Option<String>, Option<Found>, s
         return Some(r);
     }
     let (s, _) = sentence_toks(w, pf);
-    let in_sentence: Vec<usize> = (0..w.cands.len()).filter(|&c| w.cands[c].kind == Kind::Person && w.cands[c].first >= s && w.cands[c].first < pf && root(c) != me).collect();
+    let mut in_sentence: Vec<usize> = (s..pf).filter_map(|k| w.cand_at(k)).filter(|&c| w.cands[c].kind == Kind::Person && w.cands[c].first >= s && root(c) != me).collect();
+    in_sentence.dedup();
     let followed_by_verb = |w: &Work, c: usize| {
         let mut k = w.cands[c].end;
         while k < pf && matches!(w.t(k), "also" | "then" | "later" | "had" | "has" | "have" | "earlier" | "separately") {
@@ -672,7 +674,7 @@ fn dateline_country(w: &Work) -> Option<String> {
         if line.kind != super::layout::LineKind::Body {
             continue;
         }
-        let near_start = (line.content_from..c.first).filter(|&k| w.toks[k].is_word()).count() <= 3;
+        let near_start = c.first < line.content_from + 12 && (line.content_from..c.first).filter(|&k| w.toks[k].is_word()).count() <= 3;
         if near_start && let Some(n) = country_of(w, c) {
             return Some(n);
         }
@@ -701,7 +703,7 @@ fn infer(w: &mut Work, p: usize, role: Option<&str>, used: &HashSet<usize>, date
     if crate::variants::keys::is_korean_name(&name) {
         let line = w.lines[w.line_of[first] as usize].tokens.clone();
         let mut north = None;
-        for k in (line.start..first).rev() {
+        for k in (line.start.max(first.saturating_sub(300))..first).rev() {
             let t = w.t(k);
             if matches!(t, "Pyongyang" | "KCNA") || (t == "North" && k + 1 < w.toks.len() && w.t(k + 1).starts_with("Korea")) {
                 north = Some(true);
