@@ -96,6 +96,11 @@ pub(crate) enum ExportFormat {
 
 /// Runs the command line; returns the exit status.
 pub fn main() -> i32 {
+    // Internal errors are reported in one line; the document they hit is skipped.
+    std::panic::set_hook(Box::new(|info| {
+        let at = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+        eprintln!("byline: internal error{at}: {}", info.payload().downcast_ref::<&str>().copied().or(info.payload().downcast_ref::<String>().map(String::as_str)).unwrap_or("panic"));
+    }));
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {

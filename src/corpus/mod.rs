@@ -19,7 +19,7 @@ use crate::config::Config;
 use crate::errors::FileError;
 use crate::kb::{Kb, load_user_kb};
 use crate::model::{Date, DocAnalysis};
-use crate::recognize::analyze;
+use crate::recognize::analyze_guarded;
 use crate::variants::{Decisions, Vocab, words::vocabulary};
 pub use files::Skipped;
 use index::Index;
@@ -108,7 +108,7 @@ impl Corpus {
             .into_par_iter()
             .map(|p| {
                 let f = files::read(&p)?;
-                let a = analyze(&f.text, &kb, f.modified);
+                let a = analyze_guarded(&f.text, &kb, f.modified).map_err(|reason| Skipped { path: p.clone(), reason })?;
                 let v = vocabulary(&f.text);
                 Ok((p, f.text, f.modified, a, v))
             })
@@ -160,7 +160,13 @@ impl Corpus {
     /// Adds or replaces a document with new text (from disk or an editor). Call
     /// [`Corpus::refresh`] afterwards (once for a batch of changes).
     pub fn upsert(&mut self, path: PathBuf, text: &str, modified: Option<Date>) -> DocId {
-        let a = analyze(text, &self.kb, modified);
+        let a = match analyze_guarded(text, &self.kb, modified) {
+            Ok(a) => a,
+            Err(reason) => {
+                self.skipped.push(Skipped { path: path.clone(), reason });
+                DocAnalysis::default()
+            }
+        };
         let v = vocabulary(text);
         self.insert(path, text, modified, a, v)
     }
@@ -187,7 +193,7 @@ impl Corpus {
             .into_par_iter()
             .map(|d| {
                 let text = d.text();
-                let a = analyze(&text, &kb, d.modified);
+                let a = analyze_guarded(&text, &kb, d.modified).unwrap_or_default();
                 (d, text, a)
             })
             .collect();

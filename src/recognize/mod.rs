@@ -28,6 +28,15 @@ use crate::model::{Date, DocAnalysis, DocEntity, Kind, Mention, Origin, RoleSpan
 use layout::{Line, LineKind};
 use tokens::Token;
 
+/// [`analyze`], but a bug in recognition becomes an error for this document
+/// instead of ending the program.
+pub fn analyze_guarded(text: &str, kb: &Kb, file_date: Option<Date>) -> Result<DocAnalysis, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyze(text, kb, file_date))).map_err(|e| {
+        let msg = e.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| e.downcast_ref::<String>().cloned()).unwrap_or_default();
+        format!("internal error while analysing this document ({msg}); please report it")
+    })
+}
+
 /// Analyses one document. `file_date` is the file's modification date, the last
 /// resort for the article's date.
 pub fn analyze(text: &str, kb: &Kb, file_date: Option<Date>) -> DocAnalysis {

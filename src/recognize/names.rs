@@ -235,6 +235,36 @@ fn run_at(w: &mut Work, i: usize, line_end: usize) -> Option<usize> {
     Some(j + 1)
 }
 
+/// The role an honorific stands for: "Sen." Senator, "Lt. Gen." Lieutenant
+/// General; none for "Mr.", "Ms.", "Dr.".
+pub(crate) fn honorific_role(w: &Work, first: usize, end: usize) -> Option<String> {
+    let words: Vec<&str> = (first..end)
+        .map(|k| match w.t(k).trim_end_matches('.') {
+            "Sen" => "Senator",
+            "Rep" => "Representative",
+            "Gov" => "Governor",
+            "Gen" => "General",
+            "Lt" => "Lieutenant",
+            "Maj" => "Major",
+            "Brig" => "Brigadier",
+            "Adm" => "Admiral",
+            "Col" => "Colonel",
+            "Capt" => "Captain",
+            "Cmdr" | "Cdr" => "Commander",
+            "Sgt" => "Sergeant",
+            "Amb" => "Ambassador",
+            "Prof" => "Professor",
+            "Pope" => "Pope",
+            "Rabbi" => "Rabbi",
+            "Imam" => "Imam",
+            "Marshal" => "Marshal",
+            _ => "",
+        })
+        .filter(|x| !x.is_empty())
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
 /// Whether the possessive at `j` is inside a name rather than ending one:
 /// "People's Party", "Workers' Party" (an ordinary noun before more of the name),
 /// "Kohl's Corp." (a possessive before a company suffix).
@@ -451,9 +481,9 @@ fn process_run(w: &mut Work, first: usize, end: usize, mode: Mode) {
                 if u.end > u.first + 1 && w.t(u.first) == "The" && (entry.kind == Kind::Org || !entry.name.starts_with("The ")) {
                     u.first += 1;
                 }
-                // "Conservatives in the party ...": a one-word alias that is an
-                // ordinary plural at the start of a sentence is not the party.
-                if entry.kind == Kind::Org && u.end == u.first + 1 && w.toks[u.first].has(SENT_START) && !w.toks[u.first].has(ALLCAPS) && w.is_word(u.first, 50) {
+                // "Liberals in the party ...": a one-word alias that is an ordinary
+                // plural at the start of a sentence is not the party.
+                if entry.kind == Kind::Org && u.end == u.first + 1 && w.toks[u.first].has(SENT_START) && !w.toks[u.first].has(ALLCAPS) && w.is_word(u.first, 50) && w.t(u.first).ends_with('s') {
                     idx += 1;
                     continue;
                 }
@@ -483,12 +513,22 @@ fn process_run(w: &mut Work, first: usize, end: usize, mode: Mode) {
                 // Consecutive titles: "Lt. Gen.", "Defense Minister Gen.".
                 let mut j = idx;
                 let mut role: Option<(usize, usize)> = None;
+                let mut honor: Option<(usize, usize)> = None;
                 while j < us.len() && matches!(us[j].kind, U::Honor | U::Role) {
                     if us[j].kind == U::Role {
                         role = Some(role.map_or((us[j].first, us[j].end), |(f, _)| (f, us[j].end)));
                         complement_org(w, us[j].first, us[j].end, mode);
+                    } else {
+                        honor = Some(honor.map_or((us[j].first, us[j].end), |(f, _)| (f, us[j].end)));
                     }
                     j += 1;
+                }
+                // A rank or office written as an honorific ("Sen.", "Gen.") is a role.
+                if role.is_none()
+                    && let Some((hf, he)) = honor
+                    && honorific_role(w, hf, he).is_some()
+                {
+                    role = Some((hf, he));
                 }
                 // The name after the titles.
                 let mut k = j;

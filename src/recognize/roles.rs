@@ -42,7 +42,10 @@ pub(crate) fn extract(w: &mut Work) -> Vec<(usize, Claim)> {
     // Titles written before names.
     for r in w.pre_roles.clone() {
         let Some(p) = r.person else { continue };
-        let (role, inner) = role_text(w, r.first, r.end);
+        let (role, inner) = match super::names::honorific_role(w, r.first, r.end) {
+            Some(h) if w.is(r.first, HONORIFIC) => (Some(h), None),
+            _ => role_text(w, r.first, r.end),
+        };
         let prefix = lowercase_qualifiers(w, r.first);
         let role = role.map(|x| if prefix.is_empty() { x } else { super::roles::tidy_role(&format!("{prefix} {x}")).unwrap_or(x) });
         let affil = r.affiliation.clone().and_then(|a| resolve(w, &a, None)).or(inner);
@@ -58,7 +61,15 @@ pub(crate) fn extract(w: &mut Work) -> Vec<(usize, Claim)> {
             continue;
         }
         if !with_pre.contains(&p) && let Some((role, affil, span)) = lowercase_title(w, p) {
-            raw.push((p, Some(role), affil, span));
+            // "writers Joey Castellano and Nadia Brennan": the second name too.
+            let e = w.cands[p].end;
+            if w.t(w.cands[p].first - 1).ends_with('s') && e + 1 < w.toks.len() && w.t(e) == "and" && let Some(q) = w.cand_at(e + 1) {
+                let role = tidy_role(role.trim_end_matches('s')).unwrap_or(role.clone());
+                raw.push((q, Some(role.clone()), affil.as_ref().map(|f| Found { name: f.name.clone(), toks: f.toks }), span.clone()));
+                raw.push((p, Some(role), affil, span));
+            } else {
+                raw.push((p, Some(role), affil, span));
+            }
         }
         if let Some((role, affil, span)) = appositive(w, p) {
             raw.push((p, Some(role), affil, span));
@@ -77,6 +88,9 @@ pub(crate) fn extract(w: &mut Work) -> Vec<(usize, Claim)> {
             raw.push((p, Some(role), affil, span));
         }
         if let Some((affil, span)) = name_of_body(w, p) {
+            raw.push((p, None, Some(affil), span));
+        }
+        if let Some((affil, span)) = party_code(w, p) {
             raw.push((p, None, Some(affil), span));
         }
     }
@@ -323,8 +337,11 @@ fn lowercase_title(w: &mut Work, p: usize) -> Option<(String, Option<Found>, std
     if !(has_head || affiliation_before && k < first) || k == first || !w.is(first - 1, ROLE_HEAD) {
         return None;
     }
-    // Plural heads ("officials") describe groups, not this person.
-    if w.t(first - 1).ends_with('s') && !w.t(first - 1).ends_with("ss") {
+    // Plural heads ("officials") describe groups, not this person, unless names
+    // follow: "Associated Press writers Joey Castellano and Nadia Brennan".
+    let plural = w.t(first - 1).ends_with('s') && !w.t(first - 1).ends_with("ss");
+    let coordinated = w.cands[p].end + 1 < w.toks.len() && w.t(w.cands[p].end) == "and" && w.cand_at(w.cands[p].end + 1).is_some_and(|c| w.cands[c].kind == Kind::Person);
+    if plural && !coordinated {
         return None;
     }
     let mut role_start = k;
@@ -435,10 +452,17 @@ fn role_phrase(w: &mut Work, mut k: usize, allow_article: bool) -> Option<(Strin
     if head - role_start > 6 || e == role_start {
         return None;
     }
-    // Everything before the head must be a role word or a known name.
+    // Everything before the head must be a role word or a known name; after an
+    // article, two ordinary words may qualify it ("a portfolio manager").
+    let article = allow_article && start < role_start && matches!(w.t(start), "a" | "an" | "the");
+    let mut free = if article { 2 } else { 0 };
     for j in role_start..head {
         let ok = w.is(j, ROLE_MOD | ROLE_HEAD | ROLE_COMP) || w.cand_at(j).is_some() || w.toks[j].kind == TokKind::Punct || matches!(w.t(j), "and" | "of" | "the" | "for");
         if !ok {
+            if free > 0 && w.toks[j].has(LOWER) && !w.is(j, FUNC) {
+                free -= 1;
+                continue;
+            }
             return None;
         }
     }
@@ -552,6 +576,25 @@ fn named_as(w: &mut Work, p: usize) -> Option<(String, Option<Found>, std::ops::
     Some((role, affil, w.span(w.cands[p].first, e)))
 }
 
+/// "Sen. Lisa Murkowski, R-Alaska," / "(D-Hawaii)": a US legislator's party.
+fn party_code(w: &Work, p: usize) -> Option<(Found, std::ops::Range<usize>)> {
+    let k = w.cands[p].end;
+    if k + 3 >= w.toks.len() || !(w.is_punct(k, ',') || w.is_punct(k, '(')) {
+        return None;
+    }
+    let code = w.t(k + 1);
+    if !w.is_punct(k + 2, '-') || !w.toks[k + 3].is_cap() {
+        return None;
+    }
+    let party = match code {
+        "R" => "Republican Party",
+        "D" => "Democratic Party",
+        "I" => "Independent",
+        _ => return None,
+    };
+    Some((Found { name: party.to_string(), toks: None }, w.span(w.cands[p].first, k + 4)))
+}
+
 /// "Victor Cha of the Center for Strategic and International Studies".
 fn name_of_body(w: &mut Work, p: usize) -> Option<(Found, std::ops::Range<usize>)> {
     let mut k = w.cands[p].end;
@@ -614,9 +657,13 @@ fn subject_role(w: &mut Work, claims: &[(usize, Option<String>, Option<Found>, s
         .and_then(|(_, role, ..)| role.clone())
 }
 
-/// People named in sign-offs: "(Reporting by X; Editing by Y)", "Photo by X".
+/// People named in sign-offs: "(Reporting by X; Editing by Y)", "Photo by X",
+/// and photo credits "REUTERS/Jana Klemm", "(AP Photo/Oleh Marchuk)".
 fn signed_off(w: &Work, p: usize) -> bool {
     let f = w.cands[p].first;
+    if f > 0 && w.is_punct(f - 1, '/') {
+        return true;
+    }
     let (s, _) = sentence_toks(w, f);
     let before: Vec<&str> = (s..f).map(|k| w.t(k)).collect();
     before.last().is_some_and(|x| *x == "by" || *x == "and" || *x == ",")
@@ -739,6 +786,13 @@ fn infer(w: &mut Work, p: usize, role: Option<&str>, used: &HashSet<usize>, date
             return Some(w.kb.entry(m.entry).name.clone());
         }
     }
+    // A company title: the company the article is about.
+    if let Some(r) = role
+        && is_corporate(r)
+        && let Some(c) = main_company(w)
+    {
+        return Some(c);
+    }
     // A spokesperson speaks for what the previous sentence is about.
     if role.is_some_and(|r| r.to_lowercase().starts_with("spokes")) && s > 0 {
         let (ps, _) = sentence_toks(w, s - 1);
@@ -751,7 +805,56 @@ fn infer(w: &mut Work, p: usize, role: Option<&str>, used: &HashSet<usize>, date
             }
         }
     }
-    dateline.map(str::to_string)
+    dateline.map(str::to_string).or_else(|| main_country(w))
+}
+
+/// Whether a title belongs to a company rather than a state.
+fn is_corporate(role: &str) -> bool {
+    let r = role.to_lowercase();
+    ["ceo", "chief executive", "chief financial", "chief operating", "executive", "chairman", "chairwoman", "founder", "board", "analyst", "manager", "economist", "strategist", "shareholder", "investor", "cfo", "coo"]
+        .iter()
+        .any(|k| r.split(|c: char| !c.is_alphanumeric()).collect::<Vec<_>>().join(" ").contains(k))
+}
+
+/// The company an article is mostly about: the most mentioned organisation that is
+/// not a state body or news outlet, if it is mentioned at least twice.
+fn main_company(w: &Work) -> Option<String> {
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for c in w.cands.iter().filter(|c| c.kind == Kind::Org) {
+        let root = c.refers_to.map(|r| &w.cands[r]).unwrap_or(c);
+        let (name, ok) = match root.key {
+            Key::Kb(e) => {
+                let entry = w.kb.entry(e);
+                (display_name(w, e), matches!(entry.subkind.as_deref(), Some("company")) || (entry.is_user() && entry.kind == Kind::Org))
+            }
+            Key::Name(_) => (w.span_text(root.first, root.end).to_string(), !w.is_state_head(root.end - 1)),
+        };
+        if ok {
+            *counts.entry(name).or_default() += 1;
+        }
+    }
+    let mut v: Vec<(String, usize)> = counts.into_iter().filter(|(_, n)| *n >= 2).collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    v.into_iter().next().map(|(n, _)| n)
+}
+
+/// The country an article is mostly about: at least three mentions (with
+/// demonyms) and at least half of all country mentions.
+fn main_country(w: &Work) -> Option<String> {
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for c in &w.cands {
+        if c.kind == Kind::Loc && let Some(n) = country_of(w, c) {
+            *counts.entry(n).or_default() += 1;
+        }
+    }
+    for (_, _, m) in &w.gaz {
+        if m.form == Form::Demonym {
+            *counts.entry(w.kb.entry(m.entry).name.clone()).or_default() += 1;
+        }
+    }
+    let total: usize = counts.values().sum();
+    let (name, n) = counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
+    (n >= 3 && n * 2 >= total).then_some(name)
 }
 
 impl Work<'_> {
