@@ -113,6 +113,24 @@ pub fn line_text(rope: &Rope, line: usize) -> String {
     rope.slice(start..start + line_len_chars(rope, line)).to_string()
 }
 
+/// Up to `context` characters of a line on each side of the span `start..end`
+/// (positions in code points): the text, the span's start and end inside it, and
+/// whether the line was cut on the left or right.
+pub fn line_window(rope: &Rope, start: Position, end: Position, context: usize) -> (String, usize, usize, bool, bool) {
+    let line = start.line as usize;
+    if line >= rope.len_lines() {
+        return (String::new(), 0, 0, false, false);
+    }
+    let line_start = rope.line_to_char(line);
+    let len = line_len_chars(rope, line);
+    let s = (start.character as usize).min(len);
+    let e = if end.line == start.line { (end.character as usize).min(len) } else { len };
+    let from = s.saturating_sub(context);
+    let to = (e + context).min(len);
+    let text = rope.slice(line_start + from..line_start + to).to_string();
+    (text, s - from, e - from, from > 0, to < len)
+}
+
 /// The code-point offset of a byte offset: the unit of `export` (spaCy, Prodigy,
 /// brat and doccano count code points).
 pub fn code_point(rope: &Rope, byte: usize) -> usize {

@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::TableOrJson;
 use crate::config::Severity;
 use crate::corpus::Corpus;
-use crate::text::{Encoding, Position, line_text, position};
+use crate::text::{Encoding, Position, line_window, position};
 use crate::variants::{Finding, FindingData, all_findings};
 
 #[derive(Serialize)]
@@ -98,18 +98,15 @@ fn report(out: &mut impl Write, corpus: &Corpus, f: &Finding) -> std::io::Result
     let Some(doc) = corpus.doc(f.doc) else { return Ok(()) };
     let start = position(&doc.rope, f.span.start, Encoding::Utf32);
     let end = position(&doc.rope, f.span.end, Encoding::Utf32);
-    let line = line_text(&doc.rope, start.line as usize);
-    let chars: Vec<char> = line.chars().collect();
-    let (s, e) = (start.character as usize, if end.line == start.line { end.character as usize } else { chars.len() });
-    let from = s.saturating_sub(40);
-    let to = (e + 40).min(chars.len());
-    let mut shown: String = chars[from..to].iter().collect();
-    let mut offset = s - from;
-    if from > 0 {
+    // A window of the line around the span (news paragraphs are long lines).
+    let (window, s, e, cut_left, cut_right) = line_window(&doc.rope, start, end, 40);
+    let mut shown = window;
+    let mut offset = s;
+    if cut_left {
         shown.insert(0, '…');
         offset += 1;
     }
-    if to < chars.len() {
+    if cut_right {
         shown.push('…');
     }
     let gutter = (start.line + 1).to_string();
@@ -118,7 +115,7 @@ fn report(out: &mut impl Write, corpus: &Corpus, f: &Finding) -> std::io::Result
     writeln!(out, "{pad}--> {}:{}:{}", doc.rel, start.line + 1, start.character + 1)?;
     writeln!(out, "{pad} |")?;
     writeln!(out, "{gutter} | {shown}")?;
-    writeln!(out, "{pad} | {}{} {}", " ".repeat(offset), "^".repeat((e - s).max(1)), format_args!("use “{}”", f.data.preferred))?;
+    writeln!(out, "{pad} | {}{} {}", " ".repeat(offset), "^".repeat(e.saturating_sub(s).max(1)), format_args!("use “{}”", f.data.preferred))?;
     for r in f.related.iter().take(3) {
         if let Some(rd) = corpus.doc(r.doc) {
             let p = position(&rd.rope, r.span.start, Encoding::Utf32);

@@ -188,7 +188,10 @@ pub fn doc_findings(corpus: &Corpus, doc: &Document) -> Vec<Finding> {
             });
     }
     // Ordinary words.
-    let mention_at = |pos: usize| a.mentions.iter().any(|m| m.span.start <= pos && pos < m.span.end);
+    let mention_at = |pos: usize| {
+        let i = a.mentions.partition_point(|m| m.span.end <= pos);
+        a.mentions.get(i).is_some_and(|m| m.span.start <= pos)
+    };
     for h in d.matcher.find(&text) {
         let Some(dec) = d.words.get(&h.form) else { continue };
         if mention_at(h.start) && dec.code == "possible-typo" {
