@@ -204,11 +204,11 @@ pub fn doc_findings(corpus: &Corpus, doc: &Document) -> Vec<Finding> {
         let message = match dec.code {
             "possible-typo" => format!(
                 "“{found}” is not in the dictionary and is used once; possibly a typo for “{}” (used {} times in the corpus).{quote_note}",
-                dec.preferred,
+                h.replacement,
                 dec.counts.first().map_or(0, |c| c.1)
             ),
-            "house-style" => format!("“{found}”: the house style ({}) spells it “{}”.{quote_note}", style_name(cfg), dec.preferred),
-            _ => format!("“{found}” is spelled “{}” elsewhere in the corpus (preferred by {}). Forms: {}.{quote_note}", dec.preferred, dec.rule.describe(), counts_text(&dec.counts)),
+            "house-style" => format!("“{found}”: the house style ({}) spells it “{}”.{quote_note}", style_name(cfg), h.replacement),
+            _ => format!("“{found}” is spelled “{}” elsewhere in the corpus (preferred by {}). Forms: {}.{quote_note}", h.replacement, dec.rule.describe(), counts_text(&dec.counts)),
         };
         out.push(Finding {
             doc: doc.id,
