@@ -232,27 +232,32 @@ fn style_name(cfg: &Config) -> &'static str {
     }
 }
 
-/// Up to ten places where the group's other forms are used (one per document and form).
+/// Up to ten places where the group's forms are used (the first per document and
+/// form, in path order).
 fn name_related(corpus: &Corpus, gi: usize) -> Vec<Related> {
     let g = &corpus.decisions.names.groups[gi];
+    let mut docs: Vec<&std::sync::Arc<Document>> = g
+        .members
+        .iter()
+        .filter_map(|k| corpus.index.get(k))
+        .flat_map(|ge| ge.docs.keys().filter_map(|&d| corpus.doc(d)))
+        .collect();
+    docs.sort_by(|a, b| a.rel.cmp(&b.rel));
+    docs.dedup_by(|a, b| a.id == b.id);
     let mut out = Vec::new();
     let mut seen: std::collections::HashSet<(DocId, String)> = std::collections::HashSet::new();
-    for key in &g.members {
-        let Some(ge) = corpus.index.get(key) else { continue };
-        for &doc_id in ge.docs.keys() {
-            let Some(doc) = corpus.doc(doc_id) else { continue };
-            let a = &doc.analysis;
-            for m in a.mentions.iter().filter(|m| !m.short) {
-                if GKey::of(&corpus.kb, &a.entities[m.entity]) != *key {
-                    continue;
-                }
-                let form = doc.rope.byte_slice(m.span.clone()).to_string();
-                if seen.insert((doc_id, form.clone())) {
-                    out.push(Related { doc: doc_id, span: m.span.clone(), message: format!("“{form}” in {}", doc.rel) });
-                }
-                if out.len() >= 10 {
-                    return out;
-                }
+    for doc in docs {
+        let a = &doc.analysis;
+        for m in a.mentions.iter().filter(|m| !m.short) {
+            if !g.members.contains(&GKey::of(&corpus.kb, &a.entities[m.entity])) {
+                continue;
+            }
+            let form = doc.rope.byte_slice(m.span.clone()).to_string();
+            if seen.insert((doc.id, form.clone())) {
+                out.push(Related { doc: doc.id, span: m.span.clone(), message: format!("“{form}” in {}", doc.rel) });
+            }
+            if out.len() >= 10 {
+                return out;
             }
         }
     }

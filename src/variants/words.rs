@@ -104,6 +104,9 @@ struct Systems {
 struct VarconIndex {
     /// word -> (entry id, systems it is a standard spelling in)
     by_word: HashMap<&'static str, Vec<(u32, Systems)>>,
+    /// word -> systems it is standard in under any of its senses ("dialogue" is
+    /// American in its main sense, though not for a computer "dialog box")
+    valid: HashMap<&'static str, Systems>,
     /// entry id -> its variant words
     entries: Vec<Vec<&'static str>>,
 }
@@ -159,7 +162,15 @@ fn varcon() -> &'static VarconIndex {
                 }
             }
         }
-        VarconIndex { by_word, entries }
+        let mut valid: HashMap<&'static str, Systems> = HashMap::new();
+        for (w, list) in &by_word {
+            let v = valid.entry(w).or_default();
+            for (_, s) in list {
+                v.american |= s.american;
+                v.british |= s.british;
+            }
+        }
+        VarconIndex { by_word, valid, entries }
     })
 }
 
@@ -242,10 +253,7 @@ pub fn decide(vocab: &Vocab, config: &Config) -> HashMap<String, WordDecision> {
             }
             let forms: Vec<(&str, u32, Systems)> = vc.entries[*id as usize]
                 .iter()
-                .map(|f| {
-                    let s = vc.by_word[f].iter().find(|(e, _)| e == id).map(|(_, s)| *s).unwrap_or_default();
-                    (*f, vocab.count(f), s)
-                })
+                .map(|f| (*f, vocab.count(f), vc.valid.get(f).copied().unwrap_or_default()))
                 .collect();
             let used: Vec<&(&str, u32, Systems)> = forms.iter().filter(|f| f.1 > 0).collect();
             if used.is_empty() {
