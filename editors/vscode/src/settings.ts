@@ -1,0 +1,56 @@
+// The "byline" settings, translated into the object the server takes as
+// `initializationOptions`, in `workspace/didChangeConfiguration` and in answers to
+// `workspace/configuration`: the shape of byline.toml with camelCase keys.
+//
+// Only values the user has set (in user, workspace or folder settings) are sent, so that
+// the corpus's own byline.toml stays in force for everything else: the defaults declared
+// in package.json only document the server's built-in defaults.
+
+import * as vscode from 'vscode';
+
+export interface ServerSettings {
+  corpus?: { include?: string[]; exclude?: string[]; knowledgeBase?: string[] };
+  style?: { spelling?: string; koreanGivenNames?: string; quotations?: string };
+  checks?: { inconsistentSpelling?: string; possibleVariant?: string; houseStyle?: string; possibleTypo?: string };
+}
+
+const SECTIONS: Record<keyof ServerSettings, string[]> = {
+  corpus: ['include', 'exclude', 'knowledgeBase'],
+  style: ['spelling', 'koreanGivenNames', 'quotations'],
+  checks: ['inconsistentSpelling', 'possibleVariant', 'houseStyle', 'possibleTypo'],
+};
+
+/** The value of `byline.<key>` that the user set explicitly, most specific scope first. */
+export function explicitValue<T>(key: string, scope: vscode.Uri | undefined): T | undefined {
+  const info = vscode.workspace.getConfiguration('byline', scope).inspect<T>(key);
+  if (!info) {
+    return undefined;
+  }
+  return (
+    info.workspaceFolderLanguageValue ??
+    info.workspaceFolderValue ??
+    info.workspaceLanguageValue ??
+    info.workspaceValue ??
+    info.globalLanguageValue ??
+    info.globalValue
+  );
+}
+
+/** The settings object for the corpus at `root`, with only the keys the user set. */
+export function serverSettings(root: vscode.Uri): ServerSettings {
+  const result: Record<string, Record<string, unknown>> = {};
+  for (const [section, keys] of Object.entries(SECTIONS)) {
+    for (const key of keys) {
+      const value = explicitValue<unknown>(`${section}.${key}`, root);
+      if (value !== undefined && value !== null) {
+        (result[section] ??= {})[key] = value;
+      }
+    }
+  }
+  return result as ServerSettings;
+}
+
+/** Whether a configuration change touches what the server is told. */
+export function affectsServerSettings(e: vscode.ConfigurationChangeEvent, root: vscode.Uri): boolean {
+  return Object.keys(SECTIONS).some((s) => e.affectsConfiguration(`byline.${s}`, root));
+}
