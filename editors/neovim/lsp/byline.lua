@@ -26,6 +26,13 @@ return {
   settings = {
     byline = vim.empty_dict(),
   },
+  -- Neovim 0.11 pulls diagnostics on its own edits only. Byline's findings depend on the
+  -- whole corpus (a fix in one article changes what is flagged in another; the first
+  -- pull may come before the corpus is indexed), so accept the server's
+  -- workspace/diagnostic/refresh and pull again for every attached buffer.
+  capabilities = {
+    workspace = { diagnostics = { refreshSupport = true } },
+  },
   before_init = function(params, config)
     -- The same object as initializationOptions, unless init_options were given explicitly.
     local settings = config.settings and config.settings.byline or {}
@@ -33,6 +40,18 @@ return {
     params.initializationOptions = next(init) == nil and vim.empty_dict() or init
   end,
   handlers = {
+    ['workspace/diagnostic/refresh'] = function(_, _, ctx)
+      local client = vim.lsp.get_client_by_id(ctx.client_id)
+      if client then
+        for bufnr in pairs(client.attached_buffers) do
+          if vim.api.nvim_buf_is_loaded(bufnr) then
+            -- nil handler: the default textDocument/diagnostic handler stores the result.
+            client:request('textDocument/diagnostic', { textDocument = vim.lsp.util.make_text_document_params(bufnr) }, nil, bufnr)
+          end
+        end
+      end
+      return vim.NIL
+    end,
     -- {"documents": N, "entities": N, "findings": N, "indexing": bool}
     ['byline/status'] = function(_, params, ctx)
       local ok, byline = pcall(require, 'byline')

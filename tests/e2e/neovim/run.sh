@@ -32,7 +32,7 @@ trap cleanup EXIT
 export XDG_CONFIG_HOME="$work/xdg/config" XDG_DATA_HOME="$work/xdg/data" XDG_STATE_HOME="$work/xdg/state" XDG_CACHE_HOME="$work/xdg/cache"
 mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_STATE_HOME" "$XDG_CACHE_HOME"
 
-cp -r "$REPO_ROOT/examples/corpus" "$work/corpus"
+cp -rp "$REPO_ROOT/examples/corpus" "$work/corpus"
 log "neovim: test on a copy of examples/corpus"
 status=0
 timeout -k 5 120 "$nvim" --headless --clean -n -i NONE -l "$E2E_DIR/neovim/test.lua" \
@@ -43,7 +43,7 @@ if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then log "neovim: test timed 
 # Screen capture: Neovim in tmux (real TUI, 24-bit colour), the article with entities
 # highlighted, diagnostics and a hover open; `capture-pane -e` rendered to PNG.
 log "neovim: screen capture"
-cp -r "$REPO_ROOT/examples/corpus" "$work/corpus-shot"
+cp -rp "$REPO_ROOT/examples/corpus" "$work/corpus-shot"
 shot="$BYLINE_E2E_ARTIFACTS/neovim.png"
 sock="byline-e2e-$$"
 cols=150 rows=40

@@ -1,0 +1,383 @@
+// End-to-end test of the Byline extension in real VS Code (code-server 4.100.3) driven
+// through headless Chromium with playwright-core. Run by tests/e2e/vscode/run.sh.
+//
+// What the page shows is checked in the DOM (Problems panel rows, hover widget, the
+// colours of the rendered tokens, the edited line); what VS Code holds is read through
+// the extension's test bridge (BYLINE_E2E_BRIDGE): diagnostics, semantic tokens, text.
+//
+//   node test.mjs --url URL --corpus DIR --bridge DIR --shots DIR [--artifacts DIR]
+
+import { createRequire } from 'node:module';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const require = createRequire(import.meta.url);
+const { chromium } = require(process.env.PLAYWRIGHT_CORE || 'playwright-core');
+
+const args = Object.fromEntries(
+  process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []),
+);
+const { url, corpus, bridge, shots } = args;
+const artifacts = args.artifacts || shots;
+const ARTICLE = '2025-06-25-hague-nato-summit-wi-rutte.txt';
+const t0 = Date.now();
+const secs = () => ((Date.now() - t0) / 1000).toFixed(1);
+
+let passed = 0;
+let failed = 0;
+const results = [];
+function check(name, ok, detail) {
+  ok = !!ok;
+  ok ? passed++ : failed++;
+  results.push({ name, ok, detail: ok ? undefined : detail });
+  const d = !ok && detail !== undefined ? `\n     ${String(typeof detail === 'string' ? detail : JSON.stringify(detail, null, 1)).slice(0, 2000).replace(/\n/g, '\n     ')}` : '';
+  console.log(`${ok ? 'PASS' : 'FAIL'} ${name}${d}`);
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls fn() until it returns a truthy value or the time runs out; returns the last value. */
+async function waitFor(fn, timeoutMs, intervalMs = 200) {
+  const end = Date.now() + timeoutMs;
+  let last;
+  for (;;) {
+    try {
+      last = await fn();
+    } catch (e) {
+      last = undefined;
+    }
+    if (last || Date.now() > end) {
+      return last;
+    }
+    await sleep(intervalMs);
+  }
+}
+
+let reqId = 0;
+/** Asks the extension host (through the test bridge) for what VS Code holds. */
+async function ask(op, params = {}, timeoutMs = 15000) {
+  const id = `${process.pid}-${++reqId}`;
+  const reqFile = path.join(bridge, `${id}.request.json`);
+  const resFile = path.join(bridge, `${id}.response.json`);
+  fs.mkdirSync(bridge, { recursive: true });
+  fs.writeFileSync(`${reqFile}.tmp`, JSON.stringify({ op, ...params }));
+  fs.renameSync(`${reqFile}.tmp`, reqFile);
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (fs.existsSync(resFile)) {
+      const res = JSON.parse(fs.readFileSync(resFile, 'utf8'));
+      fs.rmSync(resFile, { force: true });
+      if (!res.ok) {
+        throw new Error(`bridge ${op}: ${res.error}`);
+      }
+      return res.result;
+    }
+    await sleep(50);
+  }
+  fs.rmSync(reqFile, { force: true });
+  throw new Error(`bridge ${op}: no answer in ${timeoutMs} ms`);
+}
+
+const articleUri = (name) => 'file://' + path.join(corpus, name).split('/').map(encodeURIComponent).join('/').replace(/%2F/g, '/');
+const articlePath = (name) => path.join(corpus, name);
+
+let browser;
+let page;
+async function finish() {
+  try {
+    if (page && failed > 0) {
+      await page.screenshot({ path: path.join(artifacts, 'vscode-failure.png') });
+    }
+  } catch {}
+  try {
+    await browser?.close();
+  } catch {}
+  fs.writeFileSync(path.join(artifacts, 'vscode-results.json'), JSON.stringify({ passed, failed, results }, null, 1));
+  console.log(`vscode checks took ${secs()} s`);
+  console.log(`vscode: ${passed} passed, ${failed} failed`);
+  process.exit(failed === 0 ? 0 : 1);
+}
+
+/** The text of the rendered lines of the active editor. */
+async function editorLines() {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll('.editor-instance .view-line, .monaco-editor .view-line')).map((l) => l.textContent.replace(/\u00a0/g, ' ')),
+  );
+}
+
+/** Colour of the rendered token spans containing `text` in the active editor. */
+async function tokenColours(text) {
+  return page.evaluate((text) => {
+    const out = [];
+    for (const span of document.querySelectorAll('.monaco-editor .view-line span span')) {
+      const t = span.textContent.replace(/\u00a0/g, ' ');
+      if (t.includes(text)) {
+        out.push({ text: t, color: getComputedStyle(span).color, fontStyle: getComputedStyle(span).fontStyle, cls: span.className });
+      }
+    }
+    return out;
+  }, text);
+}
+
+async function runCommand(title) {
+  await page.keyboard.press('F1');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 10000 });
+  await page.keyboard.type(title);
+  await page.waitForFunction(
+    (title) => Array.from(document.querySelectorAll('.quick-input-list .monaco-list-row')).some((r) => r.textContent.includes(title.replace(/^>\s*/, ''))),
+    title,
+    { timeout: 10000 },
+  );
+  await page.keyboard.press('Enter');
+}
+
+async function openFile(name) {
+  await page.keyboard.press('Control+P');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 10000 });
+  await page.keyboard.type(name);
+  await page.waitForFunction(
+    (name) => Array.from(document.querySelectorAll('.quick-input-list .monaco-list-row')).some((r) => r.textContent.includes(name)),
+    name,
+    { timeout: 15000 },
+  );
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(
+    (name) => document.querySelector('.tabs-container .tab.active')?.textContent.includes(name),
+    name,
+    { timeout: 15000 },
+  );
+}
+
+/** Moves the cursor to a 1-based line and column with "Go to Line/Column". */
+async function gotoLineCol(line, col) {
+  await page.keyboard.press('Control+G');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 10000 });
+  await page.keyboard.type(`${line}:${col}`);
+  await page.keyboard.press('Enter');
+  await sleep(300);
+}
+
+function findInFile(name, needle) {
+  const lines = fs.readFileSync(articlePath(name), 'utf8').split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const c = lines[i].indexOf(needle);
+    if (c >= 0) {
+      return { line: i, character: c };
+    }
+  }
+  return undefined;
+}
+
+try {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1500, height: 900 }, deviceScaleFactor: 1 });
+  page = await context.newPage();
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 30000 });
+  await page.waitForSelector('.monaco-workbench', { timeout: 30000 });
+  console.log(`workbench up after ${secs()} s`);
+
+  // 1. The extension activates (workspaceContains:**/byline.toml) and starts the server.
+  const ready = await waitFor(() => fs.existsSync(path.join(bridge, 'ready')), 30000);
+  check('the extension activates on a folder with byline.toml', ready, 'no test bridge after 30 s: the extension did not activate');
+  if (!ready) {
+    await finish();
+  }
+  const state = await waitFor(async () => {
+    const s = await ask('state');
+    return s.corpora.length > 0 && s.corpora[0].state !== 'starting' ? s : undefined;
+  }, 30000);
+  check('the language server is running for the corpus folder', state?.corpora?.[0]?.state === 'running' && state.corpora[0].root === corpus, state);
+
+  // 2. Open the article; diagnostics arrive; the Problems panel lists the findings.
+  await openFile(ARTICLE);
+  const diagsOf = async () => (await ask('diagnostics')).find((e) => e.path === articlePath(ARTICLE))?.diagnostics ?? [];
+  const diags = await waitFor(async () => {
+    const d = await diagsOf();
+    return d.some((x) => x.source === 'byline') ? d : undefined;
+  }, 20000);
+  const lee = diags?.find((d) => d.message.includes('Lee Jaemyung'));
+  const wi = diags?.find((d) => d.message.includes('Seongrak Wi'));
+  check('VS Code holds byline diagnostics for the article', diags?.length > 0, diags);
+  check('“Lee Jaemyung” is flagged inconsistent-spelling (warning) naming “Lee Jae-myung”',
+    lee && lee.code === 'inconsistent-spelling' && lee.severity === 'Warning' && lee.message.includes('Lee Jae-myung'), diags);
+  check('“Seongrak Wi” is flagged naming “Wi Sung-lac”', wi && wi.message.includes('Wi Sung-lac'), diags);
+
+  await page.keyboard.press('Control+Shift+M');
+  const rows = await waitFor(async () => {
+    const texts = await page.evaluate(() => Array.from(document.querySelectorAll('.markers-panel .monaco-list-row')).map((r) => r.textContent));
+    return texts.some((t) => t.includes('Lee Jaemyung')) && texts.some((t) => t.includes('Seongrak Wi')) ? texts : undefined;
+  }, 15000);
+  check('the Problems panel lists the spelling findings (Lee Jaemyung, Seongrak Wi)', rows, await page.evaluate(() => document.querySelector('.markers-panel')?.textContent?.slice(0, 500) ?? 'no problems panel'));
+  const squiggles = await page.evaluate(() => document.querySelectorAll('.monaco-editor .squiggly-warning').length);
+  check('warning squiggles are drawn in the editor', squiggles > 0, `squiggly-warning: ${squiggles}`);
+
+  // 3. Semantic colouring: token types in VS Code, colours on the page.
+  const sem = await waitFor(async () => {
+    const s = await ask('semanticTokens', { uri: articleUri(ARTICLE) });
+    return s.tokens.length > 0 ? s : undefined;
+  }, 15000);
+  const legendOk = sem && ['person', 'organization', 'location', 'role'].every((t) => sem.legend.types.includes(t))
+    && ['unknown', 'variant'].every((m) => sem.legend.modifiers.includes(m));
+  check('the semantic token legend has person/organization/location/role and unknown/variant', legendOk, sem?.legend);
+  const rutte = sem?.tokens.find((t) => t.text === 'Mark Rutte');
+  check('“Mark Rutte” is a person token', rutte?.type === 'person', sem?.tokens.slice(0, 30));
+  const seongrak = sem?.tokens.find((t) => t.text === 'Seongrak Wi');
+  check('“Seongrak Wi” is a person token with the variant modifier', seongrak?.type === 'person' && seongrak.modifiers.includes('variant'), seongrak);
+  const typesSeen = new Set(sem?.tokens.map((t) => t.type));
+  check('the article has tokens of all four types', ['person', 'organization', 'location', 'role'].every((t) => typesSeen.has(t)), [...typesSeen]);
+
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+1'); // back to the editor, the Problems panel stays open
+  await page.keyboard.press('Control+Home');
+  const plain = await page.evaluate(() => {
+    const ed = document.querySelector('.monaco-editor .view-lines');
+    return ed ? getComputedStyle(ed).color : null;
+  });
+  const colours = await waitFor(async () => {
+    const all = {
+      person: await tokenColours('Mark Rutte'),
+      organization: await tokenColours('NATO'),
+      location: await tokenColours('Netherlands'),
+      role: await tokenColours('Secretary General'),
+    };
+    return Object.values(all).every((v) => v.length > 0 && v[0].color !== plain) ? all : undefined;
+  }, 15000);
+  check('entities are coloured in the editor (person, organization, location, role differ from plain text)', colours, { plain, colours: {
+    person: await tokenColours('Mark Rutte'), organization: await tokenColours('NATO'), location: await tokenColours('Netherlands'), role: await tokenColours('Secretary General') } });
+  if (colours) {
+    // Default Dark Modern: entity.name.function #DCDCAA, entity.name.type #4EC9B0, constant.numeric #B5CEA8, keyword #569CD6.
+    check('person names use the function colour of the theme (rgb(220, 220, 170))', colours.person[0].color === 'rgb(220, 220, 170)', colours.person);
+    const distinct = new Set([colours.person[0].color, colours.organization[0].color, colours.location[0].color, colours.role[0].color]);
+    check('the four entity types get four different colours', distinct.size === 4, colours);
+  }
+  await page.mouse.move(5, 450);
+  await sleep(300);
+  await page.screenshot({ path: path.join(shots, 'vscode-highlights.png') });
+
+  // 4. Hover on a person shows who it is: role and affiliation. In VS Code's hover
+  //    provider for a variant spelling (Seongrak Wi -> Wi Sung-lac), and on the page with
+  //    the mouse over “Mark Rutte” (no diagnostic there, so the hover is the entity's alone).
+  const wiAt = findInFile(ARTICLE, 'Seongrak Wi');
+  const wiHover = (await ask('hover', { uri: articleUri(ARTICLE), line: wiAt.line, character: wiAt.character + 3 })).join('\n');
+  check('the hover of “Seongrak Wi” names Wi Sung-lac', wiHover.includes('Wi Sung-lac'), wiHover);
+  check('the hover of “Seongrak Wi” has the role and affiliation (National Security Adviser, South Korea)',
+    wiHover.includes('National Security Adviser') && wiHover.includes('South Korea'), wiHover);
+
+  await page.keyboard.press('Control+J'); // hide the panel: room for the hover
+  await sleep(300);
+  const hoverText = await (async () => {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const box = await page.evaluate(() => {
+        for (const span of document.querySelectorAll('.monaco-editor .view-line span span')) {
+          if (span.textContent.replace(/\u00a0/g, ' ').includes('Mark Rutte')) {
+            const r = span.getBoundingClientRect();
+            return { x: r.x, y: r.y, w: r.width, h: r.height };
+          }
+        }
+        return null;
+      });
+      if (!box) {
+        return null;
+      }
+      await page.mouse.move(box.x + box.w / 2 - 10, box.y + box.h / 2);
+      await sleep(100);
+      await page.mouse.move(box.x + box.w / 2, box.y + box.h / 2);
+      const text = await waitFor(
+        () => page.evaluate(() => {
+          const h = document.querySelector('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover .hover-contents');
+          return h && h.textContent.includes('Mark Rutte') ? h.textContent : undefined;
+        }),
+        5000,
+      );
+      if (text) {
+        await sleep(600); // the hover fades in
+        return text;
+      }
+    }
+    return null;
+  })();
+  check('hovering “Mark Rutte” with the mouse shows the hover', hoverText?.includes('Mark Rutte'), hoverText ?? 'no hover widget with “Mark Rutte”');
+  check('the hover shows his role and affiliation (Secretary General, NATO)',
+    hoverText?.includes('Secretary General') && hoverText.includes('NATO'), hoverText);
+  const bold = await page.evaluate(() => Array.from(document.querySelectorAll('.monaco-hover strong, .monaco-hover b')).map((b) => b.textContent));
+  check('the hover renders markdown (the name in bold)', bold.includes('Mark Rutte'), bold);
+  await page.screenshot({ path: path.join(shots, 'vscode-hover.png') });
+  await page.keyboard.press('Escape');
+  await page.mouse.move(5, 450);
+
+  // 5. A quick fix applies: cursor on “Lee Jaemyung”, Ctrl+. and pick “Replace with “Lee Jae-myung””.
+  const at = findInFile(ARTICLE, 'Lee Jaemyung');
+  await gotoLineCol(at.line + 1, at.character + 3);
+  await page.keyboard.press('Control+.');
+  const actions = await waitFor(
+    () => page.evaluate(() => {
+      const items = Array.from(document.querySelectorAll('.action-widget .monaco-list-row, .context-view .action-list .monaco-list-row'));
+      return items.length > 0 ? items.map((i) => i.textContent) : undefined;
+    }),
+    10000,
+  );
+  const wanted = 'Replace with “Lee Jae-myung”';
+  check('the quick fix menu offers “Replace with “Lee Jae-myung””', actions?.some((a) => a.includes(wanted)), actions ?? 'no code action menu');
+  if (actions?.some((a) => a.includes(wanted))) {
+    // Pick it with the keyboard, as a user would: move the focus to it, then Enter.
+    for (let i = 0; i < 12; i++) {
+      const focused = await page.evaluate(() => document.querySelector('.action-widget .monaco-list-row.focused')?.textContent ?? '');
+      if (focused.includes(wanted)) {
+        break;
+      }
+      await page.keyboard.press('ArrowDown');
+      await sleep(80);
+    }
+    await page.keyboard.press('Enter');
+  } else {
+    await page.keyboard.press('Escape');
+  }
+  const fixed = await waitFor(async () => {
+    const t = await ask('text', { uri: articleUri(ARTICLE) });
+    const line = t.text.split(/\r?\n/)[at.line];
+    return line.includes('Lee Jae-myung') && !line.includes('Lee Jaemyung') ? t : undefined;
+  }, 10000);
+  check('the quick fix replaces “Lee Jaemyung” in the document', fixed, (await ask('text', { uri: articleUri(ARTICLE) })).text.split(/\r?\n/)[at.line]);
+  const shown = await waitFor(async () => (await editorLines()).some((l) => l.includes('President Lee Jae-myung, who skipped')), 5000);
+  check('the editor shows the fixed line', shown, await editorLines());
+  const cleared = await waitFor(async () => !(await diagsOf()).some((d) => d.message.includes('Lee Jaemyung')), 10000);
+  check('the fixed mention is no longer flagged', cleared, await diagsOf());
+
+  // 6. The status bar item shows the entity count.
+  const statusText = await waitFor(
+    () => page.evaluate(() => Array.from(document.querySelectorAll('.statusbar-item')).map((s) => s.textContent).find((t) => /\d+ entities/.test(t))),
+    10000,
+  );
+  check('the status bar shows the entity count (byline/status)', statusText, await page.evaluate(() => Array.from(document.querySelectorAll('.statusbar-item')).map((s) => s.textContent)));
+
+  // 7. "Byline: Fix all spellings in the corpus" (workspace/executeCommand, then the
+  //    server's workspace/applyEdit) changes another article.
+  const other = '2024-05-01-australia-korea-2plus2-melbourne.txt';
+  await runCommand('>Byline: Fix all spellings in the corpus');
+  const corpusFixed = await waitFor(async () => {
+    const t = await ask('text', { uri: articleUri(other) });
+    return t.open && !/\bdefence\b/.test(t.text.replace(/"[^"]*"|“[^”]*”/g, '')) ? t : undefined;
+  }, 15000);
+  check('“Fix all spellings in the corpus” edits other articles (defence → defense)', corpusFixed, (await ask('text', { uri: articleUri(other) }).catch((e) => ({ text: String(e) }))).text.slice(0, 300));
+
+  // 8. Export annotations through the configured binary (JSONL with code-point offsets).
+  const out = path.join(artifacts, 'export.jsonl');
+  fs.rmSync(out, { force: true });
+  await ask('export', { format: 'jsonl', out }, 30000).catch((e) => console.log(String(e)));
+  let exported = null;
+  try {
+    exported = fs.readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  } catch {}
+  check('“Export annotations” writes JSONL with spans', exported?.length === 14 && exported.every((d) => Array.isArray(d.spans)), exported ? `${exported.length} lines` : 'no export file');
+
+  // 9. "Byline: Open the knowledge base" opens entities.toml.
+  await runCommand('>Byline: Open the knowledge base');
+  const kb = await waitFor(() => page.evaluate(() => document.querySelector('.tabs-container .tab.active')?.textContent.includes('entities.toml')), 10000);
+  check('“Open the knowledge base” opens entities.toml', kb, await page.evaluate(() => document.querySelector('.tabs-container .tab.active')?.textContent));
+} catch (err) {
+  check('the test ran to the end', false, err?.stack ?? String(err));
+}
+await finish();
