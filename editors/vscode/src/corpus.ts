@@ -17,7 +17,7 @@ import { serverSettings } from './settings';
 export interface Status {
   documents: number;
   entities: number;
-  findings: number;
+  findings?: number | null;
   indexing: boolean;
 }
 

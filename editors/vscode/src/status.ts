@@ -51,9 +51,11 @@ export class StatusItem implements vscode.Disposable {
           tooltip.appendMarkdown(`Indexing… ${s.documents} articles, ${s.entities} entities so far.`);
         } else {
           this.item.text = `$(person) ${s.entities} entities`;
-          tooltip.appendMarkdown(
-            `${s.documents} articles · ${s.entities} entities · ${s.findings} findings\n\nClick to open the Problems panel.`,
-          );
+          const parts = [`${s.documents} articles`, `${s.entities} entities`];
+          if (typeof s.findings === 'number') {
+            parts.push(`${s.findings} findings`);
+          }
+          tooltip.appendMarkdown(`${parts.join(' · ')}\n\nClick to open the Problems panel.`);
         }
         break;
     }

@@ -74,10 +74,14 @@ function M.statusline()
     return ''
   elseif not s then
     return 'Byline'
-  elseif s.indexing then
-    return ('Byline: indexing %d articles…'):format(s.documents or 0)
+  elseif s.indexing == true then
+    return ('Byline: indexing %d articles…'):format(tonumber(s.documents) or 0)
   end
-  return ('Byline: %d entities · %d findings'):format(s.entities or 0, s.findings or 0)
+  local text = ('Byline: %d entities'):format(tonumber(s.entities) or 0)
+  if type(s.findings) == 'number' then
+    text = text .. (' · %d findings'):format(s.findings)
+  end
+  return text
 end
 
 local TEMPLATE = [=[
@@ -142,9 +146,12 @@ function M.subcommands.status()
     return
   end
   local s = M.status[client.id] or {}
+  local function n(v)
+    return type(v) == 'number' and v or '?'
+  end
   vim.notify(
     ('Byline (%s): %s articles, %s entities, %s findings%s'):format(
-      root_of(client), s.documents or '?', s.entities or '?', s.findings or '?', s.indexing and ', indexing' or ''
+      root_of(client), n(s.documents), n(s.entities), n(s.findings), s.indexing == true and ', indexing' or ''
     )
   )
 end
