@@ -6,8 +6,8 @@
 -- Also usable with nvim-lspconfig (whose own configs are lsp/*.lua files too): this file
 -- is what `vim.lsp.config.byline` starts from.
 --
--- Settings (all optional; byline.toml at the corpus root stays in force for anything
--- not set here) mirror byline.toml with camelCase keys:
+-- Settings (all optional; byline.toml at the corpus root wins for every key it sets,
+-- these apply to the keys it leaves out) mirror byline.toml with camelCase keys:
 --   corpus = { include = { '**/*.txt' }, exclude = {}, knowledgeBase = { 'entities.toml' } }
 --   style  = { spelling = 'auto'|'american'|'british',
 --              koreanGivenNames = 'auto'|'hyphenated'|'spaced'|'joined',

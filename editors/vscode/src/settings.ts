@@ -2,9 +2,10 @@
 // `initializationOptions`, in `workspace/didChangeConfiguration` and in answers to
 // `workspace/configuration`: the shape of byline.toml with camelCase keys.
 //
-// Only values the user has set (in user, workspace or folder settings) are sent, so that
-// the corpus's own byline.toml stays in force for everything else: the defaults declared
-// in package.json only document the server's built-in defaults.
+// Only values the user has set (in user, workspace or folder settings) are sent: the
+// defaults declared in package.json only document the server's built-in defaults. The
+// server puts the corpus's byline.toml over these settings (the file wins where it sets
+// a key).
 
 import * as vscode from 'vscode';
 

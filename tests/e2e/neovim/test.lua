@@ -134,6 +134,35 @@ local d_wi = diag_on('Seongrak Wi')
 check('“Seongrak Wi” is flagged with preferred “Wi Sung-lac”',
   d_wi and d_wi.message:find('Wi Sung-lac', 1, true) and d_wi.severity == vim.diagnostic.severity.WARN, summary)
 
+-- 2b. Settings: workspace/didChangeConfiguration with { byline = { checks = ... } } changes
+--     the severity (and the server asks Neovim to pull again). run.sh took that key out of
+--     the copy's byline.toml, which wins over editor settings.
+do
+  local function severity_of(found)
+    for _, d in ipairs(byline_diags()) do
+      if vim.tbl_get(d, 'user_data', 'lsp', 'data', 'found') == found then
+        return d.severity
+      end
+    end
+  end
+  local function set_level(level)
+    client.settings = vim.tbl_deep_extend('force', client.settings or {}, { byline = { checks = { inconsistentSpelling = level } } })
+    client:notify('workspace/didChangeConfiguration', { settings = client.settings })
+  end
+  set_level('error')
+  vim.wait(10000, function()
+    return severity_of('Seongrak Wi') == vim.diagnostic.severity.ERROR
+  end, 50)
+  check('settings: checks.inconsistentSpelling = "error" makes the finding an error', severity_of('Seongrak Wi') == vim.diagnostic.severity.ERROR,
+    'severity ' .. tostring(severity_of('Seongrak Wi')))
+  set_level('warning')
+  vim.wait(10000, function()
+    return severity_of('Seongrak Wi') == vim.diagnostic.severity.WARN
+  end, 50)
+  check('settings: back to "warning"', severity_of('Seongrak Wi') == vim.diagnostic.severity.WARN, 'severity ' .. tostring(severity_of('Seongrak Wi')))
+  diags = byline_diags()
+end
+
 -- 3. Hover on a person: canonical name, role and affiliation.
 do
   local line, col = find(buf, 'Seongrak Wi')

@@ -91,6 +91,9 @@ log "vscode: installing the .vsix into code-server"
 grep -qi "successfully installed" "$work/install-extension.log" || { cat "$work/install-extension.log" >&2; die "the extension did not install"; }
 
 cp -rp "$REPO_ROOT/examples/corpus" "$work/corpus"
+# byline.toml wins over editor settings: leave inconsistent-spelling to the settings test
+# (its default, "warning", is what the file said).
+sed -i '/^inconsistent-spelling *=/d' "$work/corpus/byline.toml"
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
 log "vscode: starting code-server on 127.0.0.1:$port"
 set -m

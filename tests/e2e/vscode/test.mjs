@@ -214,6 +214,17 @@ try {
   const squiggles = await page.evaluate(() => document.querySelectorAll('.monaco-editor .squiggly-warning').length);
   check('warning squiggles are drawn in the editor', squiggles > 0, `squiggly-warning: ${squiggles}`);
 
+  // 2b. Settings: byline.checks.inconsistentSpelling = "error" (sent to the server in
+  //     workspace/didChangeConfiguration) turns the finding into an error, then back.
+  //     (run.sh took that key out of the copy's byline.toml, which wins over settings.)
+  const severityOf = async (found) => (await diagsOf()).find((d) => d.message.includes(`“${found}”`))?.severity;
+  await ask('configuration', { key: 'checks.inconsistentSpelling', value: 'error' });
+  const asError = await waitFor(async () => (await severityOf('Seongrak Wi')) === 'Error', 10000);
+  check('settings: byline.checks.inconsistentSpelling = "error" makes the finding an error', asError, await severityOf('Seongrak Wi'));
+  await ask('configuration', { key: 'checks.inconsistentSpelling', value: undefined });
+  const back = await waitFor(async () => (await severityOf('Seongrak Wi')) === 'Warning', 10000);
+  check('settings: removing the setting brings the default "warning" back', back, await severityOf('Seongrak Wi'));
+
   // 3. Semantic colouring: token types in VS Code, colours on the page.
   const sem = await waitFor(async () => {
     const s = await ask('semanticTokens', { uri: articleUri(ARTICLE) });
