@@ -16,6 +16,9 @@
 //!
 //! [checks]                          # error | warning | information | hint | off
 //! inconsistent-spelling = "warning"
+//!
+//! [ignore]
+//! spellings = ["Kiev"]              # never report these spellings
 //! ```
 
 use std::collections::BTreeMap;
@@ -126,9 +129,11 @@ pub struct Config {
     pub korean_names: KoreanNames,
     pub quotations: Quotations,
     checks: BTreeMap<String, Level>,
+    /// Spellings whose findings are not reported (`[ignore] spellings`).
+    pub ignore: Vec<String>,
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, Clone)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RawConfig {
     #[serde(default)]
@@ -137,9 +142,18 @@ pub struct RawConfig {
     pub style: RawStyle,
     #[serde(default)]
     pub checks: BTreeMap<String, toml::Spanned<String>>,
+    #[serde(default)]
+    pub ignore: RawIgnore,
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, Clone)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawIgnore {
+    #[serde(default)]
+    pub spellings: Vec<String>,
+}
+
+#[derive(Deserialize, Default, Clone)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RawCorpus {
     pub include: Option<Vec<String>>,
@@ -147,12 +161,101 @@ pub struct RawCorpus {
     pub knowledge_base: Option<Vec<String>>,
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, Clone)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RawStyle {
     pub spelling: Option<SpellingStyle>,
     pub korean_given_names: Option<KoreanNames>,
     pub quotations: Option<Quotations>,
+}
+
+impl RawConfig {
+    /// These settings over `under`: every key set here wins, the rest comes from
+    /// `under` (the project's byline.toml over the editor's settings).
+    pub fn over(self, under: RawConfig) -> RawConfig {
+        let mut checks = under.checks;
+        checks.extend(self.checks);
+        let mut ignore = under.ignore.spellings;
+        ignore.extend(self.ignore.spellings);
+        RawConfig {
+            corpus: RawCorpus {
+                include: self.corpus.include.or(under.corpus.include),
+                exclude: self.corpus.exclude.or(under.corpus.exclude),
+                knowledge_base: self.corpus.knowledge_base.or(under.corpus.knowledge_base),
+            },
+            style: RawStyle {
+                spelling: self.style.spelling.or(under.style.spelling),
+                korean_given_names: self.style.korean_given_names.or(under.style.korean_given_names),
+                quotations: self.style.quotations.or(under.style.quotations),
+            },
+            checks,
+            ignore: RawIgnore { spellings: ignore },
+        }
+    }
+
+    /// Settings from JSON (an editor's `byline` settings): the keys of
+    /// `byline.toml` in camelCase or kebab-case. Unknown keys and bad values are
+    /// returned as messages and otherwise ignored.
+    pub fn from_json(v: &serde_json::Value) -> (RawConfig, Vec<String>) {
+        let mut raw = RawConfig::default();
+        let mut errors = Vec::new();
+        let get = |o: &serde_json::Value, k: &str| -> Option<serde_json::Value> {
+            let kebab: String = k.chars().flat_map(|c| if c.is_ascii_uppercase() { vec!['-', c.to_ascii_lowercase()] } else { vec![c] }).collect();
+            o.get(k).or_else(|| o.get(kebab.as_str())).cloned().filter(|x| !x.is_null())
+        };
+        let strings = |x: serde_json::Value, errors: &mut Vec<String>, what: &str| -> Option<Vec<String>> {
+            match serde_json::from_value::<Vec<String>>(x) {
+                Ok(v) => Some(v),
+                Err(_) => {
+                    errors.push(format!("{what} must be a list of strings"));
+                    None
+                }
+            }
+        };
+        if let Some(c) = get(v, "corpus") {
+            raw.corpus.include = get(&c, "include").and_then(|x| strings(x, &mut errors, "corpus.include"));
+            raw.corpus.exclude = get(&c, "exclude").and_then(|x| strings(x, &mut errors, "corpus.exclude"));
+            raw.corpus.knowledge_base = get(&c, "knowledgeBase").and_then(|x| strings(x, &mut errors, "corpus.knowledgeBase"));
+        }
+        if let Some(st) = get(v, "style") {
+            let enum_of = |k: &str| -> Option<serde_json::Value> { get(&st, k) };
+            if let Some(x) = enum_of("spelling") {
+                match serde_json::from_value(x.clone()) {
+                    Ok(s) => raw.style.spelling = Some(s),
+                    Err(_) => errors.push(format!("style.spelling: unknown value {x}")),
+                }
+            }
+            if let Some(x) = enum_of("koreanGivenNames") {
+                match serde_json::from_value(x.clone()) {
+                    Ok(s) => raw.style.korean_given_names = Some(s),
+                    Err(_) => errors.push(format!("style.koreanGivenNames: unknown value {x}")),
+                }
+            }
+            if let Some(x) = enum_of("quotations") {
+                match serde_json::from_value(x.clone()) {
+                    Ok(s) => raw.style.quotations = Some(s),
+                    Err(_) => errors.push(format!("style.quotations: unknown value {x}")),
+                }
+            }
+        }
+        if let Some(serde_json::Value::Object(checks)) = get(v, "checks") {
+            for (k, level) in checks {
+                let code: String = k.chars().flat_map(|c| if c.is_ascii_uppercase() { vec!['-', c.to_ascii_lowercase()] } else { vec![c] }).collect();
+                match level.as_str() {
+                    Some(l) => {
+                        raw.checks.insert(code, toml::Spanned::new(0..0, l.to_string()));
+                    }
+                    None => errors.push(format!("checks.{k} must be a string")),
+                }
+            }
+        }
+        if let Some(ig) = get(v, "ignore")
+            && let Some(sp) = get(&ig, "spellings")
+        {
+            raw.ignore.spellings = strings(sp, &mut errors, "ignore.spellings").unwrap_or_default();
+        }
+        (raw, errors)
+    }
 }
 
 impl Config {
@@ -167,20 +270,50 @@ impl Config {
             korean_names: KoreanNames::Auto,
             quotations: Quotations::Preserve,
             checks: BTreeMap::new(),
+            ignore: Vec::new(),
         }
     }
 
     /// Reads `root/byline.toml` if present. On errors the defaults stand for what
     /// could not be read.
     pub fn load(root: &Path) -> (Config, Vec<FileError>) {
+        Config::load_with(root, None)
+    }
+
+    /// Reads `root/byline.toml` over an editor's settings (the file wins where it
+    /// sets a key). A file with errors leaves the editor's settings in force for
+    /// what it could not say.
+    pub fn load_with(root: &Path, editor: Option<RawConfig>) -> (Config, Vec<FileError>) {
         let path = root.join(CONFIG_FILE);
-        match std::fs::read(&path) {
+        let under = editor.unwrap_or_default();
+        let (file, mut errors) = match std::fs::read(&path) {
             Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => Config::parse(root, &path, &text),
-                Err(_) => (Config::default_for(root), vec![FileError::whole(&path, "not UTF-8 text")]),
+                Ok(text) => Config::parse_raw(&path, &text),
+                Err(_) => (None, vec![FileError::whole(&path, "not UTF-8 text")]),
             },
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default_for(root), Vec::new()),
-            Err(e) => (Config::default_for(root), vec![FileError::whole(&path, format!("cannot read: {e}"))]),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (None, Vec::new()),
+            Err(e) => (None, vec![FileError::whole(&path, format!("cannot read: {e}"))]),
+        };
+        let raw = match file {
+            Some(f) => f.over(under),
+            None => under,
+        };
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        let cfg = Config::from_raw(root, raw, |span, msg| errors.push(FileError::at(&path, &text, span, msg)));
+        errors.sort_by_key(|e| (e.line, e.column));
+        (cfg, errors)
+    }
+
+    /// Parses configuration text into raw settings (None on a syntax error).
+    fn parse_raw(path: &Path, text: &str) -> (Option<RawConfig>, Vec<FileError>) {
+        let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let shift = text.len() - body.len();
+        match toml::from_str::<RawConfig>(body) {
+            Ok(raw) => (Some(raw), Vec::new()),
+            Err(e) => {
+                let span = e.span().map(|s| s.start + shift..s.end + shift);
+                (None, vec![FileError::at(path, text, span, e.message().trim().to_string()).fatal()])
+            }
         }
     }
 
@@ -199,7 +332,7 @@ impl Config {
             }
             Err(e) => {
                 let span = e.span().map(|s| s.start + shift..s.end + shift);
-                (Config::default_for(root), vec![FileError::at(path, text, span, e.message().trim().to_string())])
+                (Config::default_for(root), vec![FileError::at(path, text, span, e.message().trim().to_string()).fatal()])
             }
         }
     }
@@ -221,6 +354,7 @@ impl Config {
                 report(None, format!("bad glob {g:?}: {e}"));
             }
         }
+        c.ignore = raw.ignore.spellings;
         c.spelling = raw.style.spelling.unwrap_or_default();
         c.korean_names = raw.style.korean_given_names.unwrap_or_default();
         c.quotations = raw.style.quotations.unwrap_or_default();
@@ -293,6 +427,31 @@ house-style = "error"
         assert_eq!(c.level("possible-typo"), Level::Off);
         assert_eq!(c.level("house-style"), Level::On(Severity::Error));
         assert_eq!(c.knowledge_base, [PathBuf::from("/c/kb/people.toml")]);
+    }
+
+    #[test]
+    fn the_project_file_wins_over_editor_settings() {
+        let (editor, errs) = RawConfig::from_json(&serde_json::json!({
+            "style": {"spelling": "british", "quotations": "check"},
+            "checks": {"possibleTypo": "off", "houseStyle": "hint"},
+            "corpus": {"include": ["news/**/*.txt"]}
+        }));
+        assert!(errs.is_empty(), "{errs:?}");
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("byline.toml"), "[style]\nspelling = \"american\"\n[checks]\nhouse-style = \"error\"\n").unwrap();
+        let (c, errs) = Config::load_with(dir.path(), Some(editor));
+        assert!(errs.is_empty(), "{errs:?}");
+        assert_eq!(c.spelling, SpellingStyle::American);
+        assert_eq!(c.quotations, Quotations::Check);
+        assert_eq!(c.level("possible-typo"), Level::Off);
+        assert_eq!(c.level("house-style"), Level::On(Severity::Error));
+        assert_eq!(c.include, ["news/**/*.txt"]);
+    }
+
+    #[test]
+    fn bad_editor_settings_are_reported() {
+        let (_, errs) = RawConfig::from_json(&serde_json::json!({"style": {"spelling": "klingon"}, "corpus": {"include": "x"}}));
+        assert_eq!(errs.len(), 2, "{errs:?}");
     }
 
     #[test]

@@ -17,6 +17,8 @@ pub struct FileError {
     /// Byte range in the file, when known (for editor diagnostics).
     pub span: Option<Range<usize>>,
     pub message: String,
+    /// The whole file could not be used (unreadable, not UTF-8, not valid TOML).
+    pub fatal: bool,
 }
 
 impl FileError {
@@ -26,17 +28,23 @@ impl FileError {
             Some(r) => line_col(text, r.start),
             None => (1, 1),
         };
-        FileError { path: path.to_path_buf(), line, column, span, message: message.into() }
+        FileError { path: path.to_path_buf(), line, column, span, message: message.into(), fatal: false }
+    }
+
+    /// Marks the error as making the whole file unusable.
+    pub fn fatal(mut self) -> FileError {
+        self.fatal = true;
+        self
     }
 
     /// An error about the file as a whole (unreadable, not UTF-8).
     pub fn whole(path: &Path, message: impl Into<String>) -> FileError {
-        FileError { path: path.to_path_buf(), line: 1, column: 1, span: None, message: message.into() }
+        FileError { path: path.to_path_buf(), line: 1, column: 1, span: None, message: message.into(), fatal: true }
     }
 
     /// A TOML syntax or type error.
     pub fn from_toml(path: &Path, text: &str, err: &toml::de::Error) -> FileError {
-        FileError::at(path, text, err.span(), err.message().trim().to_string())
+        FileError::at(path, text, err.span(), err.message().trim().to_string()).fatal()
     }
 }
 

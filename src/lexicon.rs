@@ -6,7 +6,7 @@
 //!
 //! Lookups are case-insensitive and allocation-free for ASCII words.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use serde::Deserialize;

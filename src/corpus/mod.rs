@@ -6,6 +6,7 @@
 
 pub mod files;
 pub mod index;
+pub mod query;
 pub mod view;
 
 use std::collections::HashMap;
@@ -74,13 +75,19 @@ impl Corpus {
     /// Opens a corpus folder: reads `byline.toml`, the knowledge base and every
     /// article.
     pub fn open(root: &Path) -> Corpus {
+        Corpus::open_with(root, None, |_, _| {})
+    }
+
+    /// [`Corpus::open`] with an editor's settings under `byline.toml` and a
+    /// progress callback `(articles read, articles found)`.
+    pub fn open_with(root: &Path, editor: Option<crate::config::RawConfig>, progress: impl Fn(usize, usize) + Sync) -> Corpus {
         let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-        let (config, mut errors) = Config::load(&root);
+        let (config, mut errors) = Config::load_with(&root, editor);
         let (kb, kb_errors) = load_kb(&config);
         errors.extend(kb_errors);
         let mut c = Corpus::empty(config, Arc::new(kb));
         c.config_errors = errors;
-        c.load_all();
+        c.load_all_with(progress);
         c
     }
 
@@ -101,12 +108,22 @@ impl Corpus {
 
     /// Discovers, reads and analyses every article under the root.
     pub fn load_all(&mut self) {
+        self.load_all_with(|_, _| {});
+    }
+
+    /// [`Corpus::load_all`] reporting `(done, total)` as articles are analysed.
+    pub fn load_all_with(&mut self, progress: impl Fn(usize, usize) + Sync) {
         let (paths, mut skipped) = files::discover(&self.config);
+        let total = paths.len();
+        let done = std::sync::atomic::AtomicUsize::new(0);
+        progress(0, total);
         let kb = self.kb.clone();
         let root = self.config.root.clone();
         let read: Vec<Result<(PathBuf, String, Option<Date>, DocAnalysis, Vocab), Skipped>> = paths
             .into_par_iter()
             .map(|p| {
+                let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+                progress(n, total);
                 let f = files::read(&p)?;
                 let a = analyze_guarded(&f.text, &kb, f.modified).map_err(|reason| Skipped { path: p.clone(), reason })?;
                 let v = vocabulary(&f.text);
@@ -132,7 +149,19 @@ impl Corpus {
         self.decisions = Decisions::compute(&self.index, &self.vocab, &self.kb, &self.config);
     }
 
+    /// Replaces the whole document set (after the corpus globs changed).
+    fn clear(&mut self) {
+        self.docs.clear();
+        self.by_path.clear();
+        self.index = Index::default();
+        self.vocab = Vocab::default();
+    }
+
     fn insert(&mut self, path: PathBuf, text: &str, modified: Option<Date>, analysis: DocAnalysis, vocab: Vocab) -> DocId {
+        self.insert_rope(path, Rope::from_str(text), text, modified, analysis, vocab)
+    }
+
+    fn insert_rope(&mut self, path: PathBuf, rope: Rope, text: &str, modified: Option<Date>, analysis: DocAnalysis, vocab: Vocab) -> DocId {
         let id = match self.by_path.get(&path) {
             Some(&id) => {
                 if let Some(old) = self.doc(id) {
@@ -152,7 +181,7 @@ impl Corpus {
         let date = analysis.date.map(|(d, _)| d);
         self.index.add(&self.kb, id, date, &analysis, text);
         self.vocab.add(&vocab);
-        let doc = Document { id, path, rel, rope: Rope::from_str(text), modified, analysis: Arc::new(analysis) };
+        let doc = Document { id, path, rel, rope, modified, analysis: Arc::new(analysis) };
         self.docs[id as usize] = Some(Arc::new(doc));
         id
     }
@@ -169,6 +198,56 @@ impl Corpus {
         };
         let v = vocabulary(text);
         self.insert(path, text, modified, a, v)
+    }
+
+    /// Adds or replaces a document from an editor's rope (kept as it is, so
+    /// positions the editor sends map onto exactly this text).
+    pub fn upsert_rope(&mut self, path: PathBuf, rope: Rope, modified: Option<Date>) -> DocId {
+        let text = rope.to_string();
+        let a = match analyze_guarded(&text, &self.kb, modified) {
+            Ok(a) => a,
+            Err(reason) => {
+                self.skipped.push(Skipped { path: path.clone(), reason });
+                DocAnalysis::default()
+            }
+        };
+        let v = vocabulary(&text);
+        self.insert_rope(path, rope, &text, modified, a, v)
+    }
+
+    /// Re-reads `byline.toml` over the editor's settings and, when the knowledge
+    /// base files or corpus globs changed, reloads them. A configuration file with
+    /// a syntax error leaves the current configuration in force. Returns the
+    /// problems found (for diagnostics in those files).
+    pub fn reload_config(&mut self, editor: Option<crate::config::RawConfig>) -> Vec<FileError> {
+        let (config, errors) = Config::load_with(&self.config.root, editor);
+        if errors.iter().any(|e| e.fatal) {
+            return errors;
+        }
+        let globs_changed = config.include != self.config.include || config.exclude != self.config.exclude;
+        let kb_changed = config.knowledge_base != self.config.knowledge_base;
+        self.config = config;
+        let mut all = errors;
+        if kb_changed {
+            all.extend(self.reload_kb());
+        }
+        if globs_changed {
+            self.clear();
+            self.load_all();
+        } else {
+            self.refresh();
+        }
+        all
+    }
+
+    /// Reloads the knowledge-base files and re-analyses every document. A file that
+    /// does not parse leaves the current knowledge base in force.
+    pub fn reload_kb(&mut self) -> Vec<FileError> {
+        let (kb, errors) = load_kb(&self.config);
+        if !errors.iter().any(|e| e.fatal) {
+            self.set_kb(Arc::new(kb));
+        }
+        errors
     }
 
     /// Removes a document. Returns whether it was there. Call [`Corpus::refresh`]

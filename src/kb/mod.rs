@@ -7,6 +7,7 @@
 //! User entries win over built-in ones with the same name or alias.
 
 pub mod builtin;
+pub mod edit;
 pub mod gazetteer;
 pub mod user;
 

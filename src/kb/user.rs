@@ -67,7 +67,7 @@ pub fn parse_user_kb(path: &Path, text: &str) -> (Vec<KbEntry>, Vec<FileError>) 
         Ok(r) => r,
         Err(e) => {
             let span = e.span().map(|s| s.start + offset..s.end + offset);
-            return (Vec::new(), vec![FileError::at(path, text, span, e.message().trim().to_string())]);
+            return (Vec::new(), vec![FileError::at(path, text, span, e.message().trim().to_string()).fatal()]);
         }
     };
     let mut entries = Vec::new();

@@ -1,7 +1,36 @@
-//! The language server (issue 4): not there yet.
+//! The language server (`byline lsp`, stdio) on `tower-lsp-server`. This layer
+//! only translates: `from_proto` turns URIs and positions into paths and byte
+//! offsets, `to_proto` turns engine answers into LSP types, `server` holds the
+//! handlers, `actions` the code actions, `watch` the file watching, `state` what
+//! the handlers share. Nothing else in the crate knows LSP types.
 
-/// Runs the server on stdio.
+mod actions;
+pub mod from_proto;
+mod server;
+mod state;
+pub mod to_proto;
+mod watch;
+
+use tower_lsp_server::{LspService, Server};
+
+pub use server::{Backend, COMMANDS, StatusParams};
+
+/// Runs the server on standard input and output until the client exits (or
+/// standard input closes). Returns the exit status.
 pub fn run_stdio() -> i32 {
-    eprintln!("byline lsp: the language server is not implemented yet");
-    2
+    let rt = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("byline lsp: cannot start: {e}");
+            return 2;
+        }
+    };
+    rt.block_on(async {
+        let (service, socket) = LspService::new(Backend::new);
+        Server::new(tokio::io::stdin(), tokio::io::stdout(), socket).serve(service).await;
+    });
+    // Background tasks (the refresh loop, a blocking indexing job) must not keep
+    // the process alive once the client is gone.
+    rt.shutdown_timeout(std::time::Duration::from_millis(200));
+    0
 }

@@ -41,7 +41,7 @@ pub fn lines(text: &str, toks: &[Token]) -> Vec<Line> {
     let mut first = 0;
     let mut line_start = 0usize;
     let mut idx = 0;
-    let mut push = |first: usize, end: usize, start: usize, stop: usize, n: usize, out: &mut Vec<Line>| {
+    let push = |first: usize, end: usize, start: usize, stop: usize, n: usize, out: &mut Vec<Line>| {
         let raw = &text[start..stop];
         let kind = classify(raw, &toks[first..end], text, n);
         let mut content_from = first;

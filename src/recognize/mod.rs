@@ -25,7 +25,7 @@ use crate::fold::squash;
 use crate::kb::{GazMatch, Kb};
 use crate::lexicon::{Level, lexicon};
 use crate::model::{Date, DocAnalysis, DocEntity, Kind, Mention, Origin, RoleSpan};
-use layout::{Line, LineKind};
+use layout::Line;
 use tokens::Token;
 
 /// [`analyze`], but a bug in recognition becomes an error for this document
@@ -216,19 +216,10 @@ impl<'a> Work<'a> {
         self.toks[i].is_word() && self.level(i).is_some_and(|l| l <= max)
     }
 
-    pub fn line_kind(&self, i: usize) -> LineKind {
-        self.lines[self.line_of[i] as usize].kind
-    }
-
     /// The gazetteer match starting at token `i`.
     pub fn gaz_starting(&self, i: usize) -> Option<(usize, usize, GazMatch)> {
         let g = *self.gaz_at.get(i)?;
         (g != NONE).then(|| self.gaz[g as usize])
-    }
-
-    /// The next word token after `i` on the same line (skipping nothing else).
-    pub fn next_tok(&self, i: usize) -> Option<usize> {
-        (i + 1 < self.toks.len()).then_some(i + 1)
     }
 
     /// Whether token `i` is the punctuation char `c`.

@@ -24,7 +24,6 @@ use serde::Serialize;
 use crate::config::{Config, Level, Severity};
 use crate::corpus::index::{GKey, Index};
 use crate::corpus::{Corpus, DocId, Document};
-use crate::fold::fold;
 use crate::kb::Kb;
 use crate::model::Span;
 pub use cluster::NameDecisions;
@@ -219,6 +218,9 @@ pub fn doc_findings(corpus: &Corpus, doc: &Document) -> Vec<Finding> {
             data: FindingData { found: found.to_string(), preferred: h.replacement.clone(), rule: rule_name(dec.rule), quoted },
             related: Vec::new(),
         });
+    }
+    if !cfg.ignore.is_empty() {
+        out.retain(|f| !cfg.ignore.iter().any(|i| i.eq_ignore_ascii_case(&f.data.found)));
     }
     out.sort_by_key(|f| (f.span.start, f.span.end));
     out

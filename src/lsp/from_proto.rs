@@ -1,0 +1,78 @@
+//! LSP -> engine: URIs to paths, positions to byte offsets (through
+//! [`crate::text`], in the negotiated encoding), content changes applied to ropes.
+
+use std::path::PathBuf;
+
+use ropey::Rope;
+use tower_lsp_server::ls_types::{Position, Range, TextDocumentContentChangeEvent, Uri};
+
+use crate::text::{self, Encoding, OutOfRange};
+
+/// The file path of a `file:` URI.
+pub fn path(uri: &Uri) -> Option<PathBuf> {
+    let p = uri.to_file_path()?.into_owned();
+    Some(std::fs::canonicalize(&p).unwrap_or(p))
+}
+
+pub fn position(p: Position) -> text::Position {
+    text::Position { line: p.line, character: p.character }
+}
+
+/// The byte offset of an LSP position.
+pub fn offset(rope: &Rope, p: Position, enc: Encoding) -> Result<usize, OutOfRange> {
+    text::offset(rope, position(p), enc)
+}
+
+/// The byte range of an LSP range.
+pub fn range(rope: &Rope, r: Range, enc: Encoding) -> Result<std::ops::Range<usize>, OutOfRange> {
+    let a = offset(rope, r.start, enc)?;
+    let b = offset(rope, r.end, enc)?;
+    Ok(a.min(b)..a.max(b))
+}
+
+/// Applies one content change to a rope (a whole-text replacement when it has no
+/// range). A range past the end is clamped to the end of the text.
+pub fn apply_change(rope: &mut Rope, change: &TextDocumentContentChangeEvent, enc: Encoding) {
+    match change.range {
+        None => *rope = Rope::from_str(&change.text),
+        Some(r) => {
+            let end_char = rope.len_chars();
+            let a = text::char_index(rope, position(r.start), enc).unwrap_or(end_char);
+            let b = text::char_index(rope, position(r.end), enc).unwrap_or(end_char);
+            let (a, b) = (a.min(b), a.max(b));
+            rope.remove(a..b);
+            rope.insert(a, &change.text);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn change(sl: u32, sc: u32, el: u32, ec: u32, text: &str) -> TextDocumentContentChangeEvent {
+        TextDocumentContentChangeEvent { range: Some(Range::new(Position::new(sl, sc), Position::new(el, ec))), range_length: None, text: text.into() }
+    }
+
+    #[test]
+    fn incremental_changes_in_utf16_and_utf8() {
+        let mut r = Rope::from_str("Lee (이재명) 😀 met Rutte.\nNext line");
+        // Replace "met" (after the emoji: UTF-16 column 13).
+        apply_change(&mut r, &change(0, 13, 0, 16, "greeted"), Encoding::Utf16);
+        assert_eq!(r.line(0).to_string(), "Lee (이재명) 😀 greeted Rutte.\n");
+        let mut r = Rope::from_str("Lee (이재명) 😀 met Rutte.");
+        let col = "Lee (이재명) 😀 ".len() as u32;
+        apply_change(&mut r, &change(0, col, 0, col + 3, "saw"), Encoding::Utf8);
+        assert_eq!(r.to_string(), "Lee (이재명) 😀 saw Rutte.");
+    }
+
+    #[test]
+    fn out_of_range_changes_clamp() {
+        let mut r = Rope::from_str("abc");
+        apply_change(&mut r, &change(5, 0, 9, 0, "!"), Encoding::Utf16);
+        assert_eq!(r.to_string(), "abc!");
+        let mut r = Rope::from_str("abc");
+        apply_change(&mut r, &TextDocumentContentChangeEvent { range: None, range_length: None, text: "new".into() }, Encoding::Utf16);
+        assert_eq!(r.to_string(), "new");
+    }
+}

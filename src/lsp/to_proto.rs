@@ -1,0 +1,331 @@
+//! Engine -> LSP: byte ranges to LSP ranges (through [`crate::text`]), findings to
+//! diagnostics, mentions and roles to semantic tokens, entity views to hover
+//! markdown, replacements to workspace edits.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use ropey::Rope;
+use tower_lsp_server::ls_types::*;
+
+use crate::config::Severity;
+use crate::corpus::index::GKey;
+use crate::corpus::query::Replacement;
+use crate::corpus::view::EntityView;
+use crate::corpus::{Corpus, DocId, Document};
+use crate::errors::FileError;
+use crate::model::{Kind, Span};
+use crate::text::{self, Encoding};
+use crate::variants::Finding;
+
+/// Semantic token types, in legend order.
+pub const TOKEN_TYPES: &[&str] = &["person", "organization", "location", "role"];
+/// Semantic token modifiers, in legend order (bit 0, bit 1).
+pub const TOKEN_MODIFIERS: &[&str] = &["unknown", "variant"];
+
+pub fn legend() -> SemanticTokensLegend {
+    SemanticTokensLegend {
+        token_types: TOKEN_TYPES.iter().map(|t| SemanticTokenType::new(t)).collect(),
+        token_modifiers: TOKEN_MODIFIERS.iter().map(|t| SemanticTokenModifier::new(t)).collect(),
+    }
+}
+
+pub fn position(rope: &Rope, byte: usize, enc: Encoding) -> Position {
+    let p = text::position(rope, byte, enc);
+    Position::new(p.line, p.character)
+}
+
+pub fn range(rope: &Rope, span: &Span, enc: Encoding) -> Range {
+    Range::new(position(rope, span.start, enc), position(rope, span.end, enc))
+}
+
+pub fn uri(path: &Path) -> Option<Uri> {
+    Uri::from_file_path(path)
+}
+
+pub fn severity(s: Severity) -> DiagnosticSeverity {
+    match s {
+        Severity::Error => DiagnosticSeverity::ERROR,
+        Severity::Warning => DiagnosticSeverity::WARNING,
+        Severity::Information => DiagnosticSeverity::INFORMATION,
+        Severity::Hint => DiagnosticSeverity::HINT,
+    }
+}
+
+/// A finding as a diagnostic; `data` carries what quick fixes need.
+pub fn diagnostic(corpus: &Corpus, doc: &Document, f: &Finding, enc: Encoding, related: bool) -> Diagnostic {
+    let related_information = related.then(|| {
+        f.related
+            .iter()
+            .filter_map(|r| {
+                let d = corpus.doc(r.doc)?;
+                Some(DiagnosticRelatedInformation { location: Location::new(uri(&d.path)?, range(&d.rope, &r.span, enc)), message: r.message.clone() })
+            })
+            .collect::<Vec<_>>()
+    });
+    Diagnostic {
+        range: range(&doc.rope, &f.span, enc),
+        severity: Some(severity(f.severity)),
+        code: Some(NumberOrString::String(f.code.to_string())),
+        code_description: None,
+        source: Some("byline".into()),
+        message: f.message.clone(),
+        related_information: related_information.filter(|r| !r.is_empty()),
+        tags: None,
+        data: serde_json::to_value(&f.data).ok(),
+    }
+}
+
+/// A configuration or knowledge-base error as a diagnostic in that file.
+pub fn file_error(e: &FileError, text: &str, enc: Encoding) -> Diagnostic {
+    let rope = Rope::from_str(text);
+    let r = match &e.span {
+        Some(s) => range(&rope, &(s.start.min(text.len())..s.end.min(text.len())), enc),
+        None => Range::new(Position::new(0, 0), Position::new(0, 0)),
+    };
+    Diagnostic { range: r, severity: Some(DiagnosticSeverity::ERROR), source: Some("byline".into()), message: e.message.clone(), ..Default::default() }
+}
+
+/// Bits of the token modifiers.
+const UNKNOWN: u32 = 1;
+const VARIANT: u32 = 2;
+
+/// The semantic tokens of a document (within `within`, if given), relative-encoded.
+pub fn semantic_tokens(corpus: &Corpus, doc: &Document, enc: Encoding, within: Option<&Span>) -> Vec<SemanticToken> {
+    let a = &doc.analysis;
+    let keys: Vec<GKey> = a.entities.iter().map(|e| GKey::of(&corpus.kb, e)).collect();
+    // (start, end, type, modifiers), sorted and non-overlapping.
+    let mut spans: Vec<(usize, usize, u32, u32)> = Vec::with_capacity(a.mentions.len() + a.roles.len());
+    for m in &a.mentions {
+        let ty = match m.kind {
+            Kind::Person => 0,
+            Kind::Org => 1,
+            Kind::Loc => 2,
+        };
+        let mut mods = 0;
+        if a.entities[m.entity].kb.is_none() {
+            mods |= UNKNOWN;
+        }
+        let form = doc.rope.byte_slice(m.span.clone()).to_string();
+        if corpus.decisions.names.flagged.contains_key(&(keys[m.entity].clone(), form)) {
+            mods |= VARIANT;
+        }
+        spans.push((m.span.start, m.span.end, ty, mods));
+    }
+    for r in a.roles.iter().filter(|r| r.person.is_some()) {
+        spans.push((r.span.start, r.span.end, 3, 0));
+    }
+    spans.sort();
+    let mut out = Vec::with_capacity(spans.len());
+    let (mut last_line, mut last_col) = (0u32, 0u32);
+    let mut last_end = 0;
+    for (s, e, ty, mods) in spans {
+        if s < last_end || within.is_some_and(|w| e <= w.start || s >= w.end) {
+            continue;
+        }
+        let start = text::position(&doc.rope, s, enc);
+        let end = text::position(&doc.rope, e, enc);
+        if end.line != start.line {
+            continue; // tokens may not span lines
+        }
+        let delta_line = start.line - last_line;
+        let delta_start = if delta_line == 0 { start.character - last_col } else { start.character };
+        out.push(SemanticToken { delta_line, delta_start, length: end.character - start.character, token_type: ty, token_modifiers_bitset: mods });
+        last_line = start.line;
+        last_col = start.character;
+        last_end = e;
+    }
+    out
+}
+
+/// The flat `u32` form of tokens, for deltas.
+pub fn flatten(tokens: &[SemanticToken]) -> Vec<u32> {
+    tokens.iter().flat_map(|t| [t.delta_line, t.delta_start, t.length, t.token_type, t.token_modifiers_bitset]).collect()
+}
+
+/// The tokens back from their flat form.
+pub fn unflatten(data: &[u32]) -> Vec<SemanticToken> {
+    data.chunks_exact(5)
+        .map(|c| SemanticToken { delta_line: c[0], delta_start: c[1], length: c[2], token_type: c[3], token_modifiers_bitset: c[4] })
+        .collect()
+}
+
+/// One edit turning `old` into `new` (common prefix and suffix kept), in the flat
+/// `u32` form.
+pub fn token_delta(old: &[u32], new: &[u32]) -> Vec<SemanticTokensEdit> {
+    if old == new {
+        return Vec::new();
+    }
+    let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count() / 5 * 5;
+    let max_suffix = old.len().min(new.len()) - prefix;
+    let suffix = old.iter().rev().zip(new.iter().rev()).take(max_suffix).take_while(|(a, b)| a == b).count() / 5 * 5;
+    let inserted = &new[prefix..new.len() - suffix];
+    vec![SemanticTokensEdit {
+        start: prefix as u32,
+        delete_count: (old.len() - suffix - prefix) as u32,
+        data: (!inserted.is_empty()).then(|| unflatten(inserted)),
+    }]
+}
+
+pub fn symbol_kind(k: Kind) -> SymbolKind {
+    match k {
+        Kind::Person => SymbolKind::VARIABLE,
+        Kind::Org => SymbolKind::CLASS,
+        Kind::Loc => SymbolKind::NAMESPACE,
+    }
+}
+
+pub fn completion_kind(k: Kind) -> CompletionItemKind {
+    match k {
+        Kind::Person => CompletionItemKind::VARIABLE,
+        Kind::Org => CompletionItemKind::CLASS,
+        Kind::Loc => CompletionItemKind::MODULE,
+    }
+}
+
+/// A one-line description: "person · President · South Korea".
+pub fn summary(v: &EntityView) -> String {
+    let mut parts = vec![v.kind.word().to_string()];
+    parts.extend(v.role.clone());
+    parts.extend(v.affiliation.clone());
+    parts.join(" · ")
+}
+
+/// Hover markdown for an entity.
+pub fn hover_markdown(corpus: &Corpus, v: &EntityView) -> String {
+    let mut md = format!("**{}** — {}\n", v.name, summary(v));
+    if let Some(e) = v.kb.map(|id| corpus.kb.entry(id)) {
+        if e.is_user() {
+            md.push_str("\n*In the knowledge base.*");
+            if let Some(n) = &e.notes {
+                md.push_str(&format!(" {n}"));
+            }
+            md.push('\n');
+        } else if let Some(c) = &e.country {
+            md.push_str(&format!("\n{} in {c}.\n", e.subkind.as_deref().unwrap_or("Known")));
+        }
+        if !e.history.is_empty() {
+            md.push_str("\n**Earlier roles (knowledge base)**\n");
+            for h in &e.history {
+                let when = match (h.from, h.to) {
+                    (Some(f), Some(t)) => format!("{f} – {t}"),
+                    (Some(f), None) => format!("since {f}"),
+                    (None, Some(t)) => format!("until {t}"),
+                    (None, None) => String::new(),
+                };
+                let what = [h.role.as_deref(), h.affiliation.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(", ");
+                md.push_str(&format!("- {what} {when}\n"));
+            }
+        }
+    }
+    let history = v.history();
+    if !history.is_empty() {
+        md.push_str("\n**Roles in the corpus**\n");
+        let mut seen = std::collections::HashSet::new();
+        for c in history.iter().take(8) {
+            let what = [c.claim.role.as_deref(), c.claim.affiliation.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(", ");
+            let doc = corpus.doc(c.doc).map(|d| d.rel.clone()).unwrap_or_default();
+            if !seen.insert((what.clone(), doc.clone())) {
+                continue;
+            }
+            let date = c.date.map(|d| d.to_string()).unwrap_or_else(|| "undated".into());
+            let inferred = if c.claim.inferred { " (affiliation inferred)" } else { "" };
+            md.push_str(&format!("- {date}: {what}{inferred} — *{doc}*\n"));
+        }
+    }
+    let spellings: Vec<String> = v.forms.iter().filter(|(_, n)| *n > 0).map(|(f, n)| format!("{f} ×{n}")).collect();
+    if !spellings.is_empty() {
+        md.push_str(&format!("\n**Spellings** {}\n", spellings.join(" · ")));
+    }
+    md.push_str(&format!("\nMentioned {} times in {} article{}.\n", v.mentions, v.documents, if v.documents == 1 { "" } else { "s" }));
+    if let Some(c) = history.first()
+        && let Some(d) = corpus.doc(c.claim_doc())
+    {
+        let sentence = d.rope.byte_slice(c.claim.sentence.clone()).to_string();
+        let sentence: String = sentence.chars().take(400).collect();
+        let date = c.date.map(|d| format!(", {d}")).unwrap_or_default();
+        md.push_str(&format!("\n> {}\n\n— *{}{date}*\n", sentence.trim(), d.rel));
+    }
+    md
+}
+
+trait ClaimDoc {
+    fn claim_doc(&self) -> DocId;
+}
+
+impl ClaimDoc for crate::corpus::index::DatedClaim {
+    fn claim_doc(&self) -> DocId {
+        self.doc
+    }
+}
+
+/// Replacements as a workspace edit: versioned document edits for open documents
+/// (`versions`), unversioned for the rest; plain `changes` when the client does
+/// not take document changes.
+pub fn workspace_edit(corpus: &Corpus, edits: &[Replacement], versions: &HashMap<DocId, i32>, enc: Encoding, document_changes: bool) -> WorkspaceEdit {
+    let mut by_doc: BTreeMap<DocId, Vec<TextEdit>> = BTreeMap::new();
+    for e in edits {
+        let Some(d) = corpus.doc(e.doc) else { continue };
+        by_doc.entry(e.doc).or_default().push(TextEdit::new(range(&d.rope, &e.span, enc), e.text.clone()));
+    }
+    if document_changes {
+        let changes: Vec<TextDocumentEdit> = by_doc
+            .into_iter()
+            .filter_map(|(id, list)| {
+                let d = corpus.doc(id)?;
+                Some(TextDocumentEdit {
+                    text_document: OptionalVersionedTextDocumentIdentifier { uri: uri(&d.path)?, version: versions.get(&id).copied() },
+                    edits: list.into_iter().map(OneOf::Left).collect(),
+                })
+            })
+            .collect();
+        WorkspaceEdit { document_changes: Some(DocumentChanges::Edits(changes)), ..Default::default() }
+    } else {
+        let changes = by_doc.into_iter().filter_map(|(id, list)| Some((uri(&corpus.doc(id)?.path)?, list))).collect();
+        WorkspaceEdit { changes: Some(changes), ..Default::default() }
+    }
+}
+
+/// A whole-file replacement (or creation) of a configuration or knowledge-base
+/// file as workspace-edit operations.
+pub fn file_rewrite(path: &Path, old: Option<&str>, new: &str) -> Vec<DocumentChangeOperation> {
+    let Some(u) = uri(path) else { return Vec::new() };
+    let mut ops = Vec::new();
+    let end = match old {
+        Some(text) => {
+            let rope = Rope::from_str(text);
+            position(&rope, text.len(), Encoding::Utf16)
+        }
+        None => {
+            ops.push(DocumentChangeOperation::Op(ResourceOp::Create(CreateFile {
+                uri: u.clone(),
+                options: Some(CreateFileOptions { overwrite: Some(false), ignore_if_exists: Some(true) }),
+                annotation_id: None,
+            })));
+            Position::new(0, 0)
+        }
+    };
+    ops.push(DocumentChangeOperation::Edit(TextDocumentEdit {
+        text_document: OptionalVersionedTextDocumentIdentifier { uri: u, version: None },
+        edits: vec![OneOf::Left(TextEdit::new(Range::new(Position::new(0, 0), end), new.to_string()))],
+    }));
+    ops
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn token_deltas_replace_the_changed_middle() {
+        let old = vec![0, 0, 3, 0, 0, 1, 2, 5, 1, 0, 0, 9, 4, 2, 0];
+        let new = vec![0, 0, 3, 0, 0, 1, 2, 6, 1, 0, 0, 9, 4, 2, 0];
+        let d = token_delta(&old, &new);
+        assert_eq!(d.len(), 1);
+        assert_eq!((d[0].start, d[0].delete_count), (5, 5));
+        assert_eq!(flatten(d[0].data.as_ref().unwrap()), vec![1, 2, 6, 1, 0]);
+        assert!(token_delta(&old, &old).is_empty());
+        let d = token_delta(&old, &old[..10]);
+        assert_eq!((d[0].start, d[0].delete_count, d[0].data.is_none()), (10, 5, true));
+    }
+}
