@@ -117,7 +117,10 @@ async function handle(req: Request, corpora: () => Corpus[]): Promise<unknown> {
   }
 }
 
-export function startE2EBridge(dir: string, corpora: () => Corpus[]): vscode.Disposable {
+export function startE2EBridge(root: string, corpora: () => Corpus[]): vscode.Disposable {
+  // One folder per extension host (code-server keeps a closed window's host alive for a
+  // while): the host announces itself in host-<pid>.json with its workspace folders.
+  const dir = path.join(root, String(process.pid));
   fs.mkdirSync(dir, { recursive: true });
   const busy = new Set<string>();
   const timer = setInterval(() => {
@@ -150,6 +153,21 @@ export function startE2EBridge(dir: string, corpora: () => Corpus[]): vscode.Dis
       })();
     }
   }, 100);
-  fs.writeFileSync(path.join(dir, 'ready'), String(process.pid));
-  return { dispose: () => clearInterval(timer) };
+  const announce = path.join(root, `host-${process.pid}.json`);
+  fs.writeFileSync(
+    `${announce}.tmp`,
+    JSON.stringify({
+      pid: process.pid,
+      dir,
+      folders: (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath),
+      workspaceFile: vscode.workspace.workspaceFile?.fsPath ?? null,
+    }),
+  );
+  fs.renameSync(`${announce}.tmp`, announce);
+  return {
+    dispose: () => {
+      clearInterval(timer);
+      fs.rmSync(announce, { force: true });
+    },
+  };
 }

@@ -47,10 +47,10 @@ export class StatusItem implements vscode.Disposable {
           this.item.text = `$(loading~spin) Byline${label}`;
           tooltip.appendMarkdown('Indexing the corpus…');
         } else if (s.indexing) {
-          this.item.text = `$(sync~spin) Byline: indexing ${s.documents} articles`;
+          this.item.text = `$(sync~spin) Byline${label}: indexing ${s.documents} articles`;
           tooltip.appendMarkdown(`Indexing… ${s.documents} articles, ${s.entities} entities so far.`);
         } else {
-          this.item.text = `$(person) ${s.entities} entities`;
+          this.item.text = `$(person) ${corpus.name ? `${corpus.name}: ` : ''}${s.entities} entities`;
           const parts = [`${s.documents} articles`, `${s.entities} entities`];
           if (typeof s.findings === 'number') {
             parts.push(`${s.findings} findings`);

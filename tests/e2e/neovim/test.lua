@@ -310,5 +310,47 @@ do
   end
 end
 
+-- 7. The plugin's extras: statusline component (byline/status), :Byline export, fixall, kb.
+do
+  local line = require('byline').statusline()
+  check('the statusline component shows the entity count', line:match('^Byline: %d+ entities') ~= nil, line)
+
+  local out = vim.fs.joinpath(vim.fs.dirname(corpus), 'export.jsonl')
+  os.remove(out)
+  vim.cmd('Byline export jsonl ' .. vim.fn.fnameescape(out))
+  local lines
+  vim.wait(15000, function()
+    local f = io.open(out, 'r')
+    if not f then
+      return false
+    end
+    lines = vim.split(vim.trim(f:read('*a')), '\n')
+    f:close()
+    return #lines == 14
+  end, 100)
+  local ok, first = pcall(vim.json.decode, lines and lines[1] or '')
+  check(':Byline export jsonl writes one JSON line per article, with spans', lines and #lines == 14 and ok and type(first.spans) == 'table',
+    lines and (#lines .. ' lines') or 'no file')
+
+  local other = vim.fs.joinpath(corpus, '2024-05-01-australia-korea-2plus2-melbourne.txt')
+  vim.cmd('Byline fixall')
+  local function unquoted_defence()
+    local b = vim.fn.bufnr(other)
+    if b <= 0 or not vim.api.nvim_buf_is_loaded(b) then
+      return true
+    end
+    local text = buf_text(b):gsub('"[^"]*"', ''):gsub('“[^”]*”', '')
+    return text:find('%f[%a]defence%f[%A]') ~= nil
+  end
+  vim.wait(15000, function()
+    return not unquoted_defence()
+  end, 100)
+  check(':Byline fixall fixes the corpus (defence → defense in another article)', not unquoted_defence(),
+    vim.fn.bufnr(other) > 0 and buf_text(vim.fn.bufnr(other)):sub(1, 300) or 'the other article was not loaded')
+
+  vim.cmd('Byline kb')
+  check(':Byline kb opens entities.toml', vim.api.nvim_buf_get_name(0):match('entities%.toml$') ~= nil, vim.api.nvim_buf_get_name(0))
+end
+
 io.stdout:write(('neovim checks took %.1f s\n'):format(elapsed()))
 finish()

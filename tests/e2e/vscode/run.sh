@@ -34,7 +34,7 @@ cleanup() {
     for _ in $(seq 1 30); do kill -0 "$cs_pid" 2>/dev/null || break; sleep 0.1; done
     kill -KILL -- "-$cs_pid" 2>/dev/null || true
   fi
-  rm -rf "$work/home" "$work/corpus"
+  rm -rf "$work/home" "$work/corpus" "$work/multi"
 }
 trap cleanup EXIT
 
@@ -94,6 +94,19 @@ cp -rp "$REPO_ROOT/examples/corpus" "$work/corpus"
 # byline.toml wins over editor settings: leave inconsistent-spelling to the settings test
 # (its default, "warning", is what the file said).
 sed -i '/^inconsistent-spelling *=/d' "$work/corpus/byline.toml"
+# A multi-root workspace: two corpora (one server each) and a folder without byline.toml.
+multi="$work/multi"
+mkdir -p "$multi/newsroom-b" "$multi/notes"
+cp -rp "$REPO_ROOT/examples/corpus" "$multi/newsroom-a"
+cp -p "$REPO_ROOT/examples/corpus/byline.toml" "$REPO_ROOT/examples/corpus/entities.toml" "$multi/newsroom-b/"
+cp -p "$REPO_ROOT/examples/corpus/2025-06-25-hague-nato-summit-wi-rutte.txt" "$multi/newsroom-b/b-hague.txt"
+cp -p "$REPO_ROOT/examples/corpus/2025-06-04-lee-jae-myung-inauguration.txt" "$multi/newsroom-b/b-inauguration.txt"
+cp -p "$REPO_ROOT/examples/corpus/2024-05-01-australia-korea-2plus2-melbourne.txt" "$multi/notes/c-melbourne.txt"
+cp -p "$REPO_ROOT/examples/corpus/2025-06-25-hague-nato-summit-wi-rutte.txt" "$multi/notes/c-hague.txt"
+cat > "$multi/byline.code-workspace" <<JSON
+{ "folders": [ { "path": "$multi/newsroom-a" }, { "path": "$multi/newsroom-b" }, { "path": "$multi/notes" } ] }
+JSON
+
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
 log "vscode: starting code-server on 127.0.0.1:$port"
 set -m
@@ -111,7 +124,7 @@ curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null || die "code-server did no
 status=0
 shots="$BYLINE_E2E_ARTIFACTS"
 NODE_PATH="$(dirname "$PW")" PLAYWRIGHT_CORE="$PW" timeout -k 5 240 node "$E2E_DIR/vscode/test.mjs" \
-  --url "http://127.0.0.1:$port/?folder=$work/corpus" --corpus "$work/corpus" --bridge "$work/bridge" \
+  --url "http://127.0.0.1:$port/?folder=$work/corpus" --corpus "$work/corpus" --multi "$multi" --bridge "$work/bridge" \
   --shots "$shots" --artifacts "$BYLINE_E2E_ARTIFACTS" || status=$?
 if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then echo "FAIL vscode test timed out (240 s)"; fi
 if [ "$screenshots" -eq 1 ]; then

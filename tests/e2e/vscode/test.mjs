@@ -17,7 +17,9 @@ const { chromium } = require(process.env.PLAYWRIGHT_CORE || 'playwright-core');
 const args = Object.fromEntries(
   process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []),
 );
-const { url, corpus, bridge, shots } = args;
+const { url, corpus, shots } = args;
+const bridgeRoot = args.bridge;
+let bridge = null; // this window's extension host's folder, from its host-<pid>.json
 const artifacts = args.artifacts || shots;
 const ARTICLE = '2025-06-25-hague-nato-summit-wi-rutte.txt';
 const t0 = Date.now();
@@ -53,13 +55,30 @@ async function waitFor(fn, timeoutMs, intervalMs = 200) {
   }
 }
 
+/** The test-bridge folder of the extension host whose workspace folders are `folders`. */
+function hostFor(folders) {
+  if (!fs.existsSync(bridgeRoot)) {
+    return null;
+  }
+  for (const name of fs.readdirSync(bridgeRoot)) {
+    if (/^host-\d+\.json$/.test(name)) {
+      try {
+        const host = JSON.parse(fs.readFileSync(path.join(bridgeRoot, name), 'utf8'));
+        if (JSON.stringify(host.folders) === JSON.stringify(folders)) {
+          return host.dir;
+        }
+      } catch {}
+    }
+  }
+  return null;
+}
+
 let reqId = 0;
 /** Asks the extension host (through the test bridge) for what VS Code holds. */
 async function ask(op, params = {}, timeoutMs = 15000) {
   const id = `${process.pid}-${++reqId}`;
   const reqFile = path.join(bridge, `${id}.request.json`);
   const resFile = path.join(bridge, `${id}.response.json`);
-  fs.mkdirSync(bridge, { recursive: true });
   fs.writeFileSync(`${reqFile}.tmp`, JSON.stringify({ op, ...params }));
   fs.renameSync(`${reqFile}.tmp`, reqFile);
   const end = Date.now() + timeoutMs;
@@ -134,13 +153,23 @@ async function runCommand(title) {
 async function openFile(name) {
   await page.keyboard.press('Control+P');
   await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 10000 });
-  await page.keyboard.type(name);
+  await page.locator('.quick-input-widget input').fill(name);
   await page.waitForFunction(
     (name) => Array.from(document.querySelectorAll('.quick-input-list .monaco-list-row')).some((r) => r.textContent.includes(name)),
     name,
     { timeout: 15000 },
   );
-  await page.keyboard.press('Enter');
+  // Enter opens the focused (first) row: wait until it is the file, else click the file's row.
+  const focused = await waitFor(
+    () => page.evaluate((name) => document.querySelector('.quick-input-list .monaco-list-row.focused')?.textContent.includes(name), name),
+    3000,
+    100,
+  );
+  if (focused) {
+    await page.keyboard.press('Enter');
+  } else {
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().click();
+  }
   await page.waitForFunction(
     (name) => document.querySelector('.tabs-container .tab.active')?.textContent.includes(name),
     name,
@@ -180,7 +209,7 @@ try {
   console.log(`workbench up after ${secs()} s`);
 
   // 1. The extension activates (workspaceContains:**/byline.toml) and starts the server.
-  const ready = await waitFor(() => fs.existsSync(path.join(bridge, 'ready')), 30000);
+  const ready = await waitFor(() => (bridge = hostFor([corpus])), 30000);
   check('the extension activates on a folder with byline.toml', ready, 'no test bridge after 30 s: the extension did not activate');
   if (!ready) {
     await finish();
@@ -388,6 +417,72 @@ try {
   await runCommand('>Byline: Open the knowledge base');
   const kb = await waitFor(() => page.evaluate(() => document.querySelector('.tabs-container .tab.active')?.textContent.includes('entities.toml')), 10000);
   check('“Open the knowledge base” opens entities.toml', kb, await page.evaluate(() => document.querySelector('.tabs-container .tab.active')?.textContent));
+
+  // 10. Multi-root: one server per folder with byline.toml, each with its folder as root;
+  //     none for a folder without; “Byline: Start in this folder” adds one there.
+  if (args.multi) {
+    const folders = ['newsroom-a', 'newsroom-b', 'notes'].map((f) => path.join(args.multi, f));
+    const base = new URL(url);
+    const workspaceUrl = `${base.origin}/?workspace=${encodeURIComponent(path.join(args.multi, 'byline.code-workspace'))}`;
+    // A window of its own (fresh browser storage); the workbench sometimes comes up with
+    // the workspace's folders missing: load it again then.
+    await page.context().close();
+    const context2 = await browser.newContext({ viewport: { width: 1500, height: 900 }, deviceScaleFactor: 1 });
+    page = await context2.newPage();
+    let host = null;
+    for (let attempt = 0; attempt < 3 && !host; attempt++) {
+      await page.goto(workspaceUrl, { waitUntil: 'domcontentloaded', timeout: 30000 });
+      await page.waitForSelector('.monaco-workbench', { timeout: 30000 });
+      host = await waitFor(() => hostFor(folders), 15000);
+      if (!host) {
+        console.log(`  (the workspace window came up without its folders; loading it again)`);
+      }
+    }
+    bridge = host;
+    check('multi-root: the extension activates in the workspace', host, 'no extension host announced the three folders');
+    if (host) {
+      const two = await waitFor(async () => {
+        const s = await ask('state');
+        return s.corpora.length === 2 && s.corpora.every((c) => c.state === 'running') ? s : undefined;
+      }, 30000);
+      const roots = two?.corpora.map((c) => c.root).sort();
+      check('multi-root: one running server for each folder with byline.toml (newsroom-a, newsroom-b), none for notes',
+        JSON.stringify(roots) === JSON.stringify([folders[0], folders[1]]), await ask('state'));
+      const bHague = path.join(folders[1], 'b-hague.txt');
+      await ask('text', { uri: bHague });
+      await page.keyboard.press('Escape');
+      await openFile('b-hague.txt');
+      const bDiags = await waitFor(async () => {
+        const e = (await ask('diagnostics')).find((x) => x.path === bHague);
+        return e?.diagnostics.some((d) => d.message.includes('Lee Jaemyung')) ? e.diagnostics : undefined;
+      }, 20000);
+      check('multi-root: newsroom-b’s article gets its own findings (Lee Jaemyung)', bDiags, (await ask('diagnostics')).map((e) => e.path));
+      const related = (bDiags ?? []).every((d) => !d.message.includes('newsroom-a'));
+      check('multi-root: newsroom-b’s findings do not come from newsroom-a', related, bDiags);
+      const rutteAt = (() => {
+        const lines = fs.readFileSync(bHague, 'utf8').split(/\r?\n/);
+        const i = lines.findIndex((l) => l.includes('Mark Rutte'));
+        return { line: i, character: lines[i].indexOf('Mark Rutte') + 2 };
+      })();
+      const h = (await ask('hover', { uri: bHague, ...rutteAt })).join('\n');
+      check('multi-root: hover in newsroom-b (Mark Rutte · Secretary General)', h.includes('Mark Rutte') && h.includes('Secretary General'), h);
+
+      await openFile('c-melbourne.txt');
+      await runCommand('>Byline: Start in this folder');
+      const three = await waitFor(async () => {
+        const s = await ask('state');
+        return s.corpora.length === 3 && s.corpora.every((c) => c.state === 'running') ? s : undefined;
+      }, 30000);
+      check('“Byline: Start in this folder” starts a server for notes (no byline.toml)', three?.corpora.some((c) => c.root === folders[2]), await ask('state'));
+      const cDiags = await waitFor(async () => {
+        const e = (await ask('diagnostics')).find((x) => x.path === path.join(folders[2], 'c-hague.txt'));
+        return e?.diagnostics.some((d) => d.message.includes('“defense”')) ? e.diagnostics : undefined;
+      }, 20000);
+      check('…and its articles get findings with the default configuration (“defense” against the majority “defence”)', cDiags,
+        (await ask('diagnostics')).filter((x) => x.path.startsWith(folders[2])));
+      await page.screenshot({ path: path.join(artifacts, 'vscode-multi-root.png') });
+    }
+  }
 } catch (err) {
   check('the test ran to the end', false, err?.stack ?? String(err));
 }
