@@ -110,7 +110,7 @@ async function handle(req: Request, corpora: () => Corpus[]): Promise<unknown> {
     case 'configuration':
       await vscode.workspace
         .getConfiguration('byline', corpora()[0]?.root)
-        .update(req.key as string, req.value, vscode.ConfigurationTarget.Workspace);
+        .update(req.key as string, req.value, req.target === 'workspace' ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global);
       return null;
     default:
       throw new Error(`unknown op ${req.op}`);

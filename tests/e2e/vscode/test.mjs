@@ -253,6 +253,10 @@ try {
   await ask('configuration', { key: 'checks.inconsistentSpelling', value: undefined });
   const back = await waitFor(async () => (await severityOf('Seongrak Wi')) === 'Warning', 10000);
   check('settings: removing the setting brings the default "warning" back', back, await severityOf('Seongrak Wi'));
+  // Every article's findings follow (workspace/diagnostic/refresh, then VS Code pulls again).
+  const errorsLeft = async () => (await ask('diagnostics')).flatMap((e) => e.diagnostics.filter((d) => d.source === 'byline' && d.severity === 'Error').map((d) => `${path.basename(e.path)}: ${d.message.slice(0, 60)}`));
+  const allBack = await waitFor(async () => (await errorsLeft()).length === 0, 15000);
+  check('settings: the other articles’ findings are warnings again too', allBack, (await errorsLeft()).slice(0, 10));
 
   // 3. Semantic colouring: token types in VS Code, colours on the page.
   const sem = await waitFor(async () => {
