@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the extension's dependencies, type-checks and bundles it (esbuild), and packages
 # it with @vscode/vsce into editors/vscode/byline.vsix (or the path given with --out).
+# Prints the path of the .vsix on standard output (everything else goes to standard error).
 # Needs node 20+ and npm; everything else comes from npm (package-lock.json).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -15,10 +16,10 @@ while [ $# -gt 0 ]; do
 done
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  timeout 600 npm ci --no-audit --no-fund --loglevel=error
+  timeout 600 npm ci --no-audit --no-fund --loglevel=error >&2
 fi
-npx --no-install tsc --noEmit -p .
-node esbuild.mjs
+npx --no-install tsc --noEmit -p . >&2
+node esbuild.mjs >&2
 
 # The marketplace README shows the screenshots kept in docs/ (refreshed by
 # tests/e2e/run.sh --screenshots).
