@@ -101,11 +101,12 @@ impl Corpus {
             } else {
                 // Which word of the full name the reference is.
                 let full = doc.analysis.mentions.iter().find(|x| !x.short && self.key_of(m.doc, x).is_some_and(|k| keys.contains(&k)));
-                let full_words: Vec<String> = full.map(|f| doc.rope.byte_slice(f.span.clone()).to_string()).unwrap_or_default().split_whitespace().map(str::to_string).collect();
-                if full_words.first().is_some_and(|w| *w == old) {
+                let full_text = full.map(|f| doc.rope.byte_slice(f.span.clone()).to_string()).unwrap_or_default();
+                let full_words: Vec<&str> = full_text.split_whitespace().collect();
+                if family_name(&full_text).is_some_and(|w| w == old) {
+                    family_name(new_name).unwrap_or(&old).to_string()
+                } else if full_words.first().is_some_and(|w| *w == old) {
                     new_words.first().map(|w| w.to_string()).unwrap_or(old.clone())
-                } else if full_words.last().is_some_and(|w| *w == old) {
-                    new_words.last().map(|w| w.to_string()).unwrap_or(old.clone())
                 } else {
                     old.clone()
                 }
@@ -169,8 +170,9 @@ impl Corpus {
         scored.into_iter().take(limit).map(|(_, v)| v).collect()
     }
 
-    /// Preferred names of entities starting with `prefix` (case- and
-    /// diacritic-insensitive), most mentioned first.
+    /// Preferred names of entities with a word starting with `prefix` ("Stolt"
+    /// finds Jens Stoltenberg; case- and diacritic-insensitive), most mentioned
+    /// first.
     pub fn complete_names(&self, prefix: &str, limit: usize) -> Vec<EntityView> {
         let p = crate::fold::fold(prefix);
         if p.is_empty() {
@@ -179,11 +181,28 @@ impl Corpus {
         let mut out: Vec<EntityView> = self
             .entities()
             .into_iter()
-            .filter(|v| crate::fold::fold(&v.name).starts_with(&p) || v.forms.iter().any(|(f, _)| crate::fold::fold(f).starts_with(&p)))
+            .filter(|v| {
+                let words = |s: &str| crate::fold::fold(s).split([' ', '-']).any(|w| w.starts_with(&p)) || crate::fold::fold(s).starts_with(&p);
+                words(&v.name) || v.forms.iter().any(|(f, _)| words(f))
+            })
             .collect();
         out.truncate(limit);
         out
     }
+}
+
+/// The family name of a person's name: the Korean family name wherever it
+/// stands ("Wi" in both "Wi Sung-lac" and "Seongrak Wi"), else the last word.
+fn family_name(name: &str) -> Option<&str> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let (first, last) = (words.first()?, words.last()?);
+    if words.len() > 1 && crate::variants::keys::is_korean_name(name) {
+        if crate::romanize::is_korean_surname(first) && !(crate::romanize::is_korean_surname(last) && !last.contains('-') && words.len() == 2 && crate::romanize::is_korean_given_word(first)) {
+            return Some(first);
+        }
+        return Some(last);
+    }
+    Some(last)
 }
 
 /// A fuzzy match score: every query char in order; contiguous runs and a match

@@ -10,6 +10,7 @@ mod server;
 mod state;
 pub mod to_proto;
 mod watch;
+mod wire;
 
 use tower_lsp_server::{LspService, Server};
 
@@ -27,7 +28,13 @@ pub fn run_stdio() -> i32 {
     };
     rt.block_on(async {
         let (service, socket) = LspService::new(Backend::new);
-        Server::new(tokio::io::stdin(), tokio::io::stdout(), socket).serve(service).await;
+        // Frames pass through `wire::pump`, which keeps one malformed message
+        // from stopping the server.
+        let (to_server, from_pump) = tokio::io::duplex(1 << 16);
+        tokio::spawn(async move {
+            let _ = wire::pump(tokio::io::stdin(), to_server).await;
+        });
+        Server::new(from_pump, tokio::io::stdout(), socket).serve(service).await;
     });
     // Background tasks (the refresh loop, a blocking indexing job) must not keep
     // the process alive once the client is gone.

@@ -1,0 +1,446 @@
+//! The language server over stdio, one test per capability, on a copy of the
+//! example corpus, with a small JSON-RPC client (tests/lsp_client).
+
+mod lsp_client;
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use lsp_client::{Client, apply_edit, find, pos16, uri};
+use serde_json::{Value, json};
+
+fn caps(pull: bool, utf8: bool, dynamic_watch: bool) -> Value {
+    let mut c = json!({
+        "general": {"positionEncodings": if utf8 { json!(["utf-8", "utf-16"]) } else { json!(["utf-16"]) }},
+        "window": {"workDoneProgress": true},
+        "textDocument": {
+            "publishDiagnostics": {"relatedInformation": true},
+            "semanticTokens": {"requests": {"full": {"delta": true}, "range": true}, "tokenTypes": [], "tokenModifiers": [], "formats": ["relative"]},
+            "rename": {"prepareSupport": true}
+        },
+        "workspace": {
+            "diagnostics": {"refreshSupport": true},
+            "semanticTokens": {"refreshSupport": true},
+            "workspaceEdit": {"documentChanges": true, "resourceOperations": ["create"]},
+            "didChangeWatchedFiles": {"dynamicRegistration": dynamic_watch},
+            "applyEdit": true
+        }
+    });
+    if pull {
+        c["textDocument"]["diagnostic"] = json!({"dynamicRegistration": false});
+    }
+    c
+}
+
+/// A temporary copy of the example corpus.
+fn corpus_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    support::copy_dir(&support::corpus(), dir.path());
+    dir
+}
+
+fn root(dir: &tempfile::TempDir) -> PathBuf {
+    dir.path().canonicalize().unwrap()
+}
+
+const HAGUE: &str = "2025-06-25-hague-nato-summit-wi-rutte.txt";
+const LEE: &str = "2025-06-04-lee-jae-myung-inauguration.txt";
+
+fn text_of(p: &Path) -> String {
+    std::fs::read_to_string(p).unwrap()
+}
+
+#[test]
+fn text_sync_applies_incremental_changes_in_order_with_both_encodings() {
+    let dir = corpus_copy();
+    let r = root(&dir);
+    let f = r.join(LEE);
+    for utf8 in [false, true] {
+        let (mut c, init) = Client::start(&r, caps(true, utf8, false), Value::Null);
+        assert_eq!(init["capabilities"]["positionEncoding"], if utf8 { "utf-8" } else { "utf-16" });
+        assert_eq!(init["capabilities"]["textDocumentSync"]["change"], 2, "incremental");
+        c.open(&f);
+        let text = text_of(&f);
+        // Two quick edits in arrival order: the second one depends on the first.
+        // Insert a line with Hangul and an emoji before a name, then a name after it.
+        let line = r#""이재명 😀" — "#;
+        c.notify("textDocument/didChange", json!({"textDocument": {"uri": uri(&f), "version": 2}, "contentChanges": [{"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "text": format!("{line}\n")}]}));
+        let col = if utf8 { line.len() } else { line.encode_utf16().count() };
+        c.notify("textDocument/didChange", json!({"textDocument": {"uri": uri(&f), "version": 3}, "contentChanges": [{"range": {"start": {"line": 0, "character": col}, "end": {"line": 0, "character": col}}, "text": "President Yoon Suk Yeol met Mark Rutte"}]}));
+        // The person after the emoji is at the right place in both encodings.
+        let rutte_col = col + if utf8 { "President Yoon Suk Yeol met ".len() } else { "President Yoon Suk Yeol met ".encode_utf16().count() };
+        let hover = c.call("textDocument/hover", json!({"textDocument": {"uri": uri(&f)}, "position": {"line": 0, "character": rutte_col + 2}}));
+        assert!(hover["contents"]["value"].as_str().unwrap().contains("**Mark Rutte**"), "{hover}");
+        assert_eq!(hover["range"]["start"]["character"], rutte_col);
+        // The rest of the document is intact after the edits.
+        let h2 = c.call("textDocument/hover", json!({"textDocument": {"uri": uri(&f)}, "position": find(&text, "Kim Min-seok", 0).as_object().map(|p| json!({"line": p["line"].as_u64().unwrap() + 1, "character": p["character"].as_u64().unwrap() + 1})).unwrap()}));
+        assert!(h2["contents"]["value"].as_str().unwrap().contains("Kim Min-seok"), "{h2}");
+        assert!(c.shutdown().success());
+    }
+}
+
+#[test]
+fn semantic_tokens_full_range_and_delta() {
+    let dir = corpus_copy();
+    let r = root(&dir);
+    let (mut c, init) = Client::start(&r, caps(true, false, false), Value::Null);
+    let legend = &init["capabilities"]["semanticTokensProvider"]["legend"];
+    assert_eq!(legend["tokenTypes"], json!(["person", "organization", "location", "role"]));
+    assert_eq!(legend["tokenModifiers"], json!(["unknown", "variant"]));
+    let f = r.join(HAGUE);
+    c.open(&f);
+    let text = text_of(&f);
+    let full = c.call("textDocument/semanticTokens/full", json!({"textDocument": {"uri": uri(&f)}}));
+    let data: Vec<u64> = full["data"].as_array().unwrap().iter().map(|v| v.as_u64().unwrap()).collect();
+    assert!(data.len() >= 5 * 30);
+    // Decode and check a person, a role, a variant spelling.
+    let (mut line, mut col) = (0u64, 0u64);
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut seen = Vec::new();
+    for t in data.chunks(5) {
+        if t[0] > 0 {
+            line += t[0];
+            col = t[1];
+        } else {
+            col += t[1];
+        }
+        let l: Vec<u16> = lines[line as usize].encode_utf16().collect();
+        let s = String::from_utf16(&l[col as usize..(col + t[2]) as usize]).unwrap();
+        seen.push((s, t[3], t[4]));
+    }
+    assert!(seen.contains(&("Mark Rutte".to_string(), 0, 0)), "Rutte is in the knowledge base: {seen:?}");
+    assert!(seen.contains(&("Secretary General".to_string(), 3, 0)), "{seen:?}");
+    assert!(seen.iter().any(|(s, ty, m)| s == "Seongrak Wi" && *ty == 0 && m & 2 != 0), "variant modifier: {seen:?}");
+    assert!(seen.iter().any(|(s, ty, m)| s == "Volodymyr Zelenskyy" && *ty == 0 && m & 1 != 0), "unknown modifier: {seen:?}");
+    assert!(seen.iter().any(|(s, ty, _)| s == "NATO" && *ty == 1));
+    assert!(seen.iter().any(|(s, ty, _)| s == "THE HAGUE" && *ty == 2));
+    // Range: only tokens inside.
+    let rng = c.call("textDocument/semanticTokens/range", json!({"textDocument": {"uri": uri(&f)}, "range": {"start": {"line": 2, "character": 0}, "end": {"line": 3, "character": 0}}}));
+    let n = rng["data"].as_array().unwrap().len() / 5;
+    assert!(n > 0 && n < data.len() / 5);
+    // Delta after an edit: only a few numbers change.
+    let id = full["resultId"].as_str().unwrap().to_string();
+    let pos = find(&text, "Spain", 0);
+    c.notify("textDocument/didChange", json!({"textDocument": {"uri": uri(&f), "version": 2}, "contentChanges": [{"range": {"start": pos, "end": pos}, "text": "Portugal and "}]}));
+    let delta = c.call("textDocument/semanticTokens/full/delta", json!({"textDocument": {"uri": uri(&f)}, "previousResultId": id}));
+    let edits = delta["edits"].as_array().expect("a delta, not full tokens");
+    assert_eq!(edits.len(), 1);
+    assert!(edits[0]["data"].as_array().unwrap().len() < data.len() / 2);
+    assert!(c.shutdown().success());
+}
+
+#[test]
+fn hover_shows_role_history_spellings_counts_and_evidence() {
+    let dir = corpus_copy();
+    let r = root(&dir);
+    let (mut c, _) = Client::start(&r, caps(true, false, false), Value::Null);
+    let f = r.join(HAGUE);
+    c.open(&f);
+    let text = text_of(&f);
+    let h = c.call("textDocument/hover", json!({"textDocument": {"uri": uri(&f)}, "position": find(&text, "Seongrak Wi", 0)}));
+    let md = h["contents"]["value"].as_str().unwrap();
+    assert_eq!(h["contents"]["kind"], "markdown");
+    assert!(md.starts_with("**Wi Sung-lac** — person"), "{md}");
+    assert!(md.contains("South Korea"), "{md}");
+    assert!(md.contains("Roles in the corpus") && md.contains("2025-"), "dated history: {md}");
+    assert!(md.contains("Seongrak Wi ×2") && md.contains("Wi Sung-lac ×3"), "spellings with counts: {md}");
+    assert!(md.contains("articles"), "{md}");
+    assert!(md.contains("> ") && md.contains(".txt"), "evidence sentence and article: {md}");
+    // Nothing to hover between names.
+    let none = c.call("textDocument/hover", json!({"textDocument": {"uri": uri(&f)}, "position": find(&text, "percent", 0)}));
+    assert!(none.is_null());
+    assert!(c.shutdown().success());
+}
+
+#[test]
+fn pull_diagnostics_cover_the_corpus_with_related_information() {
+    let dir = corpus_copy();
+    let r = root(&dir);
+    let (mut c, init) = Client::start(&r, caps(true, false, false), Value::Null);
+    assert_eq!(init["capabilities"]["diagnosticProvider"]["workspaceDiagnostics"], true);
+    let f = r.join(HAGUE);
+    let d = c.diagnostics(&f);
+    let wi = d.iter().find(|x| x["data"]["found"] == "Seongrak Wi").expect("Seongrak Wi flagged");
+    assert_eq!(wi["code"], "inconsistent-spelling");
+    assert_eq!(wi["severity"], 2);
+    assert_eq!(wi["data"]["preferred"], "Wi Sung-lac");
+    let related = wi["relatedInformation"].as_array().unwrap();
+    assert!(related.iter().any(|x| x["location"]["uri"].as_str().unwrap().ends_with(LEE)), "{related:?}");
+    // A second pull with the previous result id is unchanged.
+    let first = c.call("textDocument/diagnostic", json!({"textDocument": {"uri": uri(&f)}}));
+    let again = c.call("textDocument/diagnostic", json!({"textDocument": {"uri": uri(&f)}, "previousResultId": first["resultId"]}));
+    assert_eq!(again["kind"], "unchanged");
+    // Workspace diagnostics: every article, not only open ones.
+    let ws = c.call("workspace/diagnostic", json!({"previousResultIds": []}));
+    let items = ws["items"].as_array().unwrap();
+    assert_eq!(items.len(), 14);
+    assert!(items.iter().any(|i| i["uri"].as_str().unwrap().ends_with("2024-05-01-australia-korea-2plus2-melbourne.txt") && !i["items"].as_array().unwrap().is_empty()));
+    assert!(c.shutdown().success());
+}
+
+#[test]
+fn push_diagnostics_when_the_client_cannot_pull() {
+    let dir = corpus_copy();
+    let r = root(&dir);
+    let (mut c, _) = Client::start(&r, caps(false, false, false), Value::Null);
+    let m = c.wait_for("published diagnostics", Duration::from_secs(20), |m| m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"].as_str().unwrap().ends_with(HAGUE));
+    let d = m["params"]["diagnostics"].as_array().unwrap();
+    assert!(d.iter().any(|x| x["data"]["found"] == "Lee Jaemyung"));
+    assert!(c.shutdown().success());
+}
+
+#[test]
+fn code_actions_fix_one_file_corpus_and_edit_the_knowledge_base() {
+    let dir = corpus_copy();
+    let r = root(&dir);
+    std::fs::remove_file(r.join("entities.toml")).unwrap();
+    let (mut c, _) = Client::start(&r, caps(true, false, false), Value::Null);
+    let f = r.join(HAGUE);
+    c.open(&f);
+    let text = text_of(&f);
+    let at = find(&text, "Seongrak Wi", 0);
+    let actions = c.call("textDocument/codeAction", json!({"textDocument": {"uri": uri(&f)}, "range": {"start": at, "end": at}, "context": {"diagnostics": []}}));
+    let titles: Vec<&str> = actions.as_array().unwrap().iter().map(|a| a["title"].as_str().unwrap()).collect();
+    let get = |t: &str| actions.as_array().unwrap().iter().find(|a| a["title"].as_str().unwrap().starts_with(t)).unwrap_or_else(|| panic!("no {t:?} in {titles:?}")).clone();
+    // Replace this mention.
+    let one = get("Replace with “Wi Sung-lac”");
+    assert_eq!(one["isPreferred"], true);
+    let edits = &one["edit"]["documentChanges"][0];
+    assert_eq!(edits["textDocument"]["version"], 1, "versioned for the open document");
+    assert_eq!(edits["edits"].as_array().unwrap().len(), 1);
+    // Fix all in this file, accept as alias (creates the missing KB), ignore.
+    get("Fix all “Seongrak Wi” in this file");
+    let accept = get("Accept “Seongrak Wi” as a spelling of Wi Sung-lac");
+    assert_eq!(accept["edit"]["documentChanges"][0]["kind"], "create");
+    apply_edit(&accept["edit"]);
+    let kb = text_of(&r.join("entities.toml"));
+    assert!(kb.contains("name = \"Wi Sung-lac\"") && kb.contains("Seongrak Wi"), "{kb}");
+    let ignore = get("Ignore “Seongrak Wi”");
+    apply_edit(&ignore["edit"]);
+    assert!(text_of(&r.join("byline.toml")).contains("spellings = [\"Seongrak Wi\"]"));
+    // Add an unknown name to the knowledge base, with role and affiliation.
+    let z = find(&text, "Volodymyr Zelenskyy", 0);
+    let actions = c.call("textDocument/codeAction", json!({"textDocument": {"uri": uri(&f)}, "range": {"start": z, "end": z}, "context": {"diagnostics": []}}));
+    let add = actions.as_array().unwrap().iter().find(|a| a["title"].as_str().unwrap().starts_with("Add Volodymyr Zelenskyy to the knowledge base as a person")).expect("add to KB").clone();
+    apply_edit(&add["edit"]);
+    let kb = text_of(&r.join("entities.toml"));
+    assert!(kb.contains("name = \"Volodymyr Zelenskyy\"") && kb.contains("role = \"President\"") && kb.contains("affiliation = \"Ukraine\""), "{kb}");
+    assert!(c.shutdown().success());
+}
+
+#[test]
+fn the_corpus_wide_fix_rewrites_every_file() {
+    let dir = corpus_copy();
+    let r = root(&dir);
+    let (mut c, _) = Client::start(&r, caps(true, false, false), Value::Null);
+    let f = r.join(HAGUE);
+    c.open(&f);
+    let text = text_of(&f);
+    let at = find(&text, "Seongrak Wi", 0);
+    let actions = c.call("textDocument/codeAction", json!({"textDocument": {"uri": uri(&f)}, "range": {"start": at, "end": at}, "context": {"diagnostics": []}}));
+    let all = actions.as_array().unwrap().iter().find(|a| a["title"].as_str().unwrap().contains("spellings in the corpus")).expect("fix all in the corpus").clone();
+    let docs = all["edit"]["documentChanges"].as_array().unwrap();
+    assert!(docs.len() >= 8, "one edit over many files");
+    assert!(docs.iter().any(|d| d["textDocument"]["uri"].as_str().unwrap().ends_with(HAGUE) && d["textDocument"]["version"] == 1));
+    assert!(docs.iter().any(|d| d["textDocument"]["version"].is_null()), "closed files are unversioned");
+    apply_edit(&all["edit"]);
+    // Every file now uses the preferred forms outside quotations.
+    let all_text: Vec<(String, String)> = std::fs::read_dir(&r).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "txt")).map(|p| (p.file_name().unwrap().to_string_lossy().to_string(), text_of(&p))).collect();
+    for (name, t) in &all_text {
+        assert!(!t.contains("Seongrak Wi") && !t.contains("Lee Jaemyung") && !t.contains("Kim Jong Un"), "{name}");
+    }
+    let hague = text_of(&r.join(HAGUE));
+    assert!(hague.contains("Director of the National Security Office Wi Sung-lac attended on behalf of President Lee Jae-myung"), "{hague}");
+    assert!(all_text.iter().any(|(_, t)| t.contains("Kiev")), "quoted speech is not corrected");
+    assert!(hague.contains("\r\n"), "line endings kept");
+    // The server-side command sends the same edit through workspace/applyEdit.
+    let dir2 = corpus_copy();
+    let r2 = root(&dir2);
+    let (mut c2, init) = Client::start(&r2, caps(true, false, false), Value::Null);
+    assert!(init["capabilities"]["executeCommandProvider"]["commands"].as_array().unwrap().iter().any(|x| x == "byline.fixAllInCorpus"));
+    let res = c2.call("workspace/executeCommand", json!({"command": "byline.fixAllInCorpus", "arguments": []}));
+    assert!(res["applied"].as_u64().unwrap() > 20, "{res}");
+    assert_eq!(c2.applied.len(), 1);
+    apply_edit(&c2.applied[0].clone());
+    assert!(!text_of(&r2.join(HAGUE)).contains("Seongrak Wi"));
+    assert!(c.shutdown().success());
+    assert!(c2.shutdown().success());
+}
+
+#[test]
+fn navigation_definition_references_highlight_rename_symbols_completion() {
+    let dir = corpus_copy();
+    let r = root(&dir);
+    let (mut c, _) = Client::start(&r, caps(true, false, false), Value::Null);
+    let f = r.join(HAGUE);
+    c.open(&f);
+    let text = text_of(&f);
+    let doc = json!({"uri": uri(&f)});
+    // Definition: a knowledge-base person goes to its entry; others to the first mention.
+    let def = c.call("textDocument/definition", json!({"textDocument": doc, "position": find(&text, "Lee Jaemyung", 0)}));
+    assert!(def["uri"].as_str().unwrap().ends_with("entities.toml"), "{def}");
+    let def = c.call("textDocument/definition", json!({"textDocument": doc, "position": find(&text, "Seongrak Wi", 0)}));
+    assert!(def["uri"].as_str().unwrap().ends_with(".txt"));
+    // References: every mention of Wi Sung-lac in every article, all spellings.
+    let refs = c.call("textDocument/references", json!({"textDocument": doc, "position": find(&text, "Seongrak Wi", 0), "context": {"includeDeclaration": true}}));
+    let refs = refs.as_array().unwrap();
+    let files: std::collections::BTreeSet<&str> = refs.iter().map(|l| l["uri"].as_str().unwrap()).collect();
+    assert!(files.len() >= 3 && refs.len() >= 6, "{refs:?}");
+    // Highlights in this document (full name and "Wi").
+    let hl = c.call("textDocument/documentHighlight", json!({"textDocument": doc, "position": find(&text, "Seongrak Wi", 0)}));
+    assert!(hl.as_array().unwrap().len() >= 3);
+    // Rename: prepare, then every spelling across the corpus.
+    let prep = c.call("textDocument/prepareRename", json!({"textDocument": doc, "position": find(&text, "Seongrak Wi", 0)}));
+    assert_eq!(prep["placeholder"], "Wi Sung-lac");
+    let bad = c.request("textDocument/prepareRename", json!({"textDocument": doc, "position": find(&text, "percent", 0)}));
+    assert!(bad.get("error").is_some());
+    let edit = c.call("textDocument/rename", json!({"textDocument": doc, "position": find(&text, "Seongrak Wi", 0), "newName": "Wee Sung-lac"}));
+    apply_edit(&edit);
+    let lee_doc = text_of(&r.join(LEE));
+    assert!(lee_doc.contains("Wee Sung-lac") && !lee_doc.contains("Wi Sung-lac"), "other files renamed");
+    assert!(text_of(&r.join(HAGUE)).contains("Director Wee held talks"), "surname references follow");
+    // Document symbols: the article's entities by kind.
+    let syms = c.call("textDocument/documentSymbol", json!({"textDocument": doc}));
+    let names: Vec<&str> = syms.as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
+    assert!(names.contains(&"Mark Rutte") && names.contains(&"NATO"), "{names:?}");
+    assert!(syms.as_array().unwrap().iter().any(|s| s["name"] == "NATO" && s["kind"] == 5));
+    // Workspace symbols: fuzzy.
+    let ws = c.call("workspace/symbol", json!({"query": "stoltnbrg"}));
+    assert_eq!(ws[0]["name"], "Jens Stoltenberg", "{ws}");
+    // Completion in the preferred spelling.
+    let end = pos16(&text, text.len());
+    c.notify("textDocument/didChange", json!({"textDocument": {"uri": uri(&f), "version": 2}, "contentChanges": [{"range": {"start": end, "end": end}, "text": "\nLater, Stolt"}]}));
+    let comp = c.call("textDocument/completion", json!({"textDocument": doc, "position": {"line": end["line"].as_u64().unwrap() + 1, "character": 12}}));
+    let items = comp["items"].as_array().unwrap();
+    assert_eq!(items[0]["label"], "Jens Stoltenberg", "{comp}");
+    assert_eq!(items[0]["textEdit"]["range"]["start"]["character"], 7);
+    assert!(c.shutdown().success());
+}
+
+#[test]
+fn files_changed_on_disk_update_other_articles_diagnostics() {
+    for dynamic in [true, false] {
+        let dir = corpus_copy();
+        let r = root(&dir);
+        let (mut c, _) = Client::start(&r, caps(true, false, dynamic), Value::Null);
+        if dynamic {
+            let reg = c.wait_for("watcher registration", Duration::from_secs(10), |m| m["method"] == "client/registerCapability");
+            let globs: Vec<&str> = reg["params"]["registrations"][0]["registerOptions"]["watchers"].as_array().unwrap().iter().map(|w| w["globPattern"].as_str().unwrap()).collect();
+            assert!(globs.contains(&"**/*.txt") && globs.contains(&"**/byline.toml"), "{globs:?}");
+        }
+        // "Lee Jaemyung" in the Hague article is flagged while other articles spell it
+        // "Lee Jae-myung". Remove the knowledge base and make the other spelling the
+        // majority on disk: the Hague article's diagnostics change.
+        let f = r.join(HAGUE);
+        let before = c.diagnostics(&f);
+        assert!(before.iter().any(|d| d["data"]["found"] == "Lee Jaemyung"));
+        let analysis = r.join("analysis-seoul-new-diplomatic-team.txt");
+        let new_file = r.join("2025-09-01-new-article.txt");
+        std::fs::write(&new_file, "SEOUL, Sept. 1 (Yonhap) -- Seongrak Wi and Seongrak Wi again met Seongrak Wi's aides.\n").unwrap();
+        std::fs::remove_file(&analysis).unwrap();
+        if dynamic {
+            c.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": uri(&new_file), "type": 1}, {"uri": uri(&analysis), "type": 3}]}));
+        }
+        // Wi's preferred form is by house style (hyphenated): still Wi Sung-lac, but
+        // the counts in the message change.
+        let deadline = std::time::Instant::now() + Duration::from_secs(20);
+        loop {
+            let d = c.diagnostics(&f);
+            let wi = d.iter().find(|x| x["data"]["found"] == "Seongrak Wi");
+            if wi.is_some_and(|w| w["message"].as_str().unwrap().contains("Seongrak Wi ×5")) {
+                break;
+            }
+            assert!(std::time::Instant::now() < deadline, "diagnostics did not follow the disk change ({dynamic}): {d:#?}");
+            c.pump(Duration::from_millis(200));
+        }
+        // The deleted article's findings are gone from workspace diagnostics.
+        let ws = c.call("workspace/diagnostic", json!({"previousResultIds": []}));
+        assert!(ws["items"].as_array().unwrap().iter().all(|i| !i["uri"].as_str().unwrap().ends_with("analysis-seoul-new-diplomatic-team.txt")));
+        // An invalid byline.toml: an error diagnostic there, the last good settings stay.
+        std::fs::write(r.join("byline.toml"), "[style]\nspelling = \"american\n").unwrap();
+        if dynamic {
+            c.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": uri(&r.join("byline.toml")), "type": 2}]}));
+        }
+        let m = c.wait_for("config diagnostics", Duration::from_secs(20), |m| m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"].as_str().unwrap().ends_with("byline.toml") && !m["params"]["diagnostics"].as_array().unwrap().is_empty());
+        assert_eq!(m["params"]["diagnostics"][0]["range"]["start"]["line"], 1);
+        let d = c.diagnostics(&f);
+        assert!(d.iter().any(|x| x["data"]["found"] == "defence" || x["data"]["preferred"] == "defense") || d.iter().any(|x| x["data"]["rule"] == "house-style"), "American house style still applies");
+        assert!(c.shutdown().success());
+    }
+}
+
+#[test]
+fn progress_settings_and_configuration_changes() {
+    let dir = corpus_copy();
+    let r = root(&dir);
+    // Settings in initializationOptions (byline.toml wins where it sets a key, so
+    // this corpus's [checks] section goes).
+    let cfg = text_of(&r.join("byline.toml"));
+    std::fs::write(r.join("byline.toml"), &cfg[..cfg.find("[checks]").unwrap()]).unwrap();
+    let (mut c, _) = Client::start(&r, caps(true, false, false), json!({"byline": {"checks": {"possibleTypo": "off"}}}));
+    assert!(c.inbox.iter().any(|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "begin"), "work-done progress while indexing");
+    let ws = c.call("workspace/diagnostic", json!({"previousResultIds": []}));
+    let all: Vec<Value> = ws["items"].as_array().unwrap().iter().flat_map(|i| i["items"].as_array().unwrap().clone()).collect();
+    assert!(all.iter().all(|d| d["code"] != "possible-typo"));
+    assert!(all.iter().any(|d| d["code"] == "house-style" || d["code"] == "inconsistent-spelling"));
+    // didChangeConfiguration: turn inconsistent spellings into errors.
+    c.notify("workspace/didChangeConfiguration", json!({"settings": {"byline": {"checks": {"inconsistentSpelling": "error"}}}}));
+    c.wait_for("a refresh", Duration::from_secs(10), |m| m["method"] == "workspace/diagnostic/refresh");
+    let d = c.diagnostics(&r.join(HAGUE));
+    assert!(d.iter().any(|x| x["code"] == "inconsistent-spelling" && x["severity"] == 1), "{d:?}");
+    assert!(c.shutdown().success());
+}
+
+#[test]
+fn keystrokes_get_their_own_diagnostics_at_once() {
+    let dir = corpus_copy();
+    let r = root(&dir);
+    let (mut c, _) = Client::start(&r, caps(true, false, false), Value::Null);
+    let f = r.join(LEE);
+    c.open(&f);
+    // Type a variant spelling: the very next pull already has it.
+    c.notify("textDocument/didChange", json!({"textDocument": {"uri": uri(&f), "version": 2}, "contentChanges": [{"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "text": "Seongrak Wi spoke. "}]}));
+    let d = c.diagnostics(&f);
+    assert!(d.iter().any(|x| x["data"]["found"] == "Seongrak Wi" && x["range"]["start"]["character"] == 0), "{d:?}");
+    assert!(c.shutdown().success());
+}
+
+#[test]
+fn bad_requests_get_errors_not_crashes() {
+    let dir = corpus_copy();
+    let r = root(&dir);
+    // Requests before initialize.
+    let mut c = Client::spawn();
+    let early = c.request("textDocument/hover", json!({"textDocument": {"uri": "file:///x.txt"}, "position": {"line": 0, "character": 0}}));
+    assert!(early.get("error").is_some(), "{early}");
+    let _ = c.call("initialize", json!({"processId": null, "rootUri": uri(&r), "capabilities": caps(true, false, false)}));
+    c.notify("initialized", json!({}));
+    c.wait_for("indexing done", Duration::from_secs(30), |m| m["method"] == "byline/status" && m["params"]["indexing"] == false);
+    // Unknown URIs, out-of-range positions, malformed params, unknown methods.
+    let unknown = c.call("textDocument/hover", json!({"textDocument": {"uri": "file:///nowhere/x.txt"}, "position": {"line": 0, "character": 0}}));
+    assert!(unknown.is_null());
+    let not_file = c.call("textDocument/semanticTokens/full", json!({"textDocument": {"uri": "untitled:Untitled-1"}}));
+    assert!(not_file.is_null());
+    let f = r.join(HAGUE);
+    c.open(&f);
+    let far = c.call("textDocument/hover", json!({"textDocument": {"uri": uri(&f)}, "position": {"line": 9999, "character": 9999}}));
+    assert!(far.is_null());
+    let wide = c.call("textDocument/completion", json!({"textDocument": {"uri": uri(&f)}, "position": {"line": 0, "character": 99999}}));
+    let _ = wide;
+    let malformed = c.request("textDocument/hover", json!({"textDocument": 42}));
+    assert!(malformed.get("error").is_some());
+    let nomethod = c.request("byline/nonsense", json!({}));
+    assert_eq!(nomethod["error"]["code"], -32601);
+    c.send_raw(b"{ not json");
+    c.send_raw(b"42");
+    c.send_raw(&[0xff, 0xfe, b'{']);
+    let cmd = c.request("workspace/executeCommand", json!({"command": "byline.nope"}));
+    assert!(cmd.get("error").is_some());
+    // Still alive.
+    let ok = c.call("textDocument/semanticTokens/full", json!({"textDocument": {"uri": uri(&f)}}));
+    assert!(!ok["data"].as_array().unwrap().is_empty());
+    // Standard input closing ends the process cleanly.
+    let status = c.close_stdin();
+    assert!(status.success(), "{status:?}");
+}
