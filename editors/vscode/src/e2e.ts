@@ -94,6 +94,23 @@ async function handle(req: Request, corpora: () => Corpus[]): Promise<unknown> {
         command: 'command' in a && a.command ? (typeof a.command === 'string' ? a.command : a.command.command) : null,
       }));
     }
+    case 'rename': {
+      const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>(
+        'vscode.executeDocumentRenameProvider',
+        uriOf(req),
+        new vscode.Position(req.line as number, req.character as number),
+        req.newName as string,
+      );
+      return (edit?.entries() ?? []).map(([uri, edits]) => ({ path: uri.fsPath, edits: edits.map((e) => e.newText) }));
+    }
+    case 'references': {
+      const locations = await vscode.commands.executeCommand<vscode.Location[]>(
+        'vscode.executeReferenceProvider',
+        uriOf(req),
+        new vscode.Position(req.line as number, req.character as number),
+      );
+      return (locations ?? []).map((l) => ({ path: l.uri.fsPath, line: l.range.start.line, character: l.range.start.character }));
+    }
     case 'text': {
       const uri = uriOf(req);
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());

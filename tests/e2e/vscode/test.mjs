@@ -352,6 +352,17 @@ try {
   await page.keyboard.press('Escape');
   await page.mouse.move(5, 450);
 
+  // 4b. Rename and references go across the corpus (what F2 and Shift+F12 would do).
+  const renamed = await ask('rename', { uri: articleUri(ARTICLE), line: wiAt.line, character: wiAt.character + 3, newName: 'Wi Sung-rak' });
+  const renamedFiles = renamed.map((e) => path.basename(e.path)).sort();
+  check('rename of “Seongrak Wi” edits every article that spells Wi Sung-lac (4 files)',
+    ['2025-06-04-lee-jae-myung-inauguration.txt', '2025-06-25-hague-nato-summit-wi-rutte.txt', '2025-07-31-korea-us-tariff-deal.txt', 'analysis-seoul-new-diplomatic-team.txt']
+      .every((f) => renamedFiles.includes(f)), renamedFiles);
+  const rutteAt = findInFile(ARTICLE, 'Mark Rutte');
+  const refs = await ask('references', { uri: articleUri(ARTICLE), line: rutteAt.line, character: rutteAt.character + 2 });
+  const refFiles = new Set(refs.map((r) => path.basename(r.path)));
+  check('references of “Mark Rutte” span the corpus (3 articles)', refFiles.size >= 3, [...refFiles]);
+
   // 5. A quick fix applies: cursor on “Lee Jaemyung”, Ctrl+. and pick “Replace with “Lee Jae-myung””.
   const at = findInFile(ARTICLE, 'Lee Jaemyung');
   await gotoLineCol(at.line + 1, at.character + 3);
