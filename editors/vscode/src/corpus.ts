@@ -124,6 +124,8 @@ export class Corpus implements vscode.Disposable {
     this.client.onDidChangeState((e) => {
       if (e.newState === State.Running) {
         this.state = 'running';
+      } else if (e.newState === State.Starting) {
+        this.state = 'starting';
       } else if (e.newState === State.Stopped) {
         this.state = this.state === 'starting' ? 'failed' : 'stopped';
       }

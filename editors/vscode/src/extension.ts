@@ -250,13 +250,17 @@ async function startCorpus(root: vscode.Uri, name: string): Promise<void> {
   const serverPath = resolveServerPath(root);
   if (!serverPath) {
     const configured = vscode.workspace.getConfiguration('byline', root).get<string>('path') || 'byline';
-    const choice = await vscode.window.showErrorMessage(
-      `Byline: cannot find the \`${configured}\` binary. Install Byline (cargo install --path .) or set “byline.path”.`,
-      'Open Settings',
-    );
-    if (choice === 'Open Settings') {
-      await vscode.commands.executeCommand('workbench.action.openSettings', 'byline.path');
-    }
+    // Not awaited: activation must not wait for the user to dismiss a notification.
+    void vscode.window
+      .showErrorMessage(
+        `Byline: cannot find the \`${configured}\` binary. Install Byline (cargo install --path .) or set “byline.path”.`,
+        'Open Settings',
+      )
+      .then((choice) => {
+        if (choice === 'Open Settings') {
+          void vscode.commands.executeCommand('workbench.action.openSettings', 'byline.path');
+        }
+      });
     return;
   }
   const multi = (vscode.workspace.workspaceFolders?.length ?? 0) > 1 || corpora.size > 0;
@@ -278,13 +282,13 @@ async function startCorpus(root: vscode.Uri, name: string): Promise<void> {
   try {
     await corpus.start();
   } catch (err) {
-    const choice = await vscode.window.showErrorMessage(
-      `Byline could not start for ${root.fsPath}: ${err instanceof Error ? err.message : String(err)}`,
-      'Show Log',
-    );
-    if (choice === 'Show Log') {
-      output.show();
-    }
+    void vscode.window
+      .showErrorMessage(`Byline could not start for ${root.fsPath}: ${err instanceof Error ? err.message : String(err)}`, 'Show Log')
+      .then((choice) => {
+        if (choice === 'Show Log') {
+          output.show();
+        }
+      });
   }
 }
 
