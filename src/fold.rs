@@ -8,6 +8,27 @@ use unicode_normalization::char::is_combining_mark;
 /// Lowercase, without diacritics, with every dash as `-`, every apostrophe as `'`
 /// and runs of whitespace as one space.
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        // Fast path: nothing to decompose.
+        let mut out = String::with_capacity(s.len());
+        let mut space = false;
+        for b in s.bytes() {
+            let c = match b {
+                b'`' => b'\'',
+                c if c.is_ascii_whitespace() => {
+                    space = !out.is_empty();
+                    continue;
+                }
+                c => c.to_ascii_lowercase(),
+            };
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c as char);
+        }
+        return out;
+    }
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.nfkd() {
@@ -47,6 +68,9 @@ pub fn fold(s: &str) -> String {
 /// which "Lee Jae-myung", "Lee Jae Myung" and "Lee Jaemyung" coincide, as do "U.S."
 /// and "US".
 pub fn squash(s: &str) -> String {
+    if s.is_ascii() {
+        return s.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase() as char).collect();
+    }
     fold(s).chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
@@ -86,6 +110,8 @@ mod tests {
         assert_eq!(fold("Lee  Jae\u{2011}myung"), "lee jae-myung");
         assert_eq!(fold("Yoon\u{2019}s"), "yoon's");
         assert_eq!(fold(" Erdoğan "), "erdogan");
+        assert_eq!(fold("  Lee\tJae  Myung "), "lee jae myung");
+        assert_eq!(fold("O`Brien"), "o'brien");
     }
 
     #[test]

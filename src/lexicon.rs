@@ -6,7 +6,7 @@
 //!
 //! Lookups are case-insensitive and allocation-free for ASCII words.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
@@ -90,7 +90,7 @@ impl Lexicon {
                 Some((w, lv.parse().ok()?))
             })
             .collect();
-        let mut classes: HashMap<String, u32> = HashMap::new();
+        let mut classes: HashMap<String, u32> = HashMap::default();
         let mut add = |list: &[String], bit: u32| {
             for w in list {
                 *classes.entry(w.to_lowercase()).or_default() |= bit;

@@ -125,8 +125,7 @@ impl Corpus {
                 let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
                 progress(n, total);
                 let f = files::read(&p)?;
-                let a = analyze_guarded(&f.text, &kb, f.modified).map_err(|reason| Skipped { path: p.clone(), reason })?;
-                let v = vocabulary(&f.text);
+                let (a, v) = analyze_guarded(&f.text, &kb, f.modified).map_err(|reason| Skipped { path: p.clone(), reason })?;
                 Ok((p, f.text, f.modified, a, v))
             })
             .collect();
@@ -189,29 +188,25 @@ impl Corpus {
     /// Adds or replaces a document with new text (from disk or an editor). Call
     /// [`Corpus::refresh`] afterwards (once for a batch of changes).
     pub fn upsert(&mut self, path: PathBuf, text: &str, modified: Option<Date>) -> DocId {
-        let a = match analyze_guarded(text, &self.kb, modified) {
-            Ok(a) => a,
-            Err(reason) => {
-                self.skipped.push(Skipped { path: path.clone(), reason });
-                DocAnalysis::default()
-            }
-        };
-        let v = vocabulary(text);
+        let (a, v) = self.analyze_or_skip(&path, text, modified);
         self.insert(path, text, modified, a, v)
+    }
+
+    fn analyze_or_skip(&mut self, path: &Path, text: &str, modified: Option<Date>) -> (DocAnalysis, Vocab) {
+        match analyze_guarded(text, &self.kb, modified) {
+            Ok(x) => x,
+            Err(reason) => {
+                self.skipped.push(Skipped { path: path.to_path_buf(), reason });
+                (DocAnalysis::default(), vocabulary(text))
+            }
+        }
     }
 
     /// Adds or replaces a document from an editor's rope (kept as it is, so
     /// positions the editor sends map onto exactly this text).
     pub fn upsert_rope(&mut self, path: PathBuf, rope: Rope, modified: Option<Date>) -> DocId {
         let text = rope.to_string();
-        let a = match analyze_guarded(&text, &self.kb, modified) {
-            Ok(a) => a,
-            Err(reason) => {
-                self.skipped.push(Skipped { path: path.clone(), reason });
-                DocAnalysis::default()
-            }
-        };
-        let v = vocabulary(&text);
+        let (a, v) = self.analyze_or_skip(&path, &text, modified);
         self.insert_rope(path, rope, &text, modified, a, v)
     }
 
@@ -268,18 +263,16 @@ impl Corpus {
         self.kb = kb;
         let docs: Vec<Arc<Document>> = self.docs().cloned().collect();
         let kb = self.kb.clone();
-        let analysed: Vec<(Arc<Document>, String, DocAnalysis)> = docs
+        let analysed: Vec<(Arc<Document>, String, DocAnalysis, Vocab)> = docs
             .into_par_iter()
             .map(|d| {
                 let text = d.text();
-                let a = analyze_guarded(&text, &kb, d.modified).unwrap_or_default();
-                (d, text, a)
+                let (a, v) = analyze_guarded(&text, &kb, d.modified).unwrap_or_else(|_| (DocAnalysis::default(), vocabulary(&text)));
+                (d, text, a, v)
             })
             .collect();
-        for (d, text, a) in analysed {
-            // Same text: the vocabulary is unchanged.
-            let v = vocabulary(&text);
-            self.insert(d.path.clone(), &text, d.modified, a, v);
+        for (d, text, a, v) in analysed {
+            self.insert_rope(d.path.clone(), d.rope.clone(), &text, d.modified, a, v);
         }
         self.refresh();
     }

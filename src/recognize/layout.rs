@@ -45,8 +45,9 @@ pub fn lines(text: &str, toks: &[Token]) -> Vec<Line> {
         let raw = &text[start..stop];
         let kind = classify(raw, &toks[first..end], text, n);
         let mut content_from = first;
-        let lower = raw.trim_start().to_lowercase();
-        if let Some(p) = lx.caption_prefixes.iter().find(|p| lower.starts_with(p.as_str()) && lower.len() > p.len() + 8) {
+        let head = raw.trim_start();
+        let starts = |p: &str| head.len() > p.len() + 8 && head.is_char_boundary(p.len()) && head[..p.len()].eq_ignore_ascii_case(p);
+        if let Some(p) = lx.caption_prefixes.iter().find(|p| starts(p)) {
             let prefix_end = start + (raw.len() - raw.trim_start().len()) + p.len();
             content_from = (first..end).find(|&i| toks[i].start as usize >= prefix_end).unwrap_or(end);
         }
@@ -72,8 +73,8 @@ fn classify(raw: &str, toks: &[Token], text: &str, line_no: usize) -> LineKind {
     if line_no == 0 && trimmed.starts_with("date ") {
         return LineKind::Header;
     }
-    let lower = trimmed.trim_end_matches(':').to_lowercase();
-    if lx.boilerplate_lines.iter().any(|b| b.trim_end_matches(':') == lower) {
+    let bare = trimmed.trim_end_matches(':');
+    if bare.len() <= 40 && lx.boilerplate_lines.iter().any(|b| b.trim_end_matches(':').eq_ignore_ascii_case(bare)) {
         return LineKind::Furniture;
     }
     let words: Vec<&Token> = toks.iter().filter(|t| t.is_word()).collect();
@@ -93,7 +94,7 @@ fn classify(raw: &str, toks: &[Token], text: &str, line_no: usize) -> LineKind {
         return LineKind::Byline;
     }
     // Copyright and similar lines are furniture but may name the outlet.
-    if trimmed.starts_with('©') || lower.starts_with("copyright") {
+    if trimmed.starts_with('©') || (trimmed.len() >= 9 && trimmed.is_char_boundary(9) && trimmed[..9].eq_ignore_ascii_case("copyright")) {
         return LineKind::Body;
     }
     let ends_sentence = trimmed.ends_with(['.', '"', '\u{201d}', '?', '!', ')']);

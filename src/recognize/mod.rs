@@ -28,10 +28,11 @@ use crate::model::{Date, DocAnalysis, DocEntity, Kind, Mention, Origin, RoleSpan
 use layout::Line;
 use tokens::Token;
 
-/// [`analyze`], but a bug in recognition becomes an error for this document
-/// instead of ending the program.
-pub fn analyze_guarded(text: &str, kb: &Kb, file_date: Option<Date>) -> Result<DocAnalysis, String> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyze(text, kb, file_date))).map_err(|e| {
+/// [`analyze`] with the document's word counts (sharing its tokens), where a bug
+/// in recognition becomes an error for this document instead of ending the
+/// program.
+pub fn analyze_guarded(text: &str, kb: &Kb, file_date: Option<Date>) -> Result<(DocAnalysis, crate::variants::Vocab), String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyze_with_vocab(text, kb, file_date))).map_err(|e| {
         let msg = e.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| e.downcast_ref::<String>().cloned()).unwrap_or_default();
         format!("internal error while analysing this document ({msg}); please report it")
     })
@@ -40,14 +41,20 @@ pub fn analyze_guarded(text: &str, kb: &Kb, file_date: Option<Date>) -> Result<D
 /// Analyses one document. `file_date` is the file's modification date, the last
 /// resort for the article's date.
 pub fn analyze(text: &str, kb: &Kb, file_date: Option<Date>) -> DocAnalysis {
+    analyze_with_vocab(text, kb, file_date).0
+}
+
+/// [`analyze`] and [`crate::variants::words::vocabulary`] in one pass over the tokens.
+pub fn analyze_with_vocab(text: &str, kb: &Kb, file_date: Option<Date>) -> (DocAnalysis, crate::variants::Vocab) {
     let mut w = Work::new(text, kb);
     names::recognize(&mut w);
     coref::link(&mut w);
     let claims = roles::extract(&mut w);
+    let vocab = crate::variants::words::vocabulary_of(text, &w.toks);
     let mut doc = w.finish(claims);
     doc.date = dates::detect(text, file_date);
     doc.quotes = tokens::quotes(text);
-    doc
+    (doc, vocab)
 }
 
 /// Where an entity's identity comes from inside one document.

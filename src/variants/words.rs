@@ -52,8 +52,23 @@ impl Vocab {
 
 /// Counts the words of one text.
 pub fn vocabulary(text: &str) -> Vocab {
-    let toks = tokenize(text);
+    vocabulary_of(text, &tokenize(text))
+}
+
+/// Counts the words of a text already tokenized.
+pub fn vocabulary_of(text: &str, toks: &[crate::recognize::tokens::Token]) -> Vocab {
     let lx = lexicon();
+    let mut buf = String::new();
+    let mut bump = |v: &mut FxHashMap<String, u32>, w: &str| {
+        buf.clear();
+        buf.extend(w.chars().flat_map(char::to_lowercase));
+        match v.get_mut(buf.as_str()) {
+            Some(c) => *c += 1,
+            None => {
+                v.insert(buf.clone(), 1);
+            }
+        }
+    };
     let mut v: FxHashMap<String, u32> = FxHashMap::default();
     let mut i = 0;
     while i < toks.len() {
@@ -73,13 +88,13 @@ pub fn vocabulary(text: &str) -> Vocab {
         // Every word counts, parts of hyphenated words too ("labor-intensive" uses
         // the American "labor").
         if w.len() >= 4 && is_alpha(w) {
-            *v.entry(w.to_lowercase()).or_default() += 1;
+            bump(&mut v, w);
         }
         // Open compound of two role words: "secretary general", "vice president".
-        if i + 1 < toks.len() && toks[i + 1].kind == TokKind::Word && !toks[i + 1].has(GLUE) && !t.has(GLUE) {
+        if i + 1 < toks.len() && toks[i + 1].kind == TokKind::Word && !toks[i + 1].has(GLUE) && !t.has(GLUE) && toks[i + 1].start == t.end + 1 {
             let b = toks[i + 1].text(text);
             let role = class::ROLE_HEAD | class::ROLE_MOD;
-            if lx.is(w, role) && lx.is(b, class::ROLE_HEAD) && is_alpha(w) && is_alpha(b) && text[t.end as usize..toks[i + 1].start as usize] == *" " {
+            if (3..=16).contains(&w.len()) && (4..=16).contains(&b.len()) && lx.is(w, role) && lx.is(b, class::ROLE_HEAD) && is_alpha(w) && is_alpha(b) && text[t.end as usize..toks[i + 1].start as usize] == *" " {
                 *v.entry(format!("{} {}", w.to_lowercase(), b.to_lowercase())).or_default() += 1;
             }
         }
