@@ -40,10 +40,11 @@ struct JsonSpan {
 /// A document's spans with code-point offsets and canonical entity names.
 fn spans(corpus: &Corpus, doc: &Document, text: &str) -> Vec<JsonSpan> {
     let a = &doc.analysis;
+    // The corpus-wide name: clustered spellings share their preferred form.
     let names: Vec<String> = a
         .entities
         .iter()
-        .map(|e| corpus.index.canonical_name(&corpus.kb, &GKey::of(&corpus.kb, e)).unwrap_or_else(|| e.name.clone()))
+        .map(|e| corpus.entity(&GKey::of(&corpus.kb, e)).map(|v| v.name).unwrap_or_else(|| e.name.clone()))
         .collect();
     let mut cp = CodePoints::new(text);
     a.mentions

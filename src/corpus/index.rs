@@ -34,6 +34,9 @@ impl GKey {
 pub struct DatedClaim {
     pub doc: DocId,
     pub date: Option<Date>,
+    /// The date is only the file's modification time (less trusted than a date
+    /// the article states).
+    pub file_date: bool,
     pub claim: Claim,
 }
 
@@ -65,14 +68,17 @@ impl GEntity {
     }
 }
 
-/// Role claims, latest article first (undated last), explicit before inferred,
-/// longer titles first.
+/// Role claims, latest article first (articles dated only by their file after
+/// those that state a date; undated last), explicit before inferred, longer
+/// titles first.
 pub fn latest_first(claims: &[DatedClaim]) -> Vec<&DatedClaim> {
     {
         let mut v: Vec<&DatedClaim> = claims.iter().collect();
         v.sort_by(|a, b| {
-            b.date
-                .cmp(&a.date)
+            let stated = |c: &DatedClaim| c.date.is_some() && !c.file_date;
+            stated(b)
+                .cmp(&stated(a))
+                .then(b.date.cmp(&a.date))
                 .then(a.claim.inferred.cmp(&b.claim.inferred))
                 .then(b.claim.role.as_ref().map_or(0, String::len).cmp(&a.claim.role.as_ref().map_or(0, String::len)))
                 .then(a.doc.cmp(&b.doc))
@@ -121,7 +127,9 @@ pub struct Index {
 
 impl Index {
     /// Adds a document's entities (replacing what it added before).
-    pub fn add(&mut self, kb: &Kb, doc: DocId, date: Option<Date>, a: &DocAnalysis, text: &str) {
+    pub fn add(&mut self, kb: &Kb, doc: DocId, a: &DocAnalysis, text: &str) {
+        let date = a.date.map(|(d, _)| d);
+        let file_date = matches!(a.date, Some((_, crate::model::DateSource::FileTime)));
         self.remove(doc);
         let mut keys = Vec::with_capacity(a.entities.len());
         for e in &a.entities {
@@ -132,7 +140,7 @@ impl Index {
             g.kind = Some(e.kind);
             g.kb = e.kb;
             for c in &e.claims {
-                g.claims.push(DatedClaim { doc, date, claim: c.clone() });
+                g.claims.push(DatedClaim { doc, date, file_date, claim: c.clone() });
             }
         }
         let mut forms: HashMap<usize, BTreeMap<&str, u32>> = HashMap::new();

@@ -177,8 +177,7 @@ impl Corpus {
             }
         };
         let rel = files::relative(&self.config.root, &path);
-        let date = analysis.date.map(|(d, _)| d);
-        self.index.add(&self.kb, id, date, &analysis, text);
+        self.index.add(&self.kb, id, &analysis, text);
         self.vocab.add(&vocab);
         let doc = Document { id, path, rel, rope, modified, analysis: Arc::new(analysis) };
         self.docs[id as usize] = Some(Arc::new(doc));

@@ -72,6 +72,9 @@ pub struct Core {
     refresh_started: Arc<AtomicBool>,
     /// The fallback file watcher (kept alive while the server runs).
     watcher: Arc<Mutex<Option<super::watch::Watcher>>>,
+    /// Set once the first index is built; requests that need it wait for it.
+    ready: Arc<AtomicBool>,
+    indexed: Arc<tokio::sync::Notify>,
 }
 
 fn invalid(msg: impl std::fmt::Display) -> Error {
@@ -90,6 +93,8 @@ impl Backend {
                 wake: Arc::new(tokio::sync::Notify::new()),
                 refresh_started: Arc::new(AtomicBool::new(false)),
                 watcher: Arc::new(Mutex::new(None)),
+                ready: Arc::new(AtomicBool::new(false)),
+                indexed: Arc::new(tokio::sync::Notify::new()),
             },
         }
     }
@@ -103,6 +108,17 @@ impl Core {
 
     fn write(&self) -> std::sync::RwLockWriteGuard<'_, State> {
         self.state.write().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Waits (at most a minute) until the corpus is indexed, so that a client
+    /// asking early gets real answers rather than empty ones it may never ask
+    /// for again.
+    async fn wait_ready(&self) {
+        let notified = self.indexed.notified();
+        if self.ready.load(Ordering::SeqCst) || self.read().root.is_none() {
+            return;
+        }
+        let _ = tokio::time::timeout(Duration::from_secs(60), notified).await;
     }
 
     /// Asks for a corpus-wide refresh (debounced).
@@ -120,6 +136,8 @@ impl Core {
             (st.root.clone(), st.editor.clone(), st.caps)
         };
         let Some(root) = root else {
+            self.ready.store(true, Ordering::SeqCst);
+            self.indexed.notify_waiters();
             self.client.log_message(MessageType::WARNING, "byline: no workspace folder; open a folder to use Byline").await;
             return;
         };
@@ -155,6 +173,8 @@ impl Core {
         let corpus = match corpus {
             Ok(c) => c,
             Err(e) => {
+                self.ready.store(true, Ordering::SeqCst);
+                self.indexed.notify_waiters();
                 self.client.show_message(MessageType::ERROR, format!("byline: indexing failed: {e}")).await;
                 return;
             }
@@ -172,6 +192,8 @@ impl Core {
                 c.refresh();
             }
         }
+        self.ready.store(true, Ordering::SeqCst);
+        self.indexed.notify_waiters();
         if let Some(p) = progress {
             p.finish_with_message(format!("{n} articles")).await;
         }
@@ -273,13 +295,21 @@ impl Core {
     }
 
     async fn status(&self, indexing: bool) {
-        let params = {
-            let st = self.read();
+        let state = self.state.clone();
+        // Counting findings reads every document: off the async threads, and only
+        // for corpora where it is quick.
+        let params = tokio::task::spawn_blocking(move || {
+            let st = state.read().unwrap_or_else(|e| e.into_inner());
             match &st.corpus {
-                Some(c) => StatusParams { documents: c.len(), entities: c.index.len(), findings: None, indexing },
+                Some(c) => {
+                    let findings = (c.len() <= 20_000).then(|| crate::variants::all_findings(c).len());
+                    StatusParams { documents: c.len(), entities: c.entities().len(), findings, indexing }
+                }
                 None => StatusParams { documents: 0, entities: 0, findings: None, indexing },
             }
-        };
+        })
+        .await
+        .unwrap_or(StatusParams { documents: 0, entities: 0, findings: None, indexing });
         self.client.send_notification::<StatusNotification>(params).await;
     }
 
@@ -506,6 +536,7 @@ impl LanguageServer for Backend {
     }
 
     async fn semantic_tokens_full(&self, p: SemanticTokensParams) -> Result<Option<SemanticTokensResult>> {
+        self.wait_ready().await;
         let data = {
             let st = self.read();
             let Some((c, d)) = st.doc(&p.text_document.uri) else { return Ok(None) };
@@ -554,6 +585,7 @@ impl LanguageServer for Backend {
     }
 
     async fn diagnostic(&self, p: DocumentDiagnosticParams) -> Result<DocumentDiagnosticReportResult> {
+        self.wait_ready().await;
         let st = self.read();
         let (items, id) = Core::doc_diagnostics(&st, &p.text_document.uri).unwrap_or_default();
         let report = if p.previous_result_id.as_deref() == Some(id.as_str()) && !id.is_empty() {
@@ -571,6 +603,7 @@ impl LanguageServer for Backend {
     }
 
     async fn workspace_diagnostic(&self, p: WorkspaceDiagnosticParams) -> Result<WorkspaceDiagnosticReportResult> {
+        self.wait_ready().await;
         let st = self.read();
         let previous: HashMap<String, String> = p.previous_result_ids.into_iter().map(|r| (r.uri.as_str().to_string(), r.value)).collect();
         let mut items = Vec::new();

@@ -228,7 +228,11 @@ pub fn hover_markdown(corpus: &Corpus, v: &EntityView) -> String {
             if !seen.insert((what.clone(), doc.clone())) {
                 continue;
             }
-            let date = c.date.map(|d| d.to_string()).unwrap_or_else(|| "undated".into());
+            let date = match c.date {
+                Some(d) if c.file_date => format!("{d} (file date)"),
+                Some(d) => d.to_string(),
+                None => "undated".into(),
+            };
             let inferred = if c.claim.inferred { " (affiliation inferred)" } else { "" };
             md.push_str(&format!("- {date}: {what}{inferred} — *{doc}*\n"));
         }

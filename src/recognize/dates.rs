@@ -76,7 +76,8 @@ pub fn detect(text: &str, file_date: Option<Date>) -> Option<(Date, DateSource)>
             }
         }
     }
-    if let Some(c) = full_date_re().captures(&head) {
+    // A full date anywhere (a caption's "on July 10, 2024"), the first one.
+    if let Some(c) = full_date_re().captures(&head).or_else(|| full_date_re().captures(text)) {
         let date = if let Some(m) = c.get(1) {
             Date::new(c[3].parse().ok()?, month_number(m.as_str())?, c[2].parse().ok()?)
         } else if let Some(d) = c.get(4) {
@@ -125,6 +126,8 @@ mod tests {
     #[test]
     fn full_dates_in_text_then_file_time() {
         assert_eq!(detect("Ministers met on June 3, 2023 in Singapore.", None), Some((d("2023-06-03"), DateSource::Text)));
+        let late = format!("{}Photo taken on July 10, 2024.", "Paragraph.\n".repeat(20));
+        assert_eq!(detect(&late, Some(d("2026-01-01"))), Some((d("2024-07-10"), DateSource::Text)));
         assert_eq!(detect("No date here.", Some(d("2024-01-05"))), Some((d("2024-01-05"), DateSource::FileTime)));
         assert_eq!(detect("", None), None);
     }
