@@ -174,9 +174,10 @@ impl fmt::Display for Date {
 pub enum DateSource {
     /// A ` date YYYY-MM-DD` first line.
     Header,
-    /// A dateline ("SEOUL, June 3 (Yonhap) --"), completed with the header's or the
-    /// file's year.
+    /// A dateline ("SEOUL, June 3 (Yonhap) --") with its year or the header's.
     Dateline,
+    /// A dateline whose year was taken from the file's modification time.
+    DatelineFileYear,
     /// A full date written in the text ("on June 3, 2023").
     Text,
     /// The file's modification time.

@@ -129,7 +129,7 @@ impl Index {
     /// Adds a document's entities (replacing what it added before).
     pub fn add(&mut self, kb: &Kb, doc: DocId, a: &DocAnalysis, text: &str) {
         let date = a.date.map(|(d, _)| d);
-        let file_date = matches!(a.date, Some((_, crate::model::DateSource::FileTime)));
+        let file_date = matches!(a.date, Some((_, crate::model::DateSource::FileTime | crate::model::DateSource::DatelineFileYear)));
         self.remove(doc);
         let mut keys = Vec::with_capacity(a.entities.len());
         for e in &a.entities {

@@ -64,15 +64,15 @@ pub fn detect(text: &str, file_date: Option<Date>) -> Option<(Date, DateSource)>
         if let Some(c) = dateline_re().captures(line) {
             let Some(month) = month_number(&c[1]) else { continue };
             let Ok(day) = c[2].parse::<u8>() else { continue };
-            let year = c
-                .get(3)
-                .and_then(|y| y.as_str().parse().ok())
-                .or(header_year.filter(|_| header_month.is_none_or(|hm| hm == month)))
-                .or_else(|| file_date.map(|f| year_before(f, month, day)));
+            let stated = c.get(3).and_then(|y| y.as_str().parse().ok()).or(header_year.filter(|_| header_month.is_none_or(|hm| hm == month)));
+            let (year, source) = match stated {
+                Some(y) => (Some(y), DateSource::Dateline),
+                None => (file_date.map(|f| year_before(f, month, day)), DateSource::DatelineFileYear),
+            };
             if let Some(y) = year
                 && let Some(d) = Date::new(y, month, day)
             {
-                return Some((d, DateSource::Dateline));
+                return Some((d, source));
             }
         }
     }
@@ -119,8 +119,8 @@ mod tests {
     #[test]
     fn dateline_year_from_file_date() {
         let t = "Gyeongju (South Korea), Oct 30 (IANS) South Korean ...";
-        assert_eq!(detect(t, Some(d("2025-11-02"))), Some((d("2025-10-30"), DateSource::Dateline)));
-        assert_eq!(detect(t, Some(d("2026-03-01"))), Some((d("2025-10-30"), DateSource::Dateline)));
+        assert_eq!(detect(t, Some(d("2025-11-02"))), Some((d("2025-10-30"), DateSource::DatelineFileYear)));
+        assert_eq!(detect(t, Some(d("2026-03-01"))), Some((d("2025-10-30"), DateSource::DatelineFileYear)));
     }
 
     #[test]

@@ -235,10 +235,27 @@ try {
   check('“Seongrak Wi” is flagged naming “Wi Sung-lac”', wi && wi.message.includes('Wi Sung-lac'), diags);
 
   await page.keyboard.press('Control+Shift+M');
-  const rows = await waitFor(async () => {
-    const texts = await page.evaluate(() => Array.from(document.querySelectorAll('.markers-panel .monaco-list-row')).map((r) => r.textContent));
-    return texts.some((t) => t.includes('Lee Jaemyung')) && texts.some((t) => t.includes('Seongrak Wi')) ? texts : undefined;
-  }, 15000);
+  // The panel lists every article's findings in a virtualised list: filter it to
+  // the two names (the panel's own filter box) before reading the rows.
+  const rowsMatching = async (needle) => {
+    const input = await page.$('.markers-panel-container .viewpane-filter input, .viewpane-filter-container input');
+    if (input) {
+      await input.click({ clickCount: 3 });
+      await page.keyboard.type(needle);
+    }
+    return waitFor(async () => {
+      const texts = await page.evaluate(() => Array.from(document.querySelectorAll('.markers-panel .monaco-list-row')).map((r) => r.textContent));
+      return texts.some((t) => t.includes(needle)) ? texts : undefined;
+    }, 15000);
+  };
+  const leeRows = await rowsMatching('Lee Jaemyung');
+  const wiRows = await rowsMatching('Seongrak Wi');
+  const rows = leeRows && wiRows ? [...leeRows, ...wiRows] : undefined;
+  const clear = await page.$('.markers-panel-container .viewpane-filter input, .viewpane-filter-container input');
+  if (clear) {
+    await clear.click({ clickCount: 3 });
+    await page.keyboard.press('Backspace');
+  }
   check('the Problems panel lists the spelling findings (Lee Jaemyung, Seongrak Wi)', rows, await page.evaluate(() => document.querySelector('.markers-panel')?.textContent?.slice(0, 500) ?? 'no problems panel'));
   const squiggles = await page.evaluate(() => document.querySelectorAll('.monaco-editor .squiggly-warning').length);
   check('warning squiggles are drawn in the editor', squiggles > 0, `squiggly-warning: ${squiggles}`);
