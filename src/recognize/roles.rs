@@ -643,9 +643,10 @@ fn subject_role(w: &mut Work, claims: &[(usize, Option<String>, Option<Found>, s
         }
         k < pf && w.toks[k].has(LOWER) && (w.t(k).ends_with("ed") || w.t(k) == "met" || w.t(k) == "held" || w.is(k, SPEECH))
     };
-    let subject = in_sentence.iter().copied().find(|&c| followed_by_verb(w, c));
-    if let Some(r) = subject.and_then(role_of) {
-        return Some(r);
+    // A named subject without a known role gives the counterpart none: a
+    // wrong role is worse than a missing one.
+    if let Some(subject) = in_sentence.iter().copied().find(|&c| followed_by_verb(w, c)) {
+        return role_of(subject);
     }
     if let Some(r) = in_sentence.iter().rev().find_map(|&c| role_of(c)) {
         return Some(r);
