@@ -39,6 +39,8 @@ struct RawLexicon {
     name_particles: Vec<String>,
     boilerplate_lines: Vec<String>,
     caption_prefixes: Vec<String>,
+    #[serde(default)]
+    party_adjectives: std::collections::BTreeMap<String, String>,
 }
 
 /// Word-class bits returned by [`Lexicon::classes`].
@@ -73,6 +75,7 @@ pub struct Lexicon {
     exact: HashMap<String, u32>,
     pub boilerplate_lines: Vec<String>,
     pub caption_prefixes: Vec<String>,
+    party_adjectives: std::collections::BTreeMap<String, String>,
 }
 
 /// Frequency class of a word: SCOWL's size (10 = among the most common English
@@ -128,7 +131,14 @@ impl Lexicon {
             exact,
             boilerplate_lines: raw.boilerplate_lines,
             caption_prefixes: raw.caption_prefixes,
+            party_adjectives: raw.party_adjectives,
         }
+    }
+
+    /// The party a capitalised party adjective names ("Conservative" → the
+    /// Conservative Party), exact spelling.
+    pub fn party_of(&self, word: &str) -> Option<&str> {
+        self.party_adjectives.get(word).map(String::as_str)
     }
 
     /// The word-class bits of a word (see [`class`]), case-insensitive except for

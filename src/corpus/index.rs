@@ -89,7 +89,8 @@ pub fn latest_first(claims: &[DatedClaim]) -> Vec<&DatedClaim> {
 }
 
 /// The role and affiliation as of the latest evidence: the most specific (longest)
-/// role of the latest article that gives one; the affiliation of the latest claim
+/// role of the latest article that gives one, a present role before a former one
+/// ("former economy minister X as armed forces minister"); the affiliation of the latest claim
 /// that states one, an inferred one only if none does.
 pub fn current_role(claims: &[DatedClaim]) -> (Option<String>, Option<String>) {
     let claims = latest_first(claims);
@@ -99,7 +100,8 @@ pub fn current_role(claims: &[DatedClaim]) -> (Option<String>, Option<String>) {
         .filter(|c| c.claim.role.is_some() && Some(c.date) == latest_with_role)
         .max_by(|a, b| {
             let (ra, rb) = (a.claim.role.as_deref().unwrap_or(""), b.claim.role.as_deref().unwrap_or(""));
-            ra.len().cmp(&rb.len()).then(rb.cmp(ra))
+            let former = |r: &str| r.to_ascii_lowercase().starts_with("former ") || r.to_ascii_lowercase().starts_with("ex-");
+            former(rb).cmp(&former(ra)).then(ra.len().cmp(&rb.len())).then(rb.cmp(ra))
         })
         .and_then(|c| c.claim.role.clone());
     let affil = claims

@@ -81,10 +81,16 @@ pub(crate) fn extract(w: &mut Work) -> Vec<(usize, Claim)> {
             };
             raw.push((p, role, affil, span));
         }
+        if let Some(span) = predecessor(w, p)
+            && let Some(role) = subject_role(w, &raw, p)
+        {
+            let role = if role.to_ascii_lowercase().starts_with("former ") { role } else { format!("Former {role}") };
+            raw.push((p, Some(role), None, span));
+        }
         if let Some((role, affil, span)) = copula(w, p) {
             raw.push((p, Some(role), affil, span));
         }
-        if let Some((role, affil, span)) = named_as(w, p) {
+        if let Some((role, affil, span)) = named_as(w, p).or_else(|| predicate(w, p)) {
             raw.push((p, Some(role), affil, span));
         }
         if let Some((affil, span)) = name_of_body(w, p) {
@@ -100,7 +106,7 @@ pub(crate) fn extract(w: &mut Work) -> Vec<(usize, Claim)> {
     for (p, role, affil, span) in raw {
         let sentence = sentence_of(w, w.cands[p].first);
         let (affiliation, inferred) = match affil {
-            Some(f) => (Some(f.name), false),
+            Some(f) => (Some(local_place(w, role.as_deref(), &f).unwrap_or(f.name)), false),
             None if role.is_some() => (infer(w, p, role.as_deref(), &used, dateline.as_deref()), true),
             None => (None, false),
         };
@@ -160,6 +166,33 @@ fn resolve(w: &Work, a: &Affil, toks: Option<(usize, usize)>) -> Option<Found> {
             }
         }
     }
+}
+
+/// "Kyiv Mayor X", "Governor of Osaka Prefecture X": a local office belongs to
+/// its city or region, not the country the place is in.
+fn local_place(w: &Work, role: Option<&str>, f: &Found) -> Option<String> {
+    let local = is_local(role);
+    let (a, _) = f.toks?;
+    let c = w.cand_at(a)?;
+    let root = w.cands[c].refers_to.unwrap_or(c);
+    let Key::Kb(e) = w.cands[root].key else { return None };
+    let entry = w.kb.entry(e);
+    (local && entry.class == Class::Place).then(|| entry.name.clone())
+}
+
+/// Whether a role is a local office (a mayor, a governor, a chief minister).
+fn is_local(role: Option<&str>) -> bool {
+    let Some(role) = role else { return false };
+    let role = role.to_ascii_lowercase();
+    ["mayor", "governor", "chief minister", "city", "provincial", "prefectur", "regional", "municipal", "county"].iter().any(|k| role.contains(k))
+}
+
+/// A known organisation or body as itself (not the country it belongs to); a
+/// place as its country.
+fn body_found(w: &Work, c: usize) -> Option<Found> {
+    let root = w.cands[c].refers_to.unwrap_or(c);
+    let Key::Kb(e) = w.cands[root].key else { return None };
+    (w.kb.entry(e).kind == Kind::Org).then(|| Found { name: display_name(w, e), toks: Some((w.cands[c].first, w.cands[c].end)) })
 }
 
 /// The affiliation a non-person candidate at token range stands for.
@@ -333,9 +366,15 @@ fn lowercase_title(w: &mut Work, p: usize) -> Option<(String, Option<Found>, std
         k = j;
     }
     let demonym_before = (k.saturating_sub(4)..k).any(|s| w.gaz_starting(s).is_some_and(|g| g.1 == k && g.2.form == Form::Demonym));
-    let affiliation_before = k > 0 && (w.cand_at(k - 1).is_some_and(|c| w.cands[c].kind != Kind::Person) || demonym_before);
+    // "Conservative leader Kemi Badenoch", "Senate Democratic leader X".
+    let party = (k > 0 && w.cand_at(k - 1).is_none()).then(|| crate::lexicon::lexicon().party_of(w.t(k - 1))).flatten();
+    let affiliation_before = k > 0 && (w.cand_at(k - 1).is_some_and(|c| w.cands[c].kind != Kind::Person) || demonym_before || party.is_some());
     if !(has_head || affiliation_before && k < first) || k == first || !w.is(first - 1, ROLE_HEAD) {
         return None;
+    }
+    if let Some(party) = party {
+        let role = tidy_role(&w.text[w.span(k, first)].to_string())?;
+        return Some((role, Some(Found { name: party.to_string(), toks: Some((k - 1, k)) }), w.span(k - 1, w.cands[p].end)));
     }
     // Plural heads ("officials") describe groups, not this person, unless names
     // follow: "Associated Press writers Joey Castellano and Nadia Brennan".
@@ -364,7 +403,9 @@ fn lowercase_title(w: &mut Work, p: usize) -> Option<(String, Option<Found>, std
         } else if let Some(c) = w.cand_at(b)
             && w.cands[c].kind != Kind::Person
         {
-            affil = cand_found(w, c);
+            // "Kremlin spokesman", "White House press secretary": a body right
+            // before a lowercase title is the affiliation as written.
+            affil = body_found(w, c).or_else(|| cand_found(w, c));
             role_start = k;
         }
     }
@@ -434,6 +475,10 @@ fn role_phrase(w: &mut Work, mut k: usize, allow_article: bool) -> Option<(Strin
         if matches!(word, "who" | "which" | "that" | "said" | "says" | "told") {
             break;
         }
+        // "CEO with immediate effect", "minister on Sunday": not part of the title.
+        if head_at.is_some() && (matches!(word, "with" | "since" | "after" | "until" | "effective" | "following" | "when" | "while" | "before" | "amid" | "despite") || matches!(word, "in" | "on" | "last" | "this") && e + 1 < line_end && is_time_word(w.t(e + 1))) {
+            break;
+        }
         if word == "and" && head_at.is_some() && !w.is(e + 1, ROLE_HEAD | ROLE_MOD) {
             break;
         }
@@ -468,6 +513,18 @@ fn role_phrase(w: &mut Work, mut k: usize, allow_article: bool) -> Option<(Strin
     }
     let (role, inner) = role_text(w, role_start, e);
     Some((role?, affil.or(inner), start, e))
+}
+
+/// A word that starts a time phrase: a month, a weekday, a year or a date number.
+fn is_time_word(t: &str) -> bool {
+    t.bytes().all(|b| b.is_ascii_digit())
+        || matches!(
+            t,
+            "January" | "February" | "March" | "April" | "May" | "June" | "July" | "August" | "September" | "October" | "November" | "December"
+                | "Jan" | "Feb" | "Mar" | "Apr" | "Jun" | "Jul" | "Aug" | "Sep" | "Sept" | "Oct" | "Nov" | "Dec"
+                | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+                | "week" | "month" | "year"
+        )
 }
 
 /// "South Korea's national security adviser, Cho Tae-yong", "his Dutch
@@ -576,6 +633,52 @@ fn named_as(w: &mut Work, p: usize) -> Option<(String, Option<Found>, std::ops::
     Some((role, affil, w.span(w.cands[p].first, e)))
 }
 
+/// A title given by the clause the name is the subject of: "X became the
+/// country's first female finance minister", "X was appointed defense
+/// minister", "X, who announced his resignation as prime minister", "X takes
+/// over as CEO". Only when no other person comes between the name and the verb.
+fn predicate(w: &mut Work, p: usize) -> Option<(String, Option<Found>, std::ops::Range<usize>)> {
+    let (_, sentence_end) = sentence_toks(w, w.cands[p].first);
+    let mut k = w.cands[p].end;
+    let limit = sentence_end.min(k + 16);
+    while k < limit {
+        if w.cand_at(k).is_some_and(|c| w.cands[c].kind == Kind::Person) {
+            return None;
+        }
+        let t = w.t(k);
+        let lower = w.toks[k].has(LOWER);
+        let opens = lower
+            && match t {
+                "became" | "becomes" | "become" => true,
+                "appointed" | "named" | "elected" | "promoted" | "nominated" => k > 0 && (matches!(w.t(k - 1), "was" | "is" | "been" | "be" | "being" | "were" | "newly") || k == w.cands[p].end + 1 && w.is_punct(k - 1, ',')),
+                "as" => {
+                    k > 0
+                        && matches!(
+                            w.t(k - 1),
+                            "over" | "post" | "job" | "role" | "resignation" | "down" | "serves" | "served" | "serving" | "remains" | "remained" | "stays" | "stayed"
+                                | "continue" | "continues" | "reappointed" | "re-elected" | "sworn" | "in" | "quit" | "resigned" | "retired" | "tenure" | "term"
+                        )
+                }
+                _ => false,
+            };
+        if opens {
+            let mut from = k + 1;
+            // "the country's first female finance minister": the country is the
+            // article's, left to inference.
+            if from + 2 < w.toks.len() && w.t(from) == "the" && matches!(w.t(from + 1), "country" | "nation" | "state") && w.toks[from + 1].has(POSS) {
+                from += 2;
+            }
+            while from < limit && matches!(w.t(from), "first" | "new" | "next" | "female" | "male" | "woman" | "youngest" | "oldest" | "only") {
+                from += 1;
+            }
+            let (role, affil, _, e) = role_phrase(w, from, true)?;
+            return Some((role, affil, w.span(w.cands[p].first, e)));
+        }
+        k += 1;
+    }
+    None
+}
+
 /// "Sen. Lisa Murkowski, R-Alaska," / "(D-Hawaii)": a US legislator's party.
 fn party_code(w: &Work, p: usize) -> Option<(Found, std::ops::Range<usize>)> {
     let k = w.cands[p].end;
@@ -608,6 +711,20 @@ fn name_of_body(w: &mut Work, p: usize) -> Option<(Found, std::ops::Range<usize>
     let c = w.cand_at(k).filter(|&c| w.cands[c].kind == Kind::Org && w.cands[c].first == k)?;
     let f = cand_found(w, c)?;
     Some((f, w.span(w.cands[p].first, w.cands[c].end)))
+}
+
+/// "his predecessor François Bayrou", "her successor, X": a person who held the
+/// subject's post. Returns the span read.
+fn predecessor(w: &Work, p: usize) -> Option<std::ops::Range<usize>> {
+    let first = w.cands[p].first;
+    let mut k = first.checked_sub(1)?;
+    if w.is_punct(k, ',') {
+        k = k.checked_sub(1)?;
+    }
+    if k == 0 || !matches!(w.t(k), "predecessor" | "successor") || !matches!(w.t(k - 1), "his" | "her" | "their" | "its") {
+        return None;
+    }
+    Some(w.span(k - 1, w.cands[p].end))
 }
 
 /// The role of the person a counterpart is the counterpart *of*: the subject of
@@ -762,9 +879,37 @@ fn infer(w: &mut Work, p: usize, role: Option<&str>, used: &HashSet<usize>, date
                 break;
             }
         }
-        let name = if north == Some(true) { "North Korea" } else { "South Korea" };
+        // No signal in the paragraph: North Korea only if the article is
+        // overwhelmingly about it.
+        let north = north.unwrap_or_else(|| {
+            let (mut n, mut s) = (0usize, 0usize);
+            for k in 0..w.toks.len() {
+                match w.t(k) {
+                    "Pyongyang" | "KCNA" => n += 1,
+                    "Seoul" | "Yonhap" => s += 1,
+                    "North" if k + 1 < w.toks.len() && w.t(k + 1).starts_with("Korea") => n += 1,
+                    "South" if k + 1 < w.toks.len() && w.t(k + 1).starts_with("Korea") => s += 1,
+                    _ => {}
+                }
+            }
+            n > 2 * s
+        });
+        let name = if north { "North Korea" } else { "South Korea" };
         if let Some(e) = w.kb.country(name) {
             return Some(w.kb.entry(e).name.clone());
+        }
+    }
+    // A local office: the nearest city or region named in this or the
+    // previous sentence.
+    if is_local(role) {
+        let from = if s > 0 { sentence_toks(w, s - 1).0 } else { s };
+        for k in (from..first).rev() {
+            if let Some(c) = w.cand_at(k)
+                && let Key::Kb(e) = w.cands[w.cands[c].refers_to.unwrap_or(c)].key
+                && w.kb.entry(e).class == Class::Place
+            {
+                return Some(w.kb.entry(e).name.clone());
+            }
         }
     }
     // A country named earlier in the sentence and not another person's.
@@ -800,7 +945,7 @@ fn infer(w: &mut Work, p: usize, role: Option<&str>, used: &HashSet<usize>, date
         for k in ps..s {
             if let Some(c) = w.cand_at(k)
                 && w.cands[c].kind != Kind::Person
-                && let Some(f) = cand_found(w, c)
+                && let Some(f) = body_found(w, c).or_else(|| cand_found(w, c))
             {
                 return Some(f.name);
             }
@@ -843,8 +988,18 @@ fn main_company(w: &Work) -> Option<String> {
 /// demonyms) and at least half of all country mentions.
 fn main_country(w: &Work) -> Option<String> {
     let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    // Places and the state bodies of a country (Downing Street, the Bundestag)
+    // both say where an article is.
     for c in &w.cands {
-        if c.kind == Kind::Loc && let Some(n) = country_of(w, c) {
+        let n = match c.kind {
+            Kind::Loc => country_of(w, c),
+            Kind::Org => match c.key {
+                Key::Kb(e) => w.kb.entry(e).country.clone(),
+                Key::Name(_) => None,
+            },
+            Kind::Person => None,
+        };
+        if let Some(n) = n {
             *counts.entry(n).or_default() += 1;
         }
     }

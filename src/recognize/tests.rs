@@ -177,3 +177,27 @@ fn odd_input_does_not_panic() {
         let _ = run(t);
     }
 }
+
+#[test]
+fn titles_given_by_the_clause_a_name_is_the_subject_of() {
+    let t = "TOKYO -- Japan's new cabinet was sworn in on Tuesday. Aiko Tanabe became the country's first female finance minister, \
+             while Kenji Morita, a party veteran, was appointed defense minister. Haruto Ishikawa, who announced his resignation as prime minister \
+             in September, stayed away. Yumi Sato, appointed trade minister on Sunday, said little. Japan and Japan and Japan.";
+    let c = claims(t);
+    assert!(claim_of(&c, "Aiko Tanabe").iter().any(|(r, a)| *r == Some("Finance Minister") && *a == Some("Japan")), "{c:?}");
+    assert!(claim_of(&c, "Kenji Morita").iter().any(|(r, _)| *r == Some("Defense Minister")), "{c:?}");
+    assert!(claim_of(&c, "Haruto Ishikawa").iter().any(|(r, _)| *r == Some("Prime Minister")), "{c:?}");
+    assert!(claim_of(&c, "Yumi Sato").iter().any(|(r, _)| *r == Some("Trade Minister")), "{c:?}");
+}
+
+#[test]
+fn predecessors_party_leaders_and_bodies_before_lowercase_titles() {
+    let t = "PARIS -- Prime Minister Claire Dumont took office after her predecessor Paul Girard lost a vote. \
+             Conservative leader Jane Holt and Kremlin spokesman Ivan Orlov both commented. Russian drones struck Kyiv overnight. Mayor Olena Marchenko declared a day of mourning.";
+    let c = claims(t);
+    assert!(claim_of(&c, "Paul Girard").iter().any(|(r, _)| *r == Some("Former Prime Minister")), "{c:?}");
+    assert!(claim_of(&c, "Jane Holt").contains(&(Some("Leader"), Some("Conservative Party"))), "{c:?}");
+    assert!(claim_of(&c, "Ivan Orlov").iter().any(|(_, a)| *a == Some("Kremlin")), "{c:?}");
+    // A local office belongs to its city, not the country.
+    assert!(claim_of(&c, "Olena Marchenko").contains(&(Some("Mayor"), Some("Kyiv"))), "{c:?}");
+}
