@@ -123,6 +123,11 @@ pub(crate) fn link(w: &mut Work) {
             continue;
         }
         let word = w.t(tok).to_string();
+        if let Some(a) = head_reference(w, tok) {
+            let key = w.cands[a].key.clone();
+            w.add(Cand { first: tok, end: tok + 1, kind: Kind::Org, key, origin: Origin::Reference, refers_to: Some(a), byline: false });
+            continue;
+        }
         if let Some(a) = antecedent(w, tok, &word) {
             let key = w.cands[a].key.clone();
             // "von der Leyen": the particles the full name has come along.
@@ -140,6 +145,22 @@ pub(crate) fn link(w: &mut Work) {
             w.add(Cand { first: tok, end: tok + 1, kind, key: name_key(&word), origin: Origin::Discovered, refers_to: None, byline: false });
         }
     }
+}
+
+/// "the Commission" after "the European Commission": an organisation's head
+/// word after "the" refers to the nearest organisation before it whose name ends
+/// in that word.
+fn head_reference(w: &Work, tok: usize) -> Option<usize> {
+    if tok == 0 || !w.t(tok - 1).eq_ignore_ascii_case("the") || !w.is(tok, ORG_HEAD) {
+        return None;
+    }
+    let word = w.t(tok);
+    w.cands
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.kind == Kind::Org && c.end < tok && c.end > c.first + 1 && w.t(c.end - 1) == word)
+        .max_by_key(|(_, c)| c.first)
+        .map(|(i, c)| c.refers_to.unwrap_or(i))
 }
 
 /// The kind a lone unknown capitalised word has from its context, if any.

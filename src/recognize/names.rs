@@ -107,14 +107,19 @@ fn bylines(w: &mut Work) {
         let mut start: Option<usize> = None;
         let mut k = r.start;
         while k <= r.end {
-            let sep = k == r.end || !w.toks[k].is_word() && !w.is_punct(k, '-') || matches!(w.t(k), "and" | "By" | "by");
+            // A hyphen inside a name ("Chae Yun-hwan"), not a spaced dash
+            // before a title ("Miguel Santos - Reporter").
+            let glued_hyphen = w.is_punct(k, '-') && k + 1 < r.end && w.toks[k + 1].has(GLUE);
+            let sep = k == r.end || !w.toks[k].is_word() && !glued_hyphen || matches!(w.t(k), "and" | "By" | "by");
             if sep {
                 if let Some(f) = start.take() {
                     let mut e = k;
                     while e > f && !w.toks[e - 1].is_word() {
                         e -= 1;
                     }
-                    if e > f {
+                    // "Reporter", "Staff Writer": a title, not a name.
+                    let all_titles = (f..e).filter(|&j| w.toks[j].is_word()).all(|j| w.is(j, ROLE_HEAD | ROLE_MOD));
+                    if e > f && !all_titles {
                         let text = w.span_text(f, e).to_string();
                         w.add(Cand { first: f, end: e, kind: Kind::Person, key: name_key(&text), origin: Origin::Discovered, refers_to: None, byline: true });
                     }
@@ -434,8 +439,13 @@ fn units(w: &mut Work, first: usize, end: usize) -> Vec<Unit> {
         }
         // Name particles between name words: "von der", "bin", "da".
         if t.has(LOWER) && w.is(k, PARTICLE) && out.last().is_some_and(|u: &Unit| u.kind == U::Word) && !matches!(w.t(k), "of" | "and" | "for" | "the") {
-            out.push(Unit { kind: U::Word, first: k, end: k + 1 });
-            k += 1;
+            // Glued to what follows: "al-Hayya", "el-Sisi".
+            let mut e = k + 1;
+            while e + 1 < end && w.toks[e].kind == TokKind::Punct && w.toks[e + 1].has(GLUE) {
+                e += 2;
+            }
+            out.push(Unit { kind: U::Word, first: k, end: e });
+            k = e;
             continue;
         }
         if t.has(LOWER) && w.is(k, CONNECTOR) {

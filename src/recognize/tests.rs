@@ -201,3 +201,16 @@ fn predecessors_party_leaders_and_bodies_before_lowercase_titles() {
     // A local office belongs to its city, not the country.
     assert!(claim_of(&c, "Olena Marchenko").contains(&(Some("Mayor"), Some("Kyiv"))), "{c:?}");
 }
+
+#[test]
+fn arabic_particles_head_word_references_and_byline_titles() {
+    let t = "By Rania Haddad - Reporter\n\nDOHA, May 3 -- Spokesman Faisal al-Marri said talks would resume after Omar el-Tayeb arrived. \
+             The European Commission said it would respond. The Commission has until June to decide.";
+    let v = spans(t);
+    assert!(has(&v, "Faisal al-Marri", "PERSON") && has(&v, "Omar el-Tayeb", "PERSON"), "{v:?}");
+    assert!(has(&v, "Rania Haddad", "PERSON") && !v.iter().any(|(s, _)| s.contains("Reporter")), "{v:?}");
+    let a = run(t);
+    let commission: Vec<&Mention> = a.mentions.iter().filter(|m| &t[m.span.clone()] == "Commission").collect();
+    assert_eq!(commission.len(), 1, "{v:?}");
+    assert!(commission[0].kind == Kind::Org && a.entity_of(commission[0]).name == "European Commission");
+}
