@@ -1,0 +1,174 @@
+//! Every output of the CLI and of the language server on the example corpus and
+//! the held-out development set, compared with snapshots (`tests/snapshots/`,
+//! with `insta`). A refactoring must leave them byte-identical; a change of
+//! behaviour shows up here as a diff to review (`cargo insta review`, or delete
+//! the `.snap` file and re-run to accept).
+//!
+//! Result ids of diagnostics and semantic tokens are opaque to clients and are
+//! left out; everything else a client sees is kept.
+
+mod lsp_client;
+mod support;
+
+use std::path::{Path, PathBuf};
+
+use lsp_client::{Client, uri};
+use serde_json::{Value, json};
+use support::{root, run};
+
+/// Runs `byline ARGS` and returns exit status, stdout and stderr as one text,
+/// with the corpus folder written as `<corpus>`.
+fn output(corpus: &Path, args: &[&str]) -> String {
+    let out = run(args);
+    let clean = |b: &[u8]| String::from_utf8_lossy(b).replace(corpus.to_str().unwrap(), "<corpus>");
+    format!("status: {:?}\n--- stdout\n{}--- stderr\n{}", out.status.code(), clean(&out.stdout), clean(&out.stderr))
+}
+
+/// The files of a folder with the given extension, sorted.
+fn files(dir: &Path, ext: &str) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == ext)).collect();
+    v.sort();
+    v
+}
+
+fn cli_outputs(name: &str, corpus: &Path) {
+    let c = corpus.to_str().unwrap();
+    let cases: &[(&str, &[&str])] = &[
+        ("check", &["check", c]),
+        ("check-hint", &["check", "--severity", "hint", c]),
+        ("check-json", &["check", "--format", "json", c]),
+        ("fix", &["fix", c]),
+        ("fix-all", &["fix", "--all", c]),
+        ("entities", &["entities", c]),
+        ("entities-json", &["entities", "--format", "json", c]),
+        ("export-jsonl", &["export", "--format", "jsonl", c]),
+        ("export-conll", &["export", "--format", "conll", c]),
+    ];
+    for (what, args) in cases {
+        insta::assert_snapshot!(format!("{name}-{what}"), output(corpus, args));
+    }
+    let brat = tempfile::tempdir().unwrap();
+    let status = output(corpus, &["export", "--format", "brat", "--out", brat.path().to_str().unwrap(), c]);
+    let mut all = status.replace(brat.path().to_str().unwrap(), "<out>");
+    for f in files(brat.path(), "ann").into_iter().chain(files(brat.path(), "conf")) {
+        all += &format!("=== {}\n{}", f.file_name().unwrap().to_string_lossy(), std::fs::read_to_string(&f).unwrap());
+    }
+    insta::assert_snapshot!(format!("{name}-export-brat"), all);
+    let mut shown = String::new();
+    for f in files(corpus, "txt") {
+        shown += &format!("=== {}\n{}", f.file_name().unwrap().to_string_lossy(), output(corpus, &["show", f.to_str().unwrap()]));
+    }
+    insta::assert_snapshot!(format!("{name}-show"), shown);
+}
+
+#[test]
+fn cli_outputs_on_the_example_corpus() {
+    cli_outputs("examples", &root().join("examples/corpus"));
+}
+
+#[test]
+fn cli_outputs_on_the_development_set() {
+    cli_outputs("dev", &root().join("eval/dev/docs"));
+}
+
+/// Decodes relative semantic tokens into (line, start) positions.
+fn token_starts(data: &[Value]) -> Vec<(u64, u64, u64)> {
+    let (mut line, mut col) = (0, 0);
+    data.chunks(5)
+        .map(|t| {
+            let (dl, dc, ty) = (t[0].as_u64().unwrap(), t[1].as_u64().unwrap(), t[3].as_u64().unwrap());
+            if dl > 0 {
+                col = 0;
+            }
+            line += dl;
+            col += dc;
+            (line, col, ty)
+        })
+        .collect()
+}
+
+/// Drops result ids (opaque to clients) from a response.
+fn without_ids(mut v: Value) -> Value {
+    if let Some(o) = v.as_object_mut() {
+        o.remove("resultId");
+    }
+    v
+}
+
+#[test]
+fn server_responses_on_the_example_corpus() {
+    let dir = tempfile::tempdir().unwrap();
+    support::copy_dir(&root().join("examples/corpus"), dir.path());
+    let r = dir.path().canonicalize().unwrap();
+    let caps = json!({
+        "general": {"positionEncodings": ["utf-16"]},
+        "textDocument": {"publishDiagnostics": {"relatedInformation": true}, "diagnostic": {"dynamicRegistration": false},
+            "semanticTokens": {"requests": {"full": {"delta": true}}, "tokenTypes": [], "tokenModifiers": [], "formats": ["relative"]},
+            "rename": {"prepareSupport": true}},
+        "workspace": {"diagnostics": {"refreshSupport": true}, "workspaceEdit": {"documentChanges": true}, "applyEdit": true}
+    });
+    let (mut c, init) = Client::start(&r, caps, Value::Null);
+    let root_uri = uri(&r);
+    let mut log = vec![json!({"initialize": init})];
+    for f in files(&r, "txt") {
+        c.open(&f);
+        let doc = json!({"uri": uri(&f)});
+        let name = f.file_name().unwrap().to_string_lossy().to_string();
+        let diags = without_ids(c.call("textDocument/diagnostic", json!({"textDocument": doc})));
+        let tokens = without_ids(c.call("textDocument/semanticTokens/full", json!({"textDocument": doc})));
+        let starts = token_starts(tokens["data"].as_array().unwrap());
+        let mut hovers = Vec::new();
+        let mut first_person = None;
+        for &(line, character, ty) in &starts {
+            let at = json!({"line": line, "character": character + 1});
+            hovers.push(json!({"at": at, "hover": c.call("textDocument/hover", json!({"textDocument": doc, "position": at}))}));
+            if ty == 0 && first_person.is_none() {
+                first_person = Some(at);
+            }
+        }
+        let mut actions = Vec::new();
+        for d in diags["items"].as_array().unwrap() {
+            let range = &d["range"];
+            actions.push(c.call("textDocument/codeAction", json!({"textDocument": doc, "range": range, "context": {"diagnostics": [d]}})));
+        }
+        let symbols = c.call("textDocument/documentSymbol", json!({"textDocument": doc}));
+        let mut nav = json!(null);
+        if let Some(at) = first_person {
+            let p = json!({"textDocument": doc, "position": at});
+            nav = json!({
+                "definition": c.call("textDocument/definition", p.clone()),
+                "references": c.call("textDocument/references", json!({"textDocument": doc, "position": at, "context": {"includeDeclaration": true}})),
+                "highlight": c.call("textDocument/documentHighlight", p.clone()),
+                "prepareRename": c.call("textDocument/prepareRename", p.clone()),
+                "rename": c.call("textDocument/rename", json!({"textDocument": doc, "position": at, "newName": "Renamed Person"})),
+            });
+        }
+        log.push(json!({"document": name, "diagnostics": diags, "semanticTokens": tokens, "hovers": hovers, "codeActions": actions, "symbols": symbols, "navigation": nav}));
+    }
+    log.push(json!({"workspace/symbol": c.call("workspace/symbol", json!({"query": ""}))}));
+    let mut ws = c.call("workspace/diagnostic", json!({"previousResultIds": []}));
+    for item in ws["items"].as_array_mut().unwrap() {
+        *item = without_ids(item.take());
+    }
+    if let Some(items) = ws["items"].as_array_mut() {
+        items.sort_by(|a, b| a["uri"].as_str().cmp(&b["uri"].as_str()));
+    }
+    log.push(json!({"workspace/diagnostic": ws}));
+    // One line per response: reviewable diffs without megabytes of indentation.
+    let mut text = String::new();
+    for entry in &log {
+        for (k, v) in entry.as_object().unwrap() {
+            match v.as_array() {
+                Some(items) if k == "hovers" || k == "codeActions" => {
+                    for item in items {
+                        text += &format!("{k}: {item}\n");
+                    }
+                }
+                _ => text += &format!("{k}: {v}\n"),
+            }
+        }
+    }
+    let text = text.replace(&root_uri, "file://<corpus>").replace(r.to_str().unwrap(), "<corpus>");
+    insta::assert_snapshot!("examples-server", text);
+    assert!(c.shutdown().success());
+}
