@@ -6,7 +6,7 @@ use std::path::Path;
 
 use byline::kb::Kb;
 use byline::recognize::analyze;
-use byline::variants::words::vocabulary;
+use byline::vocab::vocabulary;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 fn texts() -> Vec<String> {

@@ -259,6 +259,11 @@ impl RawConfig {
 }
 
 impl Config {
+    /// Whether findings inside quoted speech are corrected (`quotations = "check"`).
+    pub fn corrects_quotes(&self) -> bool {
+        self.quotations == Quotations::Check
+    }
+
     /// Defaults for a corpus at `root`.
     pub fn default_for(root: &Path) -> Config {
         Config {

@@ -10,6 +10,9 @@ use serde::Serialize;
 /// A byte range into a document's text.
 pub type Span = Range<usize>;
 
+/// A document's number inside one corpus (stable while the document exists).
+pub type DocId = u32;
+
 /// What a mention names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub enum Kind {

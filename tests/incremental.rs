@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use byline::config::Config;
 use byline::corpus::{Corpus, load_kb};
-use byline::variants::all_findings;
+use byline::corpus::findings::all_findings;
 use proptest::prelude::*;
 
 fn root() -> PathBuf {

@@ -12,7 +12,7 @@ use super::TableOrJson;
 use crate::config::Severity;
 use crate::corpus::Corpus;
 use crate::text::{Encoding, Position, line_window, position};
-use crate::variants::{Finding, FindingData, all_findings};
+use crate::corpus::findings::{Finding, FindingData, all_findings};
 
 #[derive(Serialize)]
 struct JsonRange {

@@ -14,10 +14,10 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::ExportFormat;
-use crate::corpus::index::GKey;
+use crate::index::GKey;
 use crate::corpus::{Corpus, Document};
 use crate::model::Kind;
-use crate::recognize::tokens::{SENT_START, TokKind, tokenize};
+use crate::tokens::{SENT_START, TokKind, tokenize};
 use crate::text::CodePoints;
 
 #[derive(Serialize)]

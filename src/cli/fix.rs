@@ -8,7 +8,7 @@ use std::path::Path;
 
 use crate::corpus::Corpus;
 use crate::text::{Encoding, position};
-use crate::variants::{Finding, all_findings};
+use crate::corpus::findings::{Finding, all_findings};
 
 /// Codes fixed by default; `--all` adds possible-typo and possible-variant.
 const DEFAULT_CODES: &[&str] = &["inconsistent-spelling", "house-style"];
@@ -17,7 +17,7 @@ pub(super) fn run(corpus: &Corpus, write: bool, all: bool) -> Result<i32, String
     let fixes: Vec<Finding> = all_findings(corpus)
         .into_iter()
         .filter(|f| all || DEFAULT_CODES.contains(&f.code))
-        .filter(|f| !f.data.quoted || crate::variants::words::corrects_quotes(&corpus.config))
+        .filter(|f| !f.data.quoted || corpus.config.corrects_quotes())
         .filter(|f| f.data.found != f.data.preferred)
         .collect();
     let mut out = std::io::stdout().lock();

@@ -5,7 +5,7 @@
 //! each re-analysing only itself.
 
 pub mod files;
-pub mod index;
+pub mod findings;
 pub mod query;
 pub mod view;
 
@@ -19,14 +19,14 @@ use ropey::Rope;
 use crate::config::Config;
 use crate::errors::FileError;
 use crate::kb::{Kb, load_user_kb};
+use crate::index::Index;
+pub use crate::model::DocId;
 use crate::model::{Date, DocAnalysis};
-use crate::recognize::analyze_guarded;
-use crate::variants::{Decisions, Vocab, words::vocabulary};
+use crate::recognize::analyze_tokens;
+use crate::tokens::tokenize;
+use crate::variants::Decisions;
+use crate::vocab::{Vocab, vocabulary, vocabulary_of};
 pub use files::Skipped;
-use index::Index;
-
-/// A document's number inside one corpus (stable while the document exists).
-pub type DocId = u32;
 
 /// One article.
 #[derive(Debug)]
@@ -308,4 +308,19 @@ pub fn load_kb(config: &Config) -> (Kb, Vec<FileError>) {
         .collect();
     let (entries, errors) = load_user_kb(&existing);
     (Kb::with_user(entries), errors)
+}
+
+/// Analyses one document and counts its words on the same tokens. A bug in
+/// recognition becomes an error for this document (reported as a skipped file)
+/// instead of ending the program: that is corpus policy, so it lives here.
+pub fn analyze_guarded(text: &str, kb: &Kb, file_date: Option<Date>) -> Result<(DocAnalysis, Vocab), String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let toks = tokenize(text);
+        let vocab = vocabulary_of(text, &toks);
+        (analyze_tokens(text, toks, kb, file_date), vocab)
+    }))
+    .map_err(|e| {
+        let msg = e.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| e.downcast_ref::<String>().cloned()).unwrap_or_default();
+        format!("internal error while analysing this document ({msg}); please report it")
+    })
 }

@@ -6,11 +6,11 @@
 
 use std::collections::BTreeSet;
 
-use super::index::GKey;
+use crate::index::GKey;
 use super::view::EntityView;
 use super::{Corpus, DocId};
 use crate::model::{Kind, Mention, Span};
-use crate::variants::{Finding, all_findings, doc_findings};
+use super::findings::{Finding, all_findings, doc_findings};
 
 /// One mention somewhere in the corpus.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -126,7 +126,7 @@ impl Corpus {
             Some(d) => self.doc(d).map(|d| doc_findings(self, d)).unwrap_or_default(),
             None => all_findings(self),
         };
-        let fix_quotes = crate::variants::words::corrects_quotes(&self.config);
+        let fix_quotes = self.config.corrects_quotes();
         findings
             .into_iter()
             .filter(|f| matches!(f.code, "inconsistent-spelling" | "house-style"))
@@ -196,7 +196,7 @@ impl Corpus {
 fn family_name(name: &str) -> Option<&str> {
     let words: Vec<&str> = name.split_whitespace().collect();
     let (first, last) = (words.first()?, words.last()?);
-    if words.len() > 1 && crate::variants::keys::is_korean_name(name) {
+    if words.len() > 1 && crate::keys::is_korean_name(name) {
         if crate::romanize::is_korean_surname(first) && !(crate::romanize::is_korean_surname(last) && !last.contains('-') && words.len() == 2 && crate::romanize::is_korean_given_word(first)) {
             return Some(first);
         }

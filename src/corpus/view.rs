@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 
 use super::Corpus;
-use super::index::{DatedClaim, GKey, current_role, latest_first};
+use crate::index::{DatedClaim, GKey, current_role, latest_first};
 use crate::model::Kind;
 
 /// One entity across the corpus.

@@ -15,7 +15,7 @@ use crate::config::CONFIG_FILE;
 use crate::corpus::query::Replacement;
 use crate::corpus::{Corpus, Document};
 use crate::kb::edit::{self, NewEntity};
-use crate::variants::{Finding, doc_findings};
+use crate::corpus::findings::{Finding, doc_findings};
 
 fn action(title: String, kind: CodeActionKind, edit: WorkspaceEdit, diagnostics: Option<Vec<Diagnostic>>, preferred: bool) -> CodeActionOrCommand {
     CodeActionOrCommand::CodeAction(CodeAction {
@@ -54,7 +54,7 @@ pub fn code_actions(st: &State, p: &CodeActionParams) -> Vec<CodeActionOrCommand
     let only_fix_all = p.context.only.as_ref().is_some_and(|o| o.iter().all(|k| *k == CodeActionKind::SOURCE_FIX_ALL || k.as_str().starts_with("source")));
     let findings = doc_findings(c, d);
     let mut out = Vec::new();
-    let fixable = |f: &Finding| matches!(f.code, "inconsistent-spelling" | "house-style" | "possible-typo" | "possible-variant") && (!f.data.quoted || crate::variants::words::corrects_quotes(&c.config));
+    let fixable = |f: &Finding| matches!(f.code, "inconsistent-spelling" | "house-style" | "possible-typo" | "possible-variant") && (!f.data.quoted || c.config.corrects_quotes());
     if only_fix_all {
         let all = c.fix_edits(Some(d.id), None);
         if !all.is_empty() {

@@ -21,11 +21,11 @@ use super::state::{Caps, Open, State, negotiate_encoding};
 use super::{from_proto, to_proto};
 use crate::config::RawConfig;
 use crate::corpus::Corpus;
-use crate::corpus::index::GKey;
+use crate::index::GKey;
 use crate::corpus::query::Replacement;
 use crate::kb::edit;
 use crate::model::Kind;
-use crate::variants::doc_findings;
+use crate::corpus::findings::doc_findings;
 
 /// `byline/status`: what the status bar shows.
 pub enum StatusNotification {}
@@ -302,7 +302,7 @@ impl Core {
             let st = state.read().unwrap_or_else(|e| e.into_inner());
             match &st.corpus {
                 Some(c) => {
-                    let findings = (c.len() <= 20_000).then(|| crate::variants::all_findings(c).len());
+                    let findings = (c.len() <= 20_000).then(|| crate::corpus::findings::all_findings(c).len());
                     StatusParams { documents: c.len(), entities: c.entities().len(), findings, indexing }
                 }
                 None => StatusParams { documents: 0, entities: 0, findings: None, indexing },

@@ -9,14 +9,14 @@ use ropey::Rope;
 use tower_lsp_server::ls_types::*;
 
 use crate::config::Severity;
-use crate::corpus::index::GKey;
+use crate::index::GKey;
 use crate::corpus::query::Replacement;
 use crate::corpus::view::EntityView;
 use crate::corpus::{Corpus, DocId, Document};
 use crate::errors::FileError;
 use crate::model::{Kind, Span};
 use crate::text::{self, Encoding};
-use crate::variants::Finding;
+use crate::corpus::findings::Finding;
 
 /// Semantic token types, in legend order.
 pub const TOKEN_TYPES: &[&str] = &["person", "organization", "location", "role"];
@@ -257,7 +257,7 @@ trait ClaimDoc {
     fn claim_doc(&self) -> DocId;
 }
 
-impl ClaimDoc for crate::corpus::index::DatedClaim {
+impl ClaimDoc for crate::index::DatedClaim {
     fn claim_doc(&self) -> DocId {
         self.doc
     }

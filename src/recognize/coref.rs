@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use super::names::Mode;
-use super::tokens::{GLUE, SENT_START, TokKind};
+use crate::tokens::{GLUE, SENT_START, TokKind};
 use super::{Cand, Key, Work, name_key};
 use crate::fold::fold;
 use crate::lexicon::class::*;
@@ -59,7 +59,7 @@ pub(crate) fn link(w: &mut Work) {
             // A one-letter slip of a long surname ("Stoltenburg" for Stoltenberg).
             None if f.chars().count() >= 7 && !crate::lexicon::lexicon().is_known_word(&f) => by_word
                 .iter()
-                .filter(|(k, _)| k.chars().count() >= 7 && crate::variants::keys::edit_distance(k, &f, 1) == 1)
+                .filter(|(k, _)| k.chars().count() >= 7 && crate::keys::edit_distance(k, &f, 1) == 1)
                 .flat_map(|(_, v)| v.iter().copied())
                 .collect(),
             None => return None,
@@ -71,7 +71,7 @@ pub(crate) fn link(w: &mut Work) {
     for ci in 0..w.cands.len() {
         let c = &w.cands[ci];
         let Key::Kb(e) = c.key else { continue };
-        if c.end != c.first + 1 || c.kind != Kind::Loc || w.kb.entry(e).class != crate::kb::Class::Place || w.toks[c.first].has(super::tokens::ALLCAPS) {
+        if c.end != c.first + 1 || c.kind != Kind::Loc || w.kb.entry(e).class != crate::kb::Class::Place || w.toks[c.first].has(crate::tokens::ALLCAPS) {
             continue;
         }
         let word = w.t(c.first).to_string();
@@ -132,7 +132,7 @@ pub(crate) fn link(w: &mut Work) {
             let key = w.cands[a].key.clone();
             // "von der Leyen": the particles the full name has come along.
             let mut first = tok;
-            while first > 0 && w.toks[first - 1].has(super::tokens::LOWER) && w.is(first - 1, PARTICLE) && w.cand_at(first - 1).is_none() && w.span_text(w.cands[a].first, w.cands[a].end).contains(&format!("{} ", w.t(first - 1))) {
+            while first > 0 && w.toks[first - 1].has(crate::tokens::LOWER) && w.is(first - 1, PARTICLE) && w.cand_at(first - 1).is_none() && w.span_text(w.cands[a].first, w.cands[a].end).contains(&format!("{} ", w.t(first - 1))) {
                 first -= 1;
             }
             w.add(Cand { first, end: tok + 1, kind: Kind::Person, key, origin: Origin::Reference, refers_to: Some(a), byline: false });
@@ -166,7 +166,7 @@ fn head_reference(w: &Work, tok: usize) -> Option<usize> {
 /// The kind a lone unknown capitalised word has from its context, if any.
 fn single_word_kind(w: &mut Work, tok: usize) -> Option<Kind> {
     let t = w.toks[tok];
-    if t.has(super::tokens::DIGIT) || w.is(tok, FUNC | CALENDAR | NOT_NAME) {
+    if t.has(crate::tokens::DIGIT) || w.is(tok, FUNC | CALENDAR | NOT_NAME) {
         return None;
     }
     if w.is(tok, INSTITUTION) && !t.has(SENT_START) && tok > 0 && w.t(tok - 1) == "the" {
@@ -180,16 +180,16 @@ fn single_word_kind(w: &mut Work, tok: usize) -> Option<Kind> {
     // "in Vilnius", "to nearby Geoje", "the city of Gyeongju".
     let prev = prev_word(w, tok);
     let prev2 = prev.and_then(|p| prev_word(w, p));
-    let loc_before = prev.is_some_and(|p| w.toks[p].has(super::tokens::LOWER) && w.is(p, LOC_PRE))
+    let loc_before = prev.is_some_and(|p| w.toks[p].has(crate::tokens::LOWER) && w.is(p, LOC_PRE))
         || (prev.is_some_and(|p| w.t(p) == "of") && prev2.is_some_and(|p| w.is(p, LOC_NOUN)));
     // "to European security": an adjective before a noun is not a place.
-    let next_is_noun = next_word(w, tok).is_some_and(|n| w.toks[n].has(super::tokens::LOWER) && !w.is(n, FUNC));
+    let next_is_noun = next_word(w, tok).is_some_and(|n| w.toks[n].has(crate::tokens::LOWER) && !w.is(n, FUNC));
     if loc_before && !common && !name_like && !t.has(SENT_START) && !next_is_noun {
         return Some(Kind::Loc);
     }
     // "Carney said": a known family or given name before a verb of speech.
     let next = next_word(w, tok);
-    if name_like && !common && next.is_some_and(|n| w.toks[n].has(super::tokens::LOWER) && w.is(n, SPEECH)) {
+    if name_like && !common && next.is_some_and(|n| w.toks[n].has(crate::tokens::LOWER) && w.is(n, SPEECH)) {
         return Some(Kind::Person);
     }
     None

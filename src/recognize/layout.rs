@@ -3,7 +3,7 @@
 //! ("Legal Disclaimer:", "Tags"). Recognition still finds known names everywhere,
 //! but discovers unknown names only where the text is prose.
 
-use super::tokens::{TokKind, Token};
+use crate::tokens::{TokKind, Token};
 use crate::lexicon::lexicon;
 
 /// What a line is.
@@ -88,7 +88,7 @@ fn classify(raw: &str, toks: &[Token], text: &str, line_no: usize) -> LineKind {
     }
     if (3..=12).contains(&words.len())
         && words[0].text(text).eq_ignore_ascii_case("by")
-        && words[1..].iter().all(|w| w.is_cap() || w.has(super::tokens::GLUE) || w.text(text) == "and")
+        && words[1..].iter().all(|w| w.is_cap() || w.has(crate::tokens::GLUE) || w.text(text) == "and")
         && !trimmed.ends_with('.')
     {
         return LineKind::Byline;
@@ -102,7 +102,7 @@ fn classify(raw: &str, toks: &[Token], text: &str, line_no: usize) -> LineKind {
         let small = crate::lexicon::class::CONNECTOR | crate::lexicon::class::FUNC;
         let content: Vec<&&Token> = words
             .iter()
-            .filter(|w| !lx.is(w.text(text), small) && !w.has(super::tokens::GLUE) && !w.has(super::tokens::DIGIT))
+            .filter(|w| !lx.is(w.text(text), small) && !w.has(crate::tokens::GLUE) && !w.has(crate::tokens::DIGIT))
             .collect();
         let caps = content.iter().filter(|w| w.is_cap()).count();
         if caps * 10 >= content.len() * 8 {
@@ -115,7 +115,7 @@ fn classify(raw: &str, toks: &[Token], text: &str, line_no: usize) -> LineKind {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::recognize::tokens::tokenize;
+    use crate::tokens::tokenize;
 
     fn kinds(text: &str) -> Vec<LineKind> {
         lines(text, &tokenize(text)).into_iter().map(|l| l.kind).collect()

@@ -3,7 +3,7 @@
 //! knowledge base and the file's date.
 //!
 //! The steps, each in its own module:
-//! 1. [`tokens`]: words and punctuation with byte ranges and capitalisation facts;
+//! 1. [`crate::tokens`]: words and punctuation with byte ranges and capitalisation facts;
 //! 2. [`layout`]: headers, headlines, bylines, captions, site furniture;
 //! 3. the knowledge base's gazetteer pass ([`crate::kb::Kb::find`]);
 //! 4. [`names`]: capitalised runs split into roles, honorifics, known names and
@@ -17,7 +17,6 @@ pub mod dates;
 pub mod layout;
 pub mod names;
 pub mod roles;
-pub mod tokens;
 
 use std::collections::HashMap;
 
@@ -26,35 +25,25 @@ use crate::kb::{GazMatch, Kb};
 use crate::lexicon::{Level, lexicon};
 use crate::model::{Date, DocAnalysis, DocEntity, Kind, Mention, Origin, RoleSpan};
 use layout::Line;
-use tokens::Token;
-
-/// [`analyze`] with the document's word counts (sharing its tokens), where a bug
-/// in recognition becomes an error for this document instead of ending the
-/// program.
-pub fn analyze_guarded(text: &str, kb: &Kb, file_date: Option<Date>) -> Result<(DocAnalysis, crate::variants::Vocab), String> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyze_with_vocab(text, kb, file_date))).map_err(|e| {
-        let msg = e.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| e.downcast_ref::<String>().cloned()).unwrap_or_default();
-        format!("internal error while analysing this document ({msg}); please report it")
-    })
-}
+use crate::tokens::{Token, quotes, tokenize};
 
 /// Analyses one document. `file_date` is the file's modification date, the last
 /// resort for the article's date.
 pub fn analyze(text: &str, kb: &Kb, file_date: Option<Date>) -> DocAnalysis {
-    analyze_with_vocab(text, kb, file_date).0
+    analyze_tokens(text, tokenize(text), kb, file_date)
 }
 
-/// [`analyze`] and [`crate::variants::words::vocabulary`] in one pass over the tokens.
-pub fn analyze_with_vocab(text: &str, kb: &Kb, file_date: Option<Date>) -> (DocAnalysis, crate::variants::Vocab) {
-    let mut w = Work::new(text, kb);
+/// [`analyze`] on the document's tokens (made by [`tokenize`]; the caller may
+/// count words on the same tokens first, so a document is tokenized once).
+pub fn analyze_tokens(text: &str, toks: Vec<Token>, kb: &Kb, file_date: Option<Date>) -> DocAnalysis {
+    let mut w = Work::new(text, toks, kb);
     names::recognize(&mut w);
     coref::link(&mut w);
     let claims = roles::extract(&mut w);
-    let vocab = crate::variants::words::vocabulary_of(text, &w.toks);
     let mut doc = w.finish(claims);
     doc.date = dates::detect(text, file_date);
-    doc.quotes = tokens::quotes(text);
-    (doc, vocab)
+    doc.quotes = quotes(text);
+    doc
 }
 
 /// Where an entity's identity comes from inside one document.
@@ -133,8 +122,7 @@ const NONE: u32 = u32::MAX;
 const COMPUTED: u32 = 1 << 31;
 
 impl<'a> Work<'a> {
-    fn new(text: &'a str, kb: &'a Kb) -> Work<'a> {
-        let toks = tokens::tokenize(text);
+    fn new(text: &'a str, toks: Vec<Token>, kb: &'a Kb) -> Work<'a> {
         let lines = layout::lines(text, &toks);
         let mut line_of = vec![0u32; toks.len()];
         for (li, l) in lines.iter().enumerate() {

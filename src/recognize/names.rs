@@ -19,7 +19,7 @@
 //! left to [`super::coref`], which knows the document's people.
 
 use super::layout::LineKind;
-use super::tokens::{ALLCAPS, CAP, DIGIT, GLUE, LINE_START, LOWER, MIXED, POSS, SENT_START, TokKind};
+use crate::tokens::{ALLCAPS, CAP, DIGIT, GLUE, LINE_START, LOWER, MIXED, POSS, SENT_START, TokKind};
 use super::{Affil, Cand, Key, PreRole, Work, name_key};
 use crate::kb::{Class, Form};
 use crate::lexicon::class::*;

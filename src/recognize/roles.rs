@@ -21,7 +21,7 @@
 
 use std::collections::HashSet;
 
-use super::tokens::{ALLCAPS, LOWER, POSS, SENT_START, TokKind};
+use crate::tokens::{ALLCAPS, LOWER, POSS, SENT_START, TokKind};
 use super::{Affil, Key, Work};
 use crate::kb::{Class, Form};
 use crate::lexicon::class::*;
@@ -865,7 +865,7 @@ fn infer(w: &mut Work, p: usize, role: Option<&str>, used: &HashSet<usize>, date
     // A Korean name: South or North Korea, by the nearest mention in the paragraph.
     let root = w.cands[p].refers_to.unwrap_or(p);
     let name = w.span_text(w.cands[root].first, w.cands[root].end).to_string();
-    if crate::variants::keys::is_korean_name(&name) {
+    if crate::keys::is_korean_name(&name) {
         let line = w.lines[w.line_of[first] as usize].tokens.clone();
         let mut north = None;
         for k in (line.start.max(first.saturating_sub(300))..first).rev() {

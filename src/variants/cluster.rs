@@ -16,10 +16,10 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use super::keys::{deletion_keys, edit_distance, is_korean_name, korean_keys, order_key, skeleton_key, spelling_key};
+use crate::keys::{deletion_keys, edit_distance, is_korean_name, korean_keys, order_key, skeleton_key, spelling_key};
 use super::words::Rule;
 use crate::config::{Config, KoreanNames};
-use crate::corpus::index::{GEntity, GKey, Index};
+use crate::index::{GEntity, GKey, Index};
 use crate::fold::fold;
 use crate::kb::{Class, Kb};
 use crate::lexicon::{class, lexicon};

@@ -7,9 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::fold::squash;
 use crate::kb::Kb;
-use crate::model::{Claim, Date, DocAnalysis, DocEntity, Kind};
-
-use super::DocId;
+use crate::model::{Claim, Date, DocAnalysis, DocEntity, DocId, Kind};
 
 /// A corpus-wide entity identity: the knowledge-base entry, or the kind and the
 /// squashed spelling of the fullest form.

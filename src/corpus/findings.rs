@@ -1,0 +1,261 @@
+//! Findings: what each document's mentions and words are told about their
+//! spelling, read off the corpus-wide [`Decisions`](crate::variants::Decisions).
+//! They live here, with the documents, because they need the whole corpus: the
+//! document's text and analysis, the index (for the places where other forms
+//! are used), the decisions, the knowledge base and the configuration.
+//!
+//! Codes: `inconsistent-spelling` (the corpus mixes forms; also British/American
+//! and compound forms mixed in the corpus), `possible-variant` (a weaker name
+//! match), `house-style` (a word against the configured style where the corpus
+//! does not mix), `possible-typo`. Findings inside quoted speech are reported as
+//! hints and not corrected unless `quotations = "check"`.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::{Corpus, Document};
+use crate::config::{Config, Level, Severity};
+use crate::index::GKey;
+use crate::keys;
+use crate::model::{DocId, Span};
+use crate::variants::Rule;
+
+/// A place elsewhere that a finding refers to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Related {
+    pub doc: DocId,
+    pub span: Span,
+    pub message: String,
+}
+
+/// One finding in one document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    pub doc: DocId,
+    pub span: Span,
+    pub severity: Severity,
+    pub code: &'static str,
+    pub message: String,
+    pub data: FindingData,
+    pub related: Vec<Related>,
+}
+
+/// What a quick fix needs.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FindingData {
+    pub found: String,
+    pub preferred: String,
+    /// Which rule chose the preferred form.
+    pub rule: &'static str,
+    /// Inside quoted speech (not corrected unless configured).
+    pub quoted: bool,
+}
+
+fn rule_name(r: Rule) -> &'static str {
+    match r {
+        Rule::KnowledgeBase => "knowledge-base",
+        Rule::HouseStyle => "house-style",
+        Rule::Majority => "majority",
+        Rule::Dictionary => "dictionary",
+    }
+}
+
+fn counts_text(counts: &[(String, u32)]) -> String {
+    counts.iter().map(|(f, n)| format!("{f} ×{n}")).collect::<Vec<_>>().join(", ")
+}
+
+/// The word of `preferred` that a one-word reference corresponds to ("Nausėda" in
+/// "Gitanas Nausėda" for "Nauseda"), if the reference is spelled differently.
+fn preferred_word(short: &str, preferred: &str) -> Option<String> {
+    let sk = keys::spelling_key(short);
+    let words: Vec<&str> = preferred.split_whitespace().collect();
+    let cands = [words.first().copied(), words.last().copied()];
+    for w in cands.into_iter().flatten() {
+        let wk = keys::spelling_key(w);
+        let same = wk == sk
+            || keys::skeleton_key(w) == keys::skeleton_key(short)
+            || crate::romanize::same_korean_surname(w, short)
+            || (sk.chars().count() >= 6 && keys::edit_distance(&wk, &sk, 1) == 1);
+        if same {
+            return (w.to_lowercase() != short.to_lowercase()).then(|| w.to_string());
+        }
+    }
+    None
+}
+
+/// The findings of one document, in text order.
+pub fn doc_findings(corpus: &Corpus, doc: &Document) -> Vec<Finding> {
+    let d = &corpus.decisions;
+    let cfg = &corpus.config;
+    let a = &doc.analysis;
+    let text = doc.text();
+    let fix_quotes = cfg.corrects_quotes();
+    let mut out = Vec::new();
+    let severity = |code: &str, quoted: bool| -> Option<Severity> {
+        match cfg.level(code) {
+            Level::Off => None,
+            Level::On(s) if quoted && !fix_quotes => Some(s.max(Severity::Hint)),
+            Level::On(s) => Some(s),
+        }
+    };
+    let keys: Vec<GKey> = a.entities.iter().map(|e| GKey::of(&corpus.kb, e)).collect();
+    let mut related_cache: HashMap<usize, Vec<Related>> = HashMap::new();
+    for m in &a.mentions {
+        let found = &text[m.span.clone()];
+        let key = &keys[m.entity];
+        let quoted = a.in_quote(m.span.start);
+        let quote_note = if quoted && !fix_quotes { " Inside quoted speech: reported, not corrected." } else { "" };
+        if !m.short {
+            if let Some(&gi) = d.names.flagged.get(&(key.clone(), found.to_string())) {
+                let g = &d.names.groups[gi];
+                let Some(sev) = severity("inconsistent-spelling", quoted) else { continue };
+                let related = related_cache.entry(gi).or_insert_with(|| name_related(corpus, gi)).iter().filter(|r| !(r.doc == doc.id && r.span == m.span)).cloned().collect();
+                out.push(Finding {
+                    doc: doc.id,
+                    span: m.span.clone(),
+                    severity: sev,
+                    code: "inconsistent-spelling",
+                    message: format!(
+                        "“{found}” is spelled “{}” elsewhere in the corpus (preferred by {}). Forms: {}.{quote_note}",
+                        g.preferred,
+                        g.rule.describe(),
+                        counts_text(&g.forms)
+                    ),
+                    data: FindingData { found: found.to_string(), preferred: g.preferred.clone(), rule: rule_name(g.rule), quoted },
+                    related,
+                });
+                continue;
+            }
+            if let Some(p) = d.names.possible.iter().find(|p| &p.rare == key) {
+                let Some(sev) = severity("possible-variant", quoted) else { continue };
+                out.push(Finding {
+                    doc: doc.id,
+                    span: m.span.clone(),
+                    severity: sev,
+                    code: "possible-variant",
+                    message: format!("“{found}” is possibly the same as “{}” ({}); no role, affiliation or context confirms it.", p.other_form, p.why),
+                    data: FindingData { found: found.to_string(), preferred: p.other_form.clone(), rule: "similar-spelling", quoted },
+                    related: Vec::new(),
+                });
+            }
+            continue;
+        }
+        // A one-word reference spelled unlike the full name ("Stoltenburg").
+        let full = d.names.preferred(key).map(str::to_string).or_else(|| corpus.index.canonical_name(&corpus.kb, key));
+        let Some(full) = full else { continue };
+        let Some(word) = preferred_word(found, &full) else { continue };
+            let Some(sev) = severity("inconsistent-spelling", quoted) else { continue };
+            out.push(Finding {
+                doc: doc.id,
+                span: m.span.clone(),
+                severity: sev,
+                code: "inconsistent-spelling",
+                message: format!("“{found}” refers to {full}, spelled “{word}”.{quote_note}"),
+                data: FindingData { found: found.to_string(), preferred: word, rule: "reference", quoted },
+                related: Vec::new(),
+            });
+    }
+    // Ordinary words.
+    let mention_at = |pos: usize| {
+        let i = a.mentions.partition_point(|m| m.span.end <= pos);
+        a.mentions.get(i).is_some_and(|m| m.span.start <= pos)
+    };
+    for h in d.word_hits(&text) {
+        let Some(dec) = d.words.get(&h.form) else { continue };
+        if mention_at(h.start) && dec.code == "possible-typo" {
+            continue;
+        }
+        let quoted = a.in_quote(h.start);
+        let Some(sev) = severity(dec.code, quoted) else { continue };
+        let found = &text[h.start..h.end];
+        let quote_note = if quoted && !fix_quotes { " Inside quoted speech: reported, not corrected." } else { "" };
+        let message = match dec.code {
+            "possible-typo" => format!(
+                "“{found}” is not in the dictionary and is used once; possibly a typo for “{}” (used {} times in the corpus).{quote_note}",
+                h.replacement,
+                dec.counts.first().map_or(0, |c| c.1)
+            ),
+            "house-style" => format!("“{found}”: the house style ({}) spells it “{}”.{quote_note}", style_name(cfg), h.replacement),
+            _ => format!("“{found}” is spelled “{}” elsewhere in the corpus (preferred by {}). Forms: {}.{quote_note}", h.replacement, dec.rule.describe(), counts_text(&dec.counts)),
+        };
+        out.push(Finding {
+            doc: doc.id,
+            span: h.start..h.end,
+            severity: sev,
+            code: dec.code,
+            message,
+            data: FindingData { found: found.to_string(), preferred: h.replacement.clone(), rule: rule_name(dec.rule), quoted },
+            related: Vec::new(),
+        });
+    }
+    if !cfg.ignore.is_empty() {
+        out.retain(|f| !cfg.ignore.iter().any(|i| i.eq_ignore_ascii_case(&f.data.found)));
+    }
+    out.sort_by_key(|f| (f.span.start, f.span.end));
+    out
+}
+
+fn style_name(cfg: &Config) -> &'static str {
+    match cfg.spelling {
+        crate::config::SpellingStyle::American => "American",
+        crate::config::SpellingStyle::British => "British",
+        crate::config::SpellingStyle::Auto => "corpus",
+    }
+}
+
+/// Up to ten places where the group's forms are used (the first per document and
+/// form, in path order).
+fn name_related(corpus: &Corpus, gi: usize) -> Vec<Related> {
+    let g = &corpus.decisions.names.groups[gi];
+    let mut docs: Vec<&std::sync::Arc<Document>> = g
+        .members
+        .iter()
+        .filter_map(|k| corpus.index.get(k))
+        .flat_map(|ge| ge.docs.keys().filter_map(|&d| corpus.doc(d)))
+        .collect();
+    docs.sort_by(|a, b| a.rel.cmp(&b.rel));
+    docs.dedup_by(|a, b| a.id == b.id);
+    let mut out = Vec::new();
+    let mut seen: std::collections::HashSet<(DocId, String)> = std::collections::HashSet::new();
+    for doc in docs {
+        let a = &doc.analysis;
+        for m in a.mentions.iter().filter(|m| !m.short) {
+            if !g.members.contains(&GKey::of(&corpus.kb, &a.entities[m.entity])) {
+                continue;
+            }
+            let form = doc.rope.byte_slice(m.span.clone()).to_string();
+            if seen.insert((doc.id, form.clone())) {
+                out.push(Related { doc: doc.id, span: m.span.clone(), message: format!("“{form}” in {}", doc.rel) });
+            }
+            if out.len() >= 10 {
+                return out;
+            }
+        }
+    }
+    out
+}
+
+/// Findings of every document, in path order.
+pub fn all_findings(corpus: &Corpus) -> Vec<Finding> {
+    use rayon::prelude::*;
+    let docs: Vec<&std::sync::Arc<Document>> = corpus.docs().collect();
+    let mut per: Vec<(String, Vec<Finding>)> = docs.par_iter().map(|d| (d.rel.clone(), doc_findings(corpus, d))).collect();
+    per.sort_by(|a, b| a.0.cmp(&b.0));
+    per.into_iter().flat_map(|(_, f)| f).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn references_map_to_the_preferred_word() {
+        assert_eq!(preferred_word("Nauseda", "Gitanas Nausėda").as_deref(), Some("Nausėda"));
+        assert_eq!(preferred_word("Stoltenburg", "Jens Stoltenberg").as_deref(), Some("Stoltenberg"));
+        assert_eq!(preferred_word("Pak", "Park Jong-chon").as_deref(), Some("Park"));
+        assert_eq!(preferred_word("Wi", "Wi Sung-lac"), None);
+        assert_eq!(preferred_word("Lee", "Lee Jae-myung"), None);
+        assert_eq!(preferred_word("Borrell", "Josep Borrell"), None);
+    }
+}
