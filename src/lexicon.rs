@@ -45,34 +45,34 @@ struct RawLexicon {
 
 /// Word-class bits returned by [`Lexicon::classes`].
 pub mod class {
-    pub const FUNC: u32 = 1;
-    pub const GIVEN: u32 = 1 << 1;
-    pub const SURNAME: u32 = 1 << 2;
-    pub const ROLE_HEAD: u32 = 1 << 3;
-    pub const ROLE_WEAK: u32 = 1 << 4;
-    pub const ROLE_MOD: u32 = 1 << 5;
-    pub const ROLE_COMP: u32 = 1 << 6;
-    pub const HONORIFIC: u32 = 1 << 7;
-    pub const ORG_HEAD: u32 = 1 << 8;
-    pub const EVENT_HEAD: u32 = 1 << 9;
-    pub const LOC_HEAD: u32 = 1 << 10;
-    pub const CALENDAR: u32 = 1 << 11;
-    pub const CONNECTOR: u32 = 1 << 12;
-    pub const SPEECH: u32 = 1 << 13;
-    pub const LOC_PRE: u32 = 1 << 14;
-    pub const LOC_NOUN: u32 = 1 << 15;
-    pub const NOT_NAME: u32 = 1 << 16;
-    pub const ORG_START: u32 = 1 << 17;
-    pub const PARTICLE: u32 = 1 << 18;
-    pub const INSTITUTION: u32 = 1 << 19;
+    pub const FUNC: u64 = 1;
+    pub const GIVEN: u64 = 1 << 1;
+    pub const SURNAME: u64 = 1 << 2;
+    pub const ROLE_HEAD: u64 = 1 << 3;
+    pub const ROLE_WEAK: u64 = 1 << 4;
+    pub const ROLE_MOD: u64 = 1 << 5;
+    pub const ROLE_COMP: u64 = 1 << 6;
+    pub const HONORIFIC: u64 = 1 << 7;
+    pub const ORG_HEAD: u64 = 1 << 8;
+    pub const EVENT_HEAD: u64 = 1 << 9;
+    pub const LOC_HEAD: u64 = 1 << 10;
+    pub const CALENDAR: u64 = 1 << 11;
+    pub const CONNECTOR: u64 = 1 << 12;
+    pub const SPEECH: u64 = 1 << 13;
+    pub const LOC_PRE: u64 = 1 << 14;
+    pub const LOC_NOUN: u64 = 1 << 15;
+    pub const NOT_NAME: u64 = 1 << 16;
+    pub const ORG_START: u64 = 1 << 17;
+    pub const PARTICLE: u64 = 1 << 18;
+    pub const INSTITUTION: u64 = 1 << 19;
 }
 
 /// The lexicon; get it with [`lexicon()`].
 pub struct Lexicon {
     words: HashMap<&'static str, u8>,
-    classes: HashMap<String, u32>,
+    classes: HashMap<String, u64>,
     /// Case-sensitive classes (not-names such as "AM", "IT").
-    exact: HashMap<String, u32>,
+    exact: HashMap<String, u64>,
     pub boilerplate_lines: Vec<String>,
     pub caption_prefixes: Vec<String>,
     party_adjectives: std::collections::BTreeMap<String, String>,
@@ -93,8 +93,8 @@ impl Lexicon {
                 Some((w, lv.parse().ok()?))
             })
             .collect();
-        let mut classes: HashMap<String, u32> = HashMap::default();
-        let mut add = |list: &[String], bit: u32| {
+        let mut classes: HashMap<String, u64> = HashMap::default();
+        let mut add = |list: &[String], bit: u64| {
             for w in list {
                 *classes.entry(w.to_lowercase()).or_default() |= bit;
             }
@@ -143,7 +143,7 @@ impl Lexicon {
 
     /// The word-class bits of a word (see [`class`]), case-insensitive except for
     /// [`class::NOT_NAME`], which matches the exact spelling.
-    pub fn classes(&self, word: &str) -> u32 {
+    pub fn classes(&self, word: &str) -> u64 {
         let c = with_lower(word, |w| self.classes.get(w).copied().unwrap_or(0));
         c | self.exact.get(word).copied().unwrap_or(0)
     }
@@ -164,7 +164,7 @@ impl Lexicon {
     }
 
     /// Whether the word has any of the class bits.
-    pub fn is(&self, word: &str, bits: u32) -> bool {
+    pub fn is(&self, word: &str, bits: u64) -> bool {
         self.classes(word) & bits != 0
     }
 

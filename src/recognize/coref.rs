@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use super::names::Mode;
 use crate::tokens::{GLUE, SENT_START, TokKind};
-use super::{Cand, Key, Work, name_key};
+use super::{Cand, Key, TokRange, Work, name_key};
 use crate::fold::fold;
 use crate::lexicon::class::*;
 use crate::model::{Kind, Origin};
@@ -38,7 +38,7 @@ pub(crate) fn link(w: &mut Work) {
         if c.kind != Kind::Person || c.refers_to.is_some() {
             continue;
         }
-        let words = name_words(w, c.first, c.end);
+        let words = name_words(w, c.tokens.first, c.tokens.end);
         if words.len() < 2 {
             continue;
         }
@@ -64,18 +64,18 @@ pub(crate) fn link(w: &mut Work) {
                 .collect(),
             None => return None,
         };
-        let before = list.iter().copied().filter(|&c| w.cands[c].first < tok).max_by_key(|&c| w.cands[c].first);
-        before.or_else(|| list.iter().copied().filter(|&c| w.cands[c].first > tok).min_by_key(|&c| w.cands[c].first))
+        let before = list.iter().copied().filter(|&c| w.cands[c].tokens.first < tok).max_by_key(|&c| w.cands[c].tokens.first);
+        before.or_else(|| list.iter().copied().filter(|&c| w.cands[c].tokens.first > tok).min_by_key(|&c| w.cands[c].tokens.first))
     };
     // One-word places that are a person's name here ("Austin said").
     for ci in 0..w.cands.len() {
         let c = &w.cands[ci];
         let Key::Kb(e) = c.key else { continue };
-        if c.end != c.first + 1 || c.kind != Kind::Loc || w.kb.entry(e).class != crate::kb::Class::Place || w.toks[c.first].has(crate::tokens::ALLCAPS) {
+        if c.tokens.end != c.tokens.first + 1 || c.kind != Kind::Loc || w.kb.entry(e).class != crate::kb::Class::Place || w.toks[c.tokens.first].has(crate::tokens::ALLCAPS) {
             continue;
         }
-        let word = w.t(c.first).to_string();
-        let first = c.first;
+        let word = w.t(c.tokens.first).to_string();
+        let first = c.tokens.first;
         if let Some(a) = antecedent(w, first, &word) {
             let key = w.cands[a].key.clone();
             let c = &mut w.cands[ci];
@@ -88,11 +88,11 @@ pub(crate) fn link(w: &mut Work) {
     // One-word people ("President Lee") refer to the full name.
     for ci in 0..w.cands.len() {
         let c = &w.cands[ci];
-        if c.kind != Kind::Person || c.refers_to.is_some() || name_words(w, c.first, c.end).len() != 1 {
+        if c.kind != Kind::Person || c.refers_to.is_some() || name_words(w, c.tokens.first, c.tokens.end).len() != 1 {
             continue;
         }
-        let word = w.span_text(c.first, c.end).to_string();
-        let first = c.first;
+        let word = w.span_text(c.tokens.first, c.tokens.end).to_string();
+        let first = c.tokens.first;
         if let Some(a) = antecedent(w, first, &word)
             && a != ci
         {
@@ -103,16 +103,16 @@ pub(crate) fn link(w: &mut Work) {
     // A gloss in another script right after a name: "Lee Jae-myung (이재명)".
     for ci in 0..w.cands.len() {
         let c = &w.cands[ci];
-        if c.kind != Kind::Person || c.end + 2 >= w.toks.len() || !w.is_punct(c.end, '(') || !w.is_punct(c.end + 2, ')') {
+        if c.kind != Kind::Person || c.tokens.end + 2 >= w.toks.len() || !w.is_punct(c.tokens.end, '(') || !w.is_punct(c.tokens.end + 2, ')') {
             continue;
         }
-        let g = c.end + 1;
+        let g = c.tokens.end + 1;
         let gloss = w.t(g);
         let foreign = gloss.chars().all(|ch| ch.is_alphabetic() && !ch.is_ascii() && !ch.is_ascii_alphabetic()) && gloss.chars().any(|ch| !matches!(ch, '\u{00c0}'..='\u{024f}'));
         if foreign && w.cand_at(g).is_none() {
             let key = w.cands[ci].key.clone();
             let root = w.cands[ci].refers_to.unwrap_or(ci);
-            w.add(Cand { first: g, end: g + 1, kind: Kind::Person, key, origin: Origin::Reference, refers_to: Some(root), byline: false });
+            w.add(Cand { tokens: TokRange::new(g, g + 1), kind: Kind::Person, key, origin: Origin::Reference, refers_to: Some(root), byline: false });
         }
     }
     // Single capitalised words left undecided by the name pass.
@@ -125,24 +125,24 @@ pub(crate) fn link(w: &mut Work) {
         let word = w.t(tok).to_string();
         if let Some(a) = head_reference(w, tok) {
             let key = w.cands[a].key.clone();
-            w.add(Cand { first: tok, end: tok + 1, kind: Kind::Org, key, origin: Origin::Reference, refers_to: Some(a), byline: false });
+            w.add(Cand { tokens: TokRange::new(tok, tok + 1), kind: Kind::Org, key, origin: Origin::Reference, refers_to: Some(a), byline: false });
             continue;
         }
         if let Some(a) = antecedent(w, tok, &word) {
             let key = w.cands[a].key.clone();
             // "von der Leyen": the particles the full name has come along.
             let mut first = tok;
-            while first > 0 && w.toks[first - 1].has(crate::tokens::LOWER) && w.is(first - 1, PARTICLE) && w.cand_at(first - 1).is_none() && w.span_text(w.cands[a].first, w.cands[a].end).contains(&format!("{} ", w.t(first - 1))) {
+            while first > 0 && w.toks[first - 1].has(crate::tokens::LOWER) && w.is(first - 1, PARTICLE) && w.cand_at(first - 1).is_none() && w.span_text(w.cands[a].tokens.first, w.cands[a].tokens.end).contains(&format!("{} ", w.t(first - 1))) {
                 first -= 1;
             }
-            w.add(Cand { first, end: tok + 1, kind: Kind::Person, key, origin: Origin::Reference, refers_to: Some(a), byline: false });
+            w.add(Cand { tokens: TokRange::new(first, tok + 1), kind: Kind::Person, key, origin: Origin::Reference, refers_to: Some(a), byline: false });
             continue;
         }
         if p.mode != Mode::Full || p.fallback {
             continue;
         }
         if let Some(kind) = single_word_kind(w, tok) {
-            w.add(Cand { first: tok, end: tok + 1, kind, key: name_key(&word), origin: Origin::Discovered, refers_to: None, byline: false });
+            w.add(Cand { tokens: TokRange::new(tok, tok + 1), kind, key: name_key(&word), origin: Origin::Discovered, refers_to: None, byline: false });
         }
     }
 }
@@ -158,8 +158,8 @@ fn head_reference(w: &Work, tok: usize) -> Option<usize> {
     w.cands
         .iter()
         .enumerate()
-        .filter(|(_, c)| c.kind == Kind::Org && c.end < tok && c.end > c.first + 1 && w.t(c.end - 1) == word)
-        .max_by_key(|(_, c)| c.first)
+        .filter(|(_, c)| c.kind == Kind::Org && c.tokens.end < tok && c.tokens.end > c.tokens.first + 1 && w.t(c.tokens.end - 1) == word)
+        .max_by_key(|(_, c)| c.tokens.first)
         .map(|(i, c)| c.refers_to.unwrap_or(i))
 }
 

@@ -20,7 +20,7 @@
 
 use super::layout::LineKind;
 use crate::tokens::{ALLCAPS, CAP, DIGIT, GLUE, LINE_START, LOWER, MIXED, POSS, SENT_START, TokKind};
-use super::{Affil, Cand, Key, PreRole, Work, name_key};
+use super::{Affil, Cand, GazHit, Key, PreRole, TokRange, Work, name_key};
 use crate::kb::{Class, Form};
 use crate::lexicon::class::*;
 use crate::model::{Kind, Origin};
@@ -121,7 +121,7 @@ fn bylines(w: &mut Work) {
                     let all_titles = (f..e).filter(|&j| w.toks[j].is_word()).all(|j| w.is(j, ROLE_HEAD | ROLE_MOD));
                     if e > f && !all_titles {
                         let text = w.span_text(f, e).to_string();
-                        w.add(Cand { first: f, end: e, kind: Kind::Person, key: name_key(&text), origin: Origin::Discovered, refers_to: None, byline: true });
+                        w.add(Cand { tokens: TokRange::new(f, e), kind: Kind::Person, key: name_key(&text), origin: Origin::Discovered, refers_to: None, byline: true });
                     }
                 }
             } else if start.is_none() {
@@ -169,7 +169,7 @@ fn datelines(w: &mut Work) {
             if (month_follows && (at_line_start || all_caps)) || colon_follows {
                 if end - i <= 4 && w.gaz_starting(i).is_none() && !(i..end).any(|j| w.is(j, CALENDAR | ROLE_HEAD)) {
                     let text = w.span_text(i, end).to_string();
-                    w.add(Cand { first: i, end, kind: Kind::Loc, key: name_key(&text), origin: Origin::Discovered, refers_to: None, byline: false });
+                    w.add(Cand { tokens: TokRange::new(i, end), kind: Kind::Loc, key: name_key(&text), origin: Origin::Discovered, refers_to: None, byline: false });
                 }
                 break;
             }
@@ -189,7 +189,7 @@ fn run_at(w: &mut Work, i: usize, line_end: usize) -> Option<usize> {
         return None;
     }
     let mut j = i;
-    let mut gaz_end = gaz.map_or(0, |g| g.1);
+    let mut gaz_end = gaz.map_or(0, |g| g.tokens.end);
     loop {
         if w.toks[j].has(POSS) && j + 1 >= gaz_end && !possessive_inside_name(w, j, line_end) {
             break;
@@ -232,7 +232,7 @@ fn run_at(w: &mut Work, i: usize, line_end: usize) -> Option<usize> {
         let Some(nj) = next else { break };
         for k in j + 1..=nj {
             if let Some(g) = w.gaz_starting(k) {
-                gaz_end = gaz_end.max(g.1);
+                gaz_end = gaz_end.max(g.tokens.end);
             }
         }
         j = nj;
@@ -325,8 +325,8 @@ fn parse_role(w: &mut Work, k: usize, end: usize) -> Option<(usize, bool)> {
             let c0 = c;
             while c < end {
                 if let Some(g) = w.gaz_starting(c) {
-                    if g.1 <= end && w.kb.entry(g.2.entry).kind != Kind::Person {
-                        c = g.1;
+                    if g.tokens.end <= end && w.kb.entry(g.hit.entry).kind != Kind::Person {
+                        c = g.tokens.end;
                         continue;
                     }
                     break;
@@ -377,7 +377,7 @@ fn units(w: &mut Work, first: usize, end: usize) -> Vec<Unit> {
             k += 1;
             continue;
         }
-        if let Some((gf, ge, m)) = w.gaz_starting(k)
+        if let Some(GazHit { tokens: TokRange { first: gf, end: ge }, hit: m }) = w.gaz_starting(k)
             && ge <= end
         {
             // A place that is also a given name, followed by a surname: a person
@@ -423,7 +423,7 @@ fn units(w: &mut Work, first: usize, end: usize) -> Vec<Unit> {
                 if w.is(e, HONORIFIC) || (w.is(e, ROLE_HEAD) && !w.is(e, ROLE_WEAK | ROLE_COMP | ORG_HEAD)) {
                     break;
                 }
-                if w.t(e) == "and" && e + 1 < end && (w.is(e + 1, ORG_START) || w.gaz_starting(e + 1).is_some_and(|g| w.kb.entry(g.2.entry).class == Class::Country)) {
+                if w.t(e) == "and" && e + 1 < end && (w.is(e + 1, ORG_START) || w.gaz_starting(e + 1).is_some_and(|g| w.kb.entry(g.hit.entry).class == Class::Country)) {
                     break;
                 }
                 e += 1;
@@ -483,7 +483,7 @@ fn process_run(w: &mut Work, first: usize, end: usize, mode: Mode) {
         let u = us[idx];
         match u.kind {
             U::Gaz(gi) => {
-                let m = w.gaz[gi].2;
+                let m = w.gaz[gi].hit;
                 let entry = w.kb.entry(m.entry);
                 let mut u = u;
                 // "The Kremlin said": the article's "The" is not part of the name,
@@ -503,7 +503,7 @@ fn process_run(w: &mut Work, first: usize, end: usize, mode: Mode) {
                 {
                     let text = w.span_text(u.first, us[tail].end).to_string();
                     let kind = tail_kind(w, us[tail].end);
-                    last_cand = w.add(Cand { first: u.first, end: us[tail].end, kind, key: name_key(&text), origin: Origin::Discovered, refers_to: None, byline: false });
+                    last_cand = w.add(Cand { tokens: TokRange::new(u.first, us[tail].end), kind, key: name_key(&text), origin: Origin::Discovered, refers_to: None, byline: false });
                     affil = None;
                     idx = tail + 1;
                     continue;
@@ -515,7 +515,7 @@ fn process_run(w: &mut Work, first: usize, end: usize, mode: Mode) {
                 }
                 let origin = if entry.is_user() { Origin::KnowledgeBase } else { Origin::Gazetteer };
                 let kind = entry.kind;
-                last_cand = w.add(Cand { first: u.first, end: u.end, kind, key: Key::Kb(m.entry), origin, refers_to: None, byline: false });
+                last_cand = w.add(Cand { tokens: TokRange::new(u.first, u.end), kind, key: Key::Kb(m.entry), origin, refers_to: None, byline: false });
                 affil = if kind == Kind::Person { None } else { last_cand.map(Affil::Cand) };
                 idx += 1;
             }
@@ -564,7 +564,7 @@ fn process_run(w: &mut Work, first: usize, end: usize, mode: Mode) {
                     let lone_word = e == f + 1 && w.is_word(f, 50) && !w.is(f, GIVEN | SURNAME) && !romanize::is_korean_surname(w.t(f));
                     if e > f && !lone_word && !(f..e).any(|t| w.toks[t].has(DIGIT)) {
                         let text = w.span_text(f, e).to_string();
-                        w.add(Cand { first: f, end: e, kind: Kind::Person, key: name_key(&text), origin: Origin::Discovered, refers_to: None, byline: false })
+                        w.add(Cand { tokens: TokRange::new(f, e), kind: Kind::Person, key: name_key(&text), origin: Origin::Discovered, refers_to: None, byline: false })
                     } else {
                         if e == f + 1 && mode != Mode::Known {
                             w.pending.push(Pending { tok: f, mode, fallback: true });
@@ -573,18 +573,18 @@ fn process_run(w: &mut Work, first: usize, end: usize, mode: Mode) {
                     }
                 } else if k < us.len()
                     && let U::Gaz(gi) = us[k].kind
-                    && w.kb.entry(w.gaz[gi].2.entry).kind == Kind::Person
+                    && w.kb.entry(w.gaz[gi].hit.entry).kind == Kind::Person
                 {
                     // A person from the knowledge base: handled as a Gaz unit next.
-                    let e = w.gaz[gi].2.entry;
-                    let c = w.add(Cand { first: us[k].first, end: us[k].end, kind: Kind::Person, key: Key::Kb(e), origin: Origin::KnowledgeBase, refers_to: None, byline: false });
+                    let e = w.gaz[gi].hit.entry;
+                    let c = w.add(Cand { tokens: TokRange::new(us[k].first, us[k].end), kind: Kind::Person, key: Key::Kb(e), origin: Origin::KnowledgeBase, refers_to: None, byline: false });
                     k += 1;
                     c
                 } else {
                     None
                 };
                 if let Some((rf, re)) = role {
-                    w.pre_roles.push(PreRole { first: rf, end: re, person, affiliation: affil.take() });
+                    w.pre_roles.push(PreRole { tokens: TokRange::new(rf, re), person, affiliation: affil.take() });
                 }
                 affil = None;
                 last_cand = person.or(last_cand);
@@ -592,7 +592,7 @@ fn process_run(w: &mut Work, first: usize, end: usize, mode: Mode) {
             }
             U::OrgStart => {
                 let text = w.span_text(u.first, u.end).to_string();
-                last_cand = w.add(Cand { first: u.first, end: u.end, kind: Kind::Org, key: name_key(&text), origin: Origin::Discovered, refers_to: None, byline: false });
+                last_cand = w.add(Cand { tokens: TokRange::new(u.first, u.end), kind: Kind::Org, key: name_key(&text), origin: Origin::Discovered, refers_to: None, byline: false });
                 affil = last_cand.map(Affil::Cand);
                 idx += 1;
             }
@@ -610,7 +610,7 @@ fn process_run(w: &mut Work, first: usize, end: usize, mode: Mode) {
                 // Words before a head-first organisation: "Central Bank of Nigeria".
                 if j < us.len() && us[j].kind == U::OrgStart && mode == Mode::Full && j - idx <= 2 && (idx..j).all(|x| !w.is(us[x].first, GIVEN) || us[x].kind != U::Word) {
                     let text = w.span_text(u.first, us[j].end).to_string();
-                    last_cand = w.add(Cand { first: u.first, end: us[j].end, kind: Kind::Org, key: name_key(&text), origin: Origin::Discovered, refers_to: None, byline: false });
+                    last_cand = w.add(Cand { tokens: TokRange::new(u.first, us[j].end), kind: Kind::Org, key: name_key(&text), origin: Origin::Discovered, refers_to: None, byline: false });
                     idx = j + 1;
                     continue;
                 }
@@ -623,14 +623,14 @@ fn process_run(w: &mut Work, first: usize, end: usize, mode: Mode) {
                     && j < us.len()
                     && let U::Gaz(gi) = us[j].kind
                     && mode == Mode::Full
-                    && w.kb.entry(w.gaz[gi].2.entry).kind != Kind::Person
-                    && w.gaz[gi].2.form != Form::Demonym
+                    && w.kb.entry(w.gaz[gi].hit.entry).kind != Kind::Person
+                    && w.gaz[gi].hit.form != Form::Demonym
                     && let Some(tail) = org_tail(w, &us, j + 1)
                 {
                     let (first, end) = (us[from].first, us[tail].end);
                     let text = w.span_text(first, end).to_string();
                     let kind = tail_kind(w, end);
-                    last_cand = w.add(Cand { first, end, kind, key: name_key(&text), origin: Origin::Discovered, refers_to: None, byline: false });
+                    last_cand = w.add(Cand { tokens: TokRange::new(first, end), kind, key: name_key(&text), origin: Origin::Discovered, refers_to: None, byline: false });
                     idx = tail + 1;
                     continue;
                 }
@@ -643,12 +643,12 @@ fn process_run(w: &mut Work, first: usize, end: usize, mode: Mode) {
         }
     }
     match last_cand {
-        Some(c) if w.cands[c].end == end => acronym_after(w, c, end),
+        Some(c) if w.cands[c].tokens.end == end => acronym_after(w, c, end),
         _ => not_an_entity_acronym(w, first, end),
     }
     // "South Korea's Joint Chiefs of Staff": remember the organisation's country.
     if let Some(country) = poss_country
-        && let Some(c) = (cands_before..w.cands.len()).find(|&c| w.cands[c].first == first)
+        && let Some(c) = (cands_before..w.cands.len()).find(|&c| w.cands[c].tokens.first == first)
         && w.cands[c].kind == Kind::Org
     {
         w.org_country.insert(c, country);
@@ -664,7 +664,7 @@ fn preceding_org(w: &mut Work, first: usize) -> Option<Affil> {
     }
     let c = w.cand_at(p)?;
     let cand = &w.cands[c];
-    if cand.kind != Kind::Org || cand.end != p + 1 {
+    if cand.kind != Kind::Org || cand.tokens.end != p + 1 {
         return None;
     }
     Some(Affil::Cand(c))
@@ -727,13 +727,13 @@ fn complement_org(w: &mut Work, first: usize, end: usize, mode: Mode) {
     // Known names inside the role ("Prime Minister of the Netherlands").
     let mut k = first;
     while k < end {
-        if let Some((gf, ge, m)) = w.gaz_starting(k)
+        if let Some(GazHit { tokens: TokRange { first: gf, end: ge }, hit: m }) = w.gaz_starting(k)
             && ge <= end
         {
             let entry = w.kb.entry(m.entry);
             if m.form != Form::Demonym && entry.kind != Kind::Person {
                 let origin = if entry.is_user() { Origin::KnowledgeBase } else { Origin::Gazetteer };
-                w.add(Cand { first: gf, end: ge, kind: entry.kind, key: Key::Kb(m.entry), origin, refers_to: None, byline: false });
+                w.add(Cand { tokens: TokRange::new(gf, ge), kind: entry.kind, key: Key::Kb(m.entry), origin, refers_to: None, byline: false });
             }
             k = ge;
             continue;
@@ -747,7 +747,7 @@ fn complement_org(w: &mut Work, first: usize, end: usize, mode: Mode) {
     }
     if s < end && w.is(end - 1, ORG_HEAD) && !w.is(end - 1, ROLE_COMP | ROLE_HEAD) && end - s >= 2 {
         let text = w.span_text(s, end).to_string();
-        w.add(Cand { first: s, end, kind: Kind::Org, key: name_key(&text), origin: Origin::Discovered, refers_to: None, byline: false });
+        w.add(Cand { tokens: TokRange::new(s, end), kind: Kind::Org, key: name_key(&text), origin: Origin::Discovered, refers_to: None, byline: false });
     }
 }
 
@@ -808,7 +808,7 @@ fn segment(w: &mut Work, us: &[Unit], mode: Mode) -> Option<usize> {
         return None;
     }
     let text = w.span_text(first, end).to_string();
-    let mk = |kind| Cand { first, end, kind, key: name_key(&text), origin: Origin::Discovered, refers_to: None, byline: false };
+    let mk = |kind| Cand { tokens: TokRange::new(first, end), kind, key: name_key(&text), origin: Origin::Discovered, refers_to: None, byline: false };
     if let Some(kind) = classify(w, &us, mode) {
         return w.add(mk(kind));
     }
@@ -818,7 +818,7 @@ fn segment(w: &mut Work, us: &[Unit], mode: Mode) -> Option<usize> {
     {
         let (f, e) = (us[a].first, us[b - 1].end);
         let text = w.span_text(f, e).to_string();
-        let c = w.add(Cand { first: f, end: e, kind: Kind::Person, key: name_key(&text), origin: Origin::Discovered, refers_to: None, byline: false });
+        let c = w.add(Cand { tokens: TokRange::new(f, e), kind: Kind::Person, key: name_key(&text), origin: Origin::Discovered, refers_to: None, byline: false });
         for u in us[..a].iter().chain(&us[b..]) {
             if u.end == u.first + 1 && !w.is(u.first, FUNC | CALENDAR | NOT_NAME) {
                 w.pending.push(Pending { tok: u.first, mode, fallback: true });
@@ -980,13 +980,13 @@ fn single(w: &mut Work, tok: usize, mode: Mode) -> Option<usize> {
     let text = w.t(tok).to_string();
     if let Some(&def) = w.acronyms.get(&text) {
         let kind = w.cands[def].kind;
-        return w.add(Cand { first: tok, end: tok + 1, kind, key: w.cands[def].key.clone(), origin: Origin::Reference, refers_to: Some(def), byline: false });
+        return w.add(Cand { tokens: TokRange::new(tok, tok + 1), kind, key: w.cands[def].key.clone(), origin: Origin::Reference, refers_to: Some(def), byline: false });
     }
     if w.not_entities.contains(&text) {
         return None;
     }
     if is_acronym(w, tok) {
-        return w.add(Cand { first: tok, end: tok + 1, kind: Kind::Org, key: name_key(&text), origin: Origin::Discovered, refers_to: None, byline: false });
+        return w.add(Cand { tokens: TokRange::new(tok, tok + 1), kind: Kind::Org, key: name_key(&text), origin: Origin::Discovered, refers_to: None, byline: false });
     }
     if mode != Mode::Known && !t.has(ALLCAPS) {
         w.pending.push(Pending { tok, mode, fallback: false });
@@ -1046,10 +1046,10 @@ fn acronym_after(w: &mut Work, cand: usize, run_end: usize) {
         return;
     }
     let c = &w.cands[cand];
-    if c.end != run_end {
+    if c.tokens.end != run_end {
         return;
     }
-    let initials: String = (c.first..c.end)
+    let initials: String = (c.tokens.first..c.tokens.end)
         .filter(|&k| w.toks[k].is_word() && w.toks[k].is_cap())
         .filter_map(|k| w.t(k).chars().next())
         .flat_map(char::to_uppercase)

@@ -22,7 +22,7 @@
 use std::collections::HashSet;
 
 use crate::tokens::{ALLCAPS, LOWER, POSS, SENT_START, TokKind};
-use super::{Affil, Key, Work};
+use super::{Affil, GazHit, Key, TokRange, Work};
 use crate::kb::{Class, Form};
 use crate::lexicon::class::*;
 use crate::model::{Claim, Kind};
@@ -42,14 +42,14 @@ pub(crate) fn extract(w: &mut Work) -> Vec<(usize, Claim)> {
     // Titles written before names.
     for r in w.pre_roles.clone() {
         let Some(p) = r.person else { continue };
-        let (role, inner) = match super::names::honorific_role(w, r.first, r.end) {
-            Some(h) if w.is(r.first, HONORIFIC) => (Some(h), None),
-            _ => role_text(w, r.first, r.end),
+        let (role, inner) = match super::names::honorific_role(w, r.tokens.first, r.tokens.end) {
+            Some(h) if w.is(r.tokens.first, HONORIFIC) => (Some(h), None),
+            _ => role_text(w, r.tokens.first, r.tokens.end),
         };
-        let prefix = lowercase_qualifiers(w, r.first);
+        let prefix = lowercase_qualifiers(w, r.tokens.first);
         let role = role.map(|x| if prefix.is_empty() { x } else { super::roles::tidy_role(&format!("{prefix} {x}")).unwrap_or(x) });
         let affil = r.affiliation.clone().and_then(|a| resolve(w, &a, None)).or(inner);
-        let span = w.span(r.first, w.cands[p].end);
+        let span = w.span(r.tokens.first, w.cands[p].tokens.end);
         raw.push((p, role, affil, span));
     }
     let persons: Vec<usize> = (0..w.cands.len()).filter(|&c| w.cands[c].kind == Kind::Person).collect();
@@ -62,8 +62,8 @@ pub(crate) fn extract(w: &mut Work) -> Vec<(usize, Claim)> {
         }
         if !with_pre.contains(&p) && let Some((role, affil, span)) = lowercase_title(w, p) {
             // "writers Joey Castellano and Nadia Brennan": the second name too.
-            let e = w.cands[p].end;
-            if w.t(w.cands[p].first - 1).ends_with('s') && e + 1 < w.toks.len() && w.t(e) == "and" && let Some(q) = w.cand_at(e + 1) {
+            let e = w.cands[p].tokens.end;
+            if w.t(w.cands[p].tokens.first - 1).ends_with('s') && e + 1 < w.toks.len() && w.t(e) == "and" && let Some(q) = w.cand_at(e + 1) {
                 let role = tidy_role(role.trim_end_matches('s')).unwrap_or(role.clone());
                 raw.push((q, Some(role.clone()), affil.as_ref().map(|f| Found { name: f.name.clone(), toks: f.toks }), span.clone()));
                 raw.push((p, Some(role), affil, span));
@@ -104,7 +104,7 @@ pub(crate) fn extract(w: &mut Work) -> Vec<(usize, Claim)> {
     let used: HashSet<usize> = raw.iter().filter_map(|(_, _, a, _)| a.as_ref().and_then(|f| f.toks)).flat_map(|(a, b)| a..b).collect();
     let mut out = Vec::new();
     for (p, role, affil, span) in raw {
-        let sentence = sentence_of(w, w.cands[p].first);
+        let sentence = sentence_of(w, w.cands[p].tokens.first);
         let (affiliation, inferred) = match affil {
             Some(f) => (Some(local_place(w, role.as_deref(), &f).unwrap_or(f.name)), false),
             None if role.is_some() => (infer(w, p, role.as_deref(), &used, dateline.as_deref()), true),
@@ -116,8 +116,8 @@ pub(crate) fn extract(w: &mut Work) -> Vec<(usize, Claim)> {
     }
     if let Some(agency) = byline_agency(w) {
         for p in bylines {
-            let span = w.span(w.cands[p].first, w.cands[p].end);
-            out.push((p, Claim { role: None, affiliation: Some(agency.clone()), span, sentence: sentence_of(w, w.cands[p].first), inferred: false }));
+            let span = w.span(w.cands[p].tokens.first, w.cands[p].tokens.end);
+            out.push((p, Claim { role: None, affiliation: Some(agency.clone()), span, sentence: sentence_of(w, w.cands[p].tokens.first), inferred: false }));
         }
     }
     out
@@ -141,10 +141,10 @@ fn resolve(w: &Work, a: &Affil, toks: Option<(usize, usize)>) -> Option<Found> {
         Affil::Cand(c) => {
             let root = w.cands[*c].refers_to.unwrap_or(*c);
             let cand = &w.cands[root];
-            let toks = toks.or(Some((w.cands[*c].first, w.cands[*c].end)));
+            let toks = toks.or(Some((w.cands[*c].tokens.first, w.cands[*c].tokens.end)));
             let state = match cand.key {
                 Key::Kb(e) => w.kb.entry(e).is_state_body(),
-                Key::Name(_) => w.is_state_head(cand.end - 1),
+                Key::Name(_) => w.is_state_head(cand.tokens.end - 1),
             };
             // The country the text gives the body ("South Korea's Joint Chiefs").
             if state && let Some(&country) = w.org_country.get(&root) {
@@ -157,7 +157,7 @@ fn resolve(w: &Work, a: &Affil, toks: Option<(usize, usize)>) -> Option<Found> {
                 }
                 return resolve(w, &Affil::Kb(e), toks);
             }
-            let name = w.span_text(cand.first, cand.end).to_string();
+            let name = w.span_text(cand.tokens.first, cand.tokens.end).to_string();
             match w.org_country.get(&root) {
                 Some(&country) if state => Some(Found { name: w.kb.entry(country).name.clone(), toks }),
                 // A state body of unknown country: the context will say.
@@ -192,12 +192,12 @@ fn is_local(role: Option<&str>) -> bool {
 fn body_found(w: &Work, c: usize) -> Option<Found> {
     let root = w.cands[c].refers_to.unwrap_or(c);
     let Key::Kb(e) = w.cands[root].key else { return None };
-    (w.kb.entry(e).kind == Kind::Org).then(|| Found { name: display_name(w, e), toks: Some((w.cands[c].first, w.cands[c].end)) })
+    (w.kb.entry(e).kind == Kind::Org).then(|| Found { name: display_name(w, e), toks: Some((w.cands[c].tokens.first, w.cands[c].tokens.end)) })
 }
 
 /// The affiliation a non-person candidate at token range stands for.
 fn cand_found(w: &Work, c: usize) -> Option<Found> {
-    resolve(w, &Affil::Cand(c), Some((w.cands[c].first, w.cands[c].end)))
+    resolve(w, &Affil::Cand(c), Some((w.cands[c].tokens.first, w.cands[c].tokens.end)))
 }
 
 /// The role text of tokens `first..end`, with "of (the) <country or international
@@ -213,7 +213,7 @@ fn role_text(w: &mut Work, first: usize, end: usize) -> (Option<String>, Option<
             if s < end && w.t(s) == "the" {
                 s += 1;
             }
-            if let Some((_, ge, m)) = w.gaz_starting(s)
+            if let Some(GazHit { tokens: TokRange { end: ge, .. }, hit: m }) = w.gaz_starting(s)
                 && ge <= end
                 && m.form != Form::Demonym
                 && matches!(w.kb.entry(m.entry).class, Class::Country | Class::International)
@@ -246,12 +246,12 @@ fn role_text(w: &mut Work, first: usize, end: usize) -> (Option<String>, Option<
         // An acronym in a title reads better spelled out: "Chairman of the Joint
         // Chiefs of Staff", not "of the JCS".
         if let Some(c) = w.cand_at(k)
-            && w.cands[c].end == k + 1
+            && w.cands[c].tokens.end == k + 1
             && w.cands[c].kind == Kind::Org
             && t.has(ALLCAPS)
         {
             let full = match (w.cands[c].refers_to, &w.cands[c].key) {
-                (Some(def), _) => Some(w.span_text(w.cands[def].first, w.cands[def].end).to_string()),
+                (Some(def), _) => Some(w.span_text(w.cands[def].tokens.first, w.cands[def].tokens.end).to_string()),
                 (None, Key::Kb(e)) if w.kb.entry(*e).name.contains(' ') => Some(w.kb.entry(*e).name.clone()),
                 _ => None,
             };
@@ -351,7 +351,7 @@ fn sentence_toks(w: &Work, tok: usize) -> (usize, usize) {
 
 /// "Kremlin spokesman Dmitry Peskov", "former Dutch prime minister Mark Rutte".
 fn lowercase_title(w: &mut Work, p: usize) -> Option<(String, Option<Found>, std::ops::Range<usize>)> {
-    let first = w.cands[p].first;
+    let first = w.cands[p].tokens.first;
     let is_title_word = |w: &mut Work, j: usize| {
         let t = w.toks[j];
         t.kind == TokKind::Word && t.has(LOWER) && w.is(j, ROLE_HEAD | ROLE_MOD) && !w.is(j, FUNC)
@@ -365,7 +365,7 @@ fn lowercase_title(w: &mut Work, p: usize) -> Option<(String, Option<Found>, std
         }
         k = j;
     }
-    let demonym_before = (k.saturating_sub(4)..k).any(|s| w.gaz_starting(s).is_some_and(|g| g.1 == k && g.2.form == Form::Demonym));
+    let demonym_before = (k.saturating_sub(4)..k).any(|s| w.gaz_starting(s).is_some_and(|g| g.tokens.end == k && g.hit.form == Form::Demonym));
     // "Conservative leader Kemi Badenoch", "Senate Democratic leader X".
     let party = (k > 0 && w.cand_at(k - 1).is_none()).then(|| crate::lexicon::lexicon().party_of(w.t(k - 1))).flatten();
     let affiliation_before = k > 0 && (w.cand_at(k - 1).is_some_and(|c| w.cands[c].kind != Kind::Person) || demonym_before || party.is_some());
@@ -374,12 +374,12 @@ fn lowercase_title(w: &mut Work, p: usize) -> Option<(String, Option<Found>, std
     }
     if let Some(party) = party {
         let role = tidy_role(&w.text[w.span(k, first)].to_string())?;
-        return Some((role, Some(Found { name: party.to_string(), toks: Some((k - 1, k)) }), w.span(k - 1, w.cands[p].end)));
+        return Some((role, Some(Found { name: party.to_string(), toks: Some((k - 1, k)) }), w.span(k - 1, w.cands[p].tokens.end)));
     }
     // Plural heads ("officials") describe groups, not this person, unless names
     // follow: "Associated Press writers Joey Castellano and Nadia Brennan".
     let plural = w.t(first - 1).ends_with('s') && !w.t(first - 1).ends_with("ss");
-    let coordinated = w.cands[p].end + 1 < w.toks.len() && w.t(w.cands[p].end) == "and" && w.cand_at(w.cands[p].end + 1).is_some_and(|c| w.cands[c].kind == Kind::Person);
+    let coordinated = w.cands[p].tokens.end + 1 < w.toks.len() && w.t(w.cands[p].tokens.end) == "and" && w.cand_at(w.cands[p].tokens.end + 1).is_some_and(|c| w.cands[c].kind == Kind::Person);
     if plural && !coordinated {
         return None;
     }
@@ -387,19 +387,19 @@ fn lowercase_title(w: &mut Work, p: usize) -> Option<(String, Option<Found>, std
     let mut affil = None;
     // A demonym or a known body before the title: "Dutch", "Kremlin".
     if let Some(b) = k.checked_sub(1) {
-        if let Some(g) = (b.saturating_sub(3)..=b).find_map(|s| w.gaz_starting(s).filter(|g| g.1 == b + 1))
-            && g.2.form == Form::Demonym
+        if let Some(g) = (b.saturating_sub(3)..=b).find_map(|s| w.gaz_starting(s).filter(|g| g.tokens.end == b + 1))
+            && g.hit.form == Form::Demonym
         {
-            affil = resolve(w, &Affil::Kb(g.2.entry), Some((g.0, g.1)));
+            affil = resolve(w, &Affil::Kb(g.hit.entry), Some((g.tokens.first, g.tokens.end)));
             // "former Dutch prime minister": the qualifier belongs to the title.
-            let mut q = g.0;
+            let mut q = g.tokens.first;
             while q > 0 && w.toks[q - 1].has(LOWER) && matches!(w.t(q - 1), "former" | "acting" | "outgoing" | "incoming" | "then") {
                 q -= 1;
             }
-            let quals: Vec<String> = (q..g.0).map(|j| w.t(j).to_string()).collect();
+            let quals: Vec<String> = (q..g.tokens.first).map(|j| w.t(j).to_string()).collect();
             let rest = w.text[w.span(k, first)].to_string();
             let role = tidy_role(&format!("{} {rest}", quals.join(" ")))?;
-            return Some((role, affil, w.span(q, w.cands[p].end)));
+            return Some((role, affil, w.span(q, w.cands[p].tokens.end)));
         } else if let Some(c) = w.cand_at(b)
             && w.cands[c].kind != Kind::Person
         {
@@ -410,12 +410,12 @@ fn lowercase_title(w: &mut Work, p: usize) -> Option<(String, Option<Found>, std
         }
     }
     let role = tidy_role(&w.text[w.span(role_start, first)].to_string())?;
-    Some((role, affil, w.span(k, w.cands[p].end)))
+    Some((role, affil, w.span(k, w.cands[p].tokens.end)))
 }
 
 /// "Josep Borrell, the EU's high representative for ..., said": the appositive.
 fn appositive(w: &mut Work, p: usize) -> Option<(String, Option<Found>, std::ops::Range<usize>)> {
-    let mut k = w.cands[p].end;
+    let mut k = w.cands[p].tokens.end;
     if w.toks[k - 1].has(POSS) {
         return None;
     }
@@ -446,7 +446,7 @@ fn role_phrase(w: &mut Work, mut k: usize, allow_article: bool) -> Option<(Strin
         && let Some(c) = w.cand_at(k)
         && w.cands[c].kind != Kind::Person
     {
-        let end = w.cands[c].end;
+        let end = w.cands[c].tokens.end;
         // The body must lead into the title ("the EU's high representative", "U.S.
         // Secretary of State"), not be the whole phrase.
         if end < line_end && (w.toks[end - 1].has(POSS) || w.toks[end].kind == TokKind::Word) {
@@ -454,7 +454,7 @@ fn role_phrase(w: &mut Work, mut k: usize, allow_article: bool) -> Option<(Strin
             k = end;
         }
     } else if k < line_end
-        && let Some((gf, ge, m)) = w.gaz_starting(k)
+        && let Some(GazHit { tokens: TokRange { first: gf, end: ge }, hit: m }) = w.gaz_starting(k)
         && m.form == Form::Demonym
     {
         affil = resolve(w, &Affil::Kb(m.entry), Some((gf, ge)));
@@ -531,7 +531,7 @@ fn is_time_word(t: &str) -> bool {
 /// counterpart, Kajsa Ollongren": a title right before ", NAME". A counterpart's
 /// role is `None` here (the caller takes the subject's role).
 fn title_before_comma(w: &mut Work, p: usize) -> Option<(Option<String>, Option<Found>, std::ops::Range<usize>)> {
-    let first = w.cands[p].first;
+    let first = w.cands[p].tokens.first;
     let comma = first.checked_sub(1)?;
     if !w.is_punct(comma, ',') {
         return None;
@@ -545,12 +545,12 @@ fn title_before_comma(w: &mut Work, p: usize) -> Option<(Option<String>, Option<
         // "ambassador to Australia": a place the title is about.
         if let Some(c) = w.cand_at(j)
             && w.cands[c].kind == Kind::Loc
-            && w.cands[c].end == k
-            && w.cands[c].first >= 2
-            && matches!(w.t(w.cands[c].first - 1), "to" | "in")
-            && w.is(w.cands[c].first - 2, ROLE_HEAD)
+            && w.cands[c].tokens.end == k
+            && w.cands[c].tokens.first >= 2
+            && matches!(w.t(w.cands[c].tokens.first - 1), "to" | "in")
+            && w.is(w.cands[c].tokens.first - 2, ROLE_HEAD)
         {
-            k = w.cands[c].first - 1;
+            k = w.cands[c].tokens.first - 1;
             continue;
         }
         if t.kind != TokKind::Word || w.cand_at(j).is_some() || w.gaz_starting(j).is_some() {
@@ -572,23 +572,23 @@ fn title_before_comma(w: &mut Work, p: usize) -> Option<(Option<String>, Option<
     let mut affil = None;
     let mut start = k;
     if let Some(b) = k.checked_sub(1) {
-        if let Some(g) = (b.saturating_sub(3)..=b).find_map(|s| w.gaz_starting(s).filter(|g| g.1 == b + 1)) {
-            let entry = w.kb.entry(g.2.entry);
-            if g.2.form == Form::Demonym || w.toks[b].has(POSS) || counterpart || matches!(entry.class, Class::Country | Class::International) {
-                affil = resolve(w, &Affil::Kb(g.2.entry), Some((g.0, g.1)));
-                start = g.0;
+        if let Some(g) = (b.saturating_sub(3)..=b).find_map(|s| w.gaz_starting(s).filter(|g| g.tokens.end == b + 1)) {
+            let entry = w.kb.entry(g.hit.entry);
+            if g.hit.form == Form::Demonym || w.toks[b].has(POSS) || counterpart || matches!(entry.class, Class::Country | Class::International) {
+                affil = resolve(w, &Affil::Kb(g.hit.entry), Some((g.tokens.first, g.tokens.end)));
+                start = g.tokens.first;
             }
         } else if let Some(c) = w.cand_at(b)
             && w.cands[c].kind != Kind::Person
             && w.toks[b].has(POSS)
         {
             affil = cand_found(w, c);
-            start = w.cands[c].first;
+            start = w.cands[c].tokens.first;
         } else if !matches!(w.t(b), "his" | "her" | "its" | "their" | "the" | "a" | "an") && !w.toks[b].is_cap() {
             return None;
         }
     }
-    let span = w.span(start, w.cands[p].end);
+    let span = w.span(start, w.cands[p].tokens.end);
     if counterpart {
         return Some((None, affil, span));
     }
@@ -602,7 +602,7 @@ fn title_before_comma(w: &mut Work, p: usize) -> Option<(Option<String>, Option<
 
 /// "Daniel Hwang is a senior fellow at the Han River Policy Institute".
 fn copula(w: &mut Work, p: usize) -> Option<(String, Option<Found>, std::ops::Range<usize>)> {
-    let k = w.cands[p].end;
+    let k = w.cands[p].tokens.end;
     if k + 2 >= w.toks.len() || !matches!(w.t(k), "is" | "was" | "remains") {
         return None;
     }
@@ -620,17 +620,17 @@ fn copula(w: &mut Work, p: usize) -> Option<(String, Option<Found>, std::ops::Ra
             None
         }
     });
-    Some((role, affil, w.span(w.cands[p].first, e)))
+    Some((role, affil, w.span(w.cands[p].tokens.first, e)))
 }
 
 /// "Kang Hoon-sik as his chief of staff", "named Wi Sung-lac as director of ...".
 fn named_as(w: &mut Work, p: usize) -> Option<(String, Option<Found>, std::ops::Range<usize>)> {
-    let k = w.cands[p].end;
+    let k = w.cands[p].tokens.end;
     if k + 1 >= w.toks.len() || w.t(k) != "as" {
         return None;
     }
     let (role, affil, _, e) = role_phrase(w, k + 1, true)?;
-    Some((role, affil, w.span(w.cands[p].first, e)))
+    Some((role, affil, w.span(w.cands[p].tokens.first, e)))
 }
 
 /// A title given by the clause the name is the subject of: "X became the
@@ -638,8 +638,8 @@ fn named_as(w: &mut Work, p: usize) -> Option<(String, Option<Found>, std::ops::
 /// minister", "X, who announced his resignation as prime minister", "X takes
 /// over as CEO". Only when no other person comes between the name and the verb.
 fn predicate(w: &mut Work, p: usize) -> Option<(String, Option<Found>, std::ops::Range<usize>)> {
-    let (_, sentence_end) = sentence_toks(w, w.cands[p].first);
-    let mut k = w.cands[p].end;
+    let (_, sentence_end) = sentence_toks(w, w.cands[p].tokens.first);
+    let mut k = w.cands[p].tokens.end;
     let limit = sentence_end.min(k + 16);
     while k < limit {
         if w.cand_at(k).is_some_and(|c| w.cands[c].kind == Kind::Person) {
@@ -650,7 +650,7 @@ fn predicate(w: &mut Work, p: usize) -> Option<(String, Option<Found>, std::ops:
         let opens = lower
             && match t {
                 "became" | "becomes" | "become" => true,
-                "appointed" | "named" | "elected" | "promoted" | "nominated" => k > 0 && (matches!(w.t(k - 1), "was" | "is" | "been" | "be" | "being" | "were" | "newly") || k == w.cands[p].end + 1 && w.is_punct(k - 1, ',')),
+                "appointed" | "named" | "elected" | "promoted" | "nominated" => k > 0 && (matches!(w.t(k - 1), "was" | "is" | "been" | "be" | "being" | "were" | "newly") || k == w.cands[p].tokens.end + 1 && w.is_punct(k - 1, ',')),
                 "as" => {
                     k > 0
                         && matches!(
@@ -672,7 +672,7 @@ fn predicate(w: &mut Work, p: usize) -> Option<(String, Option<Found>, std::ops:
                 from += 1;
             }
             let (role, affil, _, e) = role_phrase(w, from, true)?;
-            return Some((role, affil, w.span(w.cands[p].first, e)));
+            return Some((role, affil, w.span(w.cands[p].tokens.first, e)));
         }
         k += 1;
     }
@@ -681,7 +681,7 @@ fn predicate(w: &mut Work, p: usize) -> Option<(String, Option<Found>, std::ops:
 
 /// "Sen. Lisa Murkowski, R-Alaska," / "(D-Hawaii)": a US legislator's party.
 fn party_code(w: &Work, p: usize) -> Option<(Found, std::ops::Range<usize>)> {
-    let k = w.cands[p].end;
+    let k = w.cands[p].tokens.end;
     if k + 3 >= w.toks.len() || !(w.is_punct(k, ',') || w.is_punct(k, '(')) {
         return None;
     }
@@ -695,12 +695,12 @@ fn party_code(w: &Work, p: usize) -> Option<(Found, std::ops::Range<usize>)> {
         "I" => "Independent",
         _ => return None,
     };
-    Some((Found { name: party.to_string(), toks: None }, w.span(w.cands[p].first, k + 4)))
+    Some((Found { name: party.to_string(), toks: None }, w.span(w.cands[p].tokens.first, k + 4)))
 }
 
 /// "Victor Cha of the Center for Strategic and International Studies".
 fn name_of_body(w: &mut Work, p: usize) -> Option<(Found, std::ops::Range<usize>)> {
-    let mut k = w.cands[p].end;
+    let mut k = w.cands[p].tokens.end;
     if k + 1 >= w.toks.len() || !matches!(w.t(k), "of" | "from") {
         return None;
     }
@@ -708,15 +708,15 @@ fn name_of_body(w: &mut Work, p: usize) -> Option<(Found, std::ops::Range<usize>
     if w.t(k) == "the" {
         k += 1;
     }
-    let c = w.cand_at(k).filter(|&c| w.cands[c].kind == Kind::Org && w.cands[c].first == k)?;
+    let c = w.cand_at(k).filter(|&c| w.cands[c].kind == Kind::Org && w.cands[c].tokens.first == k)?;
     let f = cand_found(w, c)?;
-    Some((f, w.span(w.cands[p].first, w.cands[c].end)))
+    Some((f, w.span(w.cands[p].tokens.first, w.cands[c].tokens.end)))
 }
 
 /// "his predecessor François Bayrou", "her successor, X": a person who held the
 /// subject's post. Returns the span read.
 fn predecessor(w: &Work, p: usize) -> Option<std::ops::Range<usize>> {
-    let first = w.cands[p].first;
+    let first = w.cands[p].tokens.first;
     let mut k = first.checked_sub(1)?;
     if w.is_punct(k, ',') {
         k = k.checked_sub(1)?;
@@ -724,7 +724,7 @@ fn predecessor(w: &Work, p: usize) -> Option<std::ops::Range<usize>> {
     if k == 0 || !matches!(w.t(k), "predecessor" | "successor") || !matches!(w.t(k - 1), "his" | "her" | "their" | "its") {
         return None;
     }
-    Some(w.span(k - 1, w.cands[p].end))
+    Some(w.span(k - 1, w.cands[p].tokens.end))
 }
 
 /// The role of the person a counterpart is the counterpart *of*: the subject of
@@ -732,7 +732,7 @@ fn predecessor(w: &Work, p: usize) -> Option<std::ops::Range<usize>> {
 /// counterpart"), else the last person before it in the sentence, else the nearest
 /// earlier person in the article with a role.
 fn subject_role(w: &mut Work, claims: &[(usize, Option<String>, Option<Found>, std::ops::Range<usize>)], p: usize) -> Option<String> {
-    let pf = w.cands[p].first;
+    let pf = w.cands[p].tokens.first;
     let root = |c: usize| w.cands[c].refers_to.unwrap_or(c);
     let me = root(p);
     let role_of = |person: usize| claims.iter().filter(|(c, role, ..)| root(*c) == root(person) && role.is_some()).find_map(|(_, role, ..)| role.clone());
@@ -751,10 +751,10 @@ fn subject_role(w: &mut Work, claims: &[(usize, Option<String>, Option<Found>, s
         return Some(r);
     }
     let (s, _) = sentence_toks(w, pf);
-    let mut in_sentence: Vec<usize> = (s..pf).filter_map(|k| w.cand_at(k)).filter(|&c| w.cands[c].kind == Kind::Person && w.cands[c].first >= s && root(c) != me).collect();
+    let mut in_sentence: Vec<usize> = (s..pf).filter_map(|k| w.cand_at(k)).filter(|&c| w.cands[c].kind == Kind::Person && w.cands[c].tokens.first >= s && root(c) != me).collect();
     in_sentence.dedup();
     let followed_by_verb = |w: &Work, c: usize| {
-        let mut k = w.cands[c].end;
+        let mut k = w.cands[c].tokens.end;
         while k < pf && matches!(w.t(k), "also" | "then" | "later" | "had" | "has" | "have" | "earlier" | "separately") {
             k += 1;
         }
@@ -770,15 +770,15 @@ fn subject_role(w: &mut Work, claims: &[(usize, Option<String>, Option<Found>, s
     }
     claims
         .iter()
-        .filter(|(c, role, ..)| root(*c) != me && w.cands[*c].first < pf && role.is_some())
-        .max_by_key(|(c, ..)| w.cands[*c].first)
+        .filter(|(c, role, ..)| root(*c) != me && w.cands[*c].tokens.first < pf && role.is_some())
+        .max_by_key(|(c, ..)| w.cands[*c].tokens.first)
         .and_then(|(_, role, ..)| role.clone())
 }
 
 /// People named in sign-offs: "(Reporting by X; Editing by Y)", "Photo by X",
 /// and photo credits "REUTERS/Jana Klemm", "(AP Photo/Oleh Marchuk)".
 fn signed_off(w: &Work, p: usize) -> bool {
-    let f = w.cands[p].first;
+    let f = w.cands[p].tokens.first;
     if f > 0 && w.is_punct(f - 1, '/') {
         return true;
     }
@@ -794,23 +794,23 @@ fn signed_off(w: &Work, p: usize) -> bool {
 fn byline_agency(w: &Work) -> Option<String> {
     // The news organisation a credit names ("(AAP)" is the agency, not the party).
     let media_entry = |c: &super::Cand| -> Option<usize> {
-        w.kb.lookup(w.span_text(c.first, c.end)).iter().map(|(e, _)| *e).find(|&e| w.kb.entry(e).subkind.as_deref() == Some("media") || w.kb.entry(e).is_user())
+        w.kb.lookup(w.span_text(c.tokens.first, c.tokens.end)).iter().map(|(e, _)| *e).find(|&e| w.kb.entry(e).subkind.as_deref() == Some("media") || w.kb.entry(e).is_user())
     };
     let media = |c: &super::Cand| match c.key {
         Key::Kb(_) => media_entry(c).is_some(),
         _ => true,
     };
-    let in_parens = |c: &super::Cand| c.first > 0 && w.is_punct(c.first - 1, '(') && w.is_punct(c.end, ')');
+    let in_parens = |c: &super::Cand| c.tokens.first > 0 && w.is_punct(c.tokens.first - 1, '(') && w.is_punct(c.tokens.end, ')');
     let name = |c: &super::Cand| match media_entry(c) {
         Some(e) => display_name(w, e),
-        None => w.span_text(c.first, c.end).to_string(),
+        None => w.span_text(c.tokens.first, c.tokens.end).to_string(),
     };
     let orgs = || w.cands.iter().filter(|c| c.kind == Kind::Org && media(c));
     orgs()
-        .find(|c| in_parens(c) && (w.line_of[c.first] as usize) < 8)
+        .find(|c| in_parens(c) && (w.line_of[c.tokens.first] as usize) < 8)
         .or_else(|| orgs().find(|c| in_parens(c)))
         .or_else(|| orgs().find(|c| {
-            let line = &w.lines[w.line_of[c.first] as usize];
+            let line = &w.lines[w.line_of[c.tokens.first] as usize];
             let t = w.text[line.start..line.end].trim_start();
             t.starts_with('©') || t.to_lowercase().starts_with("copyright")
         }))
@@ -833,13 +833,13 @@ pub(crate) fn display_name(w: &Work, e: usize) -> String {
 
 /// The dateline's country: the first known place in the first lines of prose.
 fn dateline_country(w: &Work) -> Option<String> {
-    for c in w.cands.iter().filter(|c| c.kind == Kind::Loc && (w.line_of[c.first] as usize) < 8) {
-        let li = w.line_of[c.first] as usize;
+    for c in w.cands.iter().filter(|c| c.kind == Kind::Loc && (w.line_of[c.tokens.first] as usize) < 8) {
+        let li = w.line_of[c.tokens.first] as usize;
         let line = &w.lines[li];
         if line.kind != super::layout::LineKind::Body {
             continue;
         }
-        let near_start = c.first < line.content_from + 12 && (line.content_from..c.first).filter(|&k| w.toks[k].is_word()).count() <= 3;
+        let near_start = c.tokens.first < line.content_from + 12 && (line.content_from..c.tokens.first).filter(|&k| w.toks[k].is_word()).count() <= 3;
         if near_start && let Some(n) = country_of(w, c) {
             return Some(n);
         }
@@ -860,11 +860,11 @@ fn country_of(w: &Work, c: &super::Cand) -> Option<String> {
 
 /// An affiliation from context, for a title with none written next to it.
 fn infer(w: &mut Work, p: usize, role: Option<&str>, used: &HashSet<usize>, dateline: Option<&str>) -> Option<String> {
-    let first = w.cands[p].first;
+    let first = w.cands[p].tokens.first;
     let (s, _) = sentence_toks(w, first);
     // A Korean name: South or North Korea, by the nearest mention in the paragraph.
     let root = w.cands[p].refers_to.unwrap_or(p);
-    let name = w.span_text(w.cands[root].first, w.cands[root].end).to_string();
+    let name = w.span_text(w.cands[root].tokens.first, w.cands[root].tokens.end).to_string();
     if crate::keys::is_korean_name(&name) {
         let line = w.lines[w.line_of[first] as usize].tokens.clone();
         let mut north = None;
@@ -926,7 +926,7 @@ fn infer(w: &mut Work, p: usize, role: Option<&str>, used: &HashSet<usize>, date
             }
             continue;
         }
-        if let Some((_, _, m)) = w.gaz_starting(k)
+        if let Some(GazHit { hit: m, .. }) = w.gaz_starting(k)
             && m.form == Form::Demonym
         {
             return Some(w.kb.entry(m.entry).name.clone());
@@ -973,7 +973,7 @@ fn main_company(w: &Work) -> Option<String> {
                 let entry = w.kb.entry(e);
                 (display_name(w, e), matches!(entry.subkind.as_deref(), Some("company")) || (entry.is_user() && entry.kind == Kind::Org))
             }
-            Key::Name(_) => (w.span_text(root.first, root.end).to_string(), !w.is_state_head(root.end - 1)),
+            Key::Name(_) => (w.span_text(root.tokens.first, root.tokens.end).to_string(), !w.is_state_head(root.tokens.end - 1)),
         };
         if ok {
             *counts.entry(name).or_default() += 1;
@@ -1003,7 +1003,7 @@ fn main_country(w: &Work) -> Option<String> {
             *counts.entry(n).or_default() += 1;
         }
     }
-    for (_, _, m) in &w.gaz {
+    for GazHit { hit: m, .. } in &w.gaz {
         if m.form == Form::Demonym {
             *counts.entry(w.kb.entry(m.entry).name.clone()).or_default() += 1;
         }

@@ -5,6 +5,7 @@
 
 use super::*;
 use crate::kb::Kb;
+use crate::model::{Kind, Mention, Origin};
 
 fn run(text: &str) -> DocAnalysis {
     analyze(text, &Kb::builtin(), None)

@@ -1,0 +1,254 @@
+//! The working state the recognition steps share while one document is
+//! analysed ([`Work`]): the tokens, lines and gazetteer hits (read-only after
+//! construction), per-token word-class caches, and what the steps record —
+//! candidates ([`Cand`]), titles before names ([`PreRole`]), acronyms.
+//!
+//! Invariant: token indices and byte offsets never mix — token ranges are
+//! [`TokRange`]s, byte ranges [`Span`](crate::model::Span)s.
+
+use std::collections::HashMap;
+
+use super::layout::{self, Line};
+use super::names;
+use crate::fold::squash;
+use crate::kb::{GazMatch, Kb};
+use crate::lexicon::{Level, lexicon};
+use crate::model::{Kind, Origin};
+use crate::tokens::Token;
+
+/// A range of token indices, `first..end` (end exclusive) — never bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) struct TokRange {
+    pub first: usize,
+    pub end: usize,
+}
+
+impl TokRange {
+    pub fn new(first: usize, end: usize) -> TokRange {
+        TokRange { first, end }
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.end <= self.first
+    }
+
+    /// The token indices.
+    pub fn iter(self) -> std::ops::Range<usize> {
+        self.first..self.end
+    }
+}
+
+/// A gazetteer match on token edges.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct GazHit {
+    pub tokens: TokRange,
+    pub hit: GazMatch,
+}
+
+/// Where an entity's identity comes from inside one document.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Key {
+    Kb(usize),
+    Name(String),
+}
+
+/// A recognised mention before entities are assembled.
+#[derive(Clone, Debug)]
+pub(crate) struct Cand {
+    pub tokens: TokRange,
+    pub kind: Kind,
+    pub key: Key,
+    pub origin: Origin,
+    /// A short reference (surname, acronym) to another candidate.
+    pub refers_to: Option<usize>,
+    /// The person is a byline.
+    pub byline: bool,
+}
+
+/// A role title written before a person, as found by [`super::names`].
+#[derive(Clone, Debug)]
+pub(crate) struct PreRole {
+    /// The title's tokens.
+    pub tokens: TokRange,
+    /// The candidate (person) it belongs to.
+    pub person: Option<usize>,
+    /// An affiliation written before the title (a country, demonym or organisation).
+    pub affiliation: Option<Affil>,
+}
+
+/// An affiliation as found in the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Affil {
+    /// A known country, place or organisation (a demonym stands for its country).
+    Kb(usize),
+    /// A discovered organisation: the candidate naming it.
+    Cand(usize),
+}
+
+/// Working state shared by the recognition steps.
+pub(crate) struct Work<'a> {
+    pub text: &'a str,
+    pub kb: &'a Kb,
+    pub toks: Vec<Token>,
+    pub lines: Vec<Line>,
+    /// Token index -> line index.
+    pub line_of: Vec<u32>,
+    /// Gazetteer matches on token edges, in text order.
+    pub gaz: Vec<GazHit>,
+    /// Token index -> index into `gaz` of the match starting there.
+    pub gaz_at: Vec<u32>,
+    classes: Vec<std::cell::Cell<u64>>,
+    levels: Vec<std::cell::Cell<u8>>,
+    pub cands: Vec<Cand>,
+    pub pre_roles: Vec<PreRole>,
+    /// Acronym -> candidate index of its definition.
+    pub acronyms: HashMap<String, usize>,
+    /// Token index -> candidate covering it.
+    pub covered: Vec<u32>,
+    /// Single unknown words for coreference to decide.
+    pub pending: Vec<names::Pending>,
+    /// Organisations found with their country written before them
+    /// ("South Korea's Joint Chiefs of Staff"): candidate -> country entry.
+    pub org_country: HashMap<usize, usize>,
+    /// Acronyms defined for things that are not entities ("ITPP").
+    pub not_entities: std::collections::HashSet<String>,
+}
+
+const NONE: u32 = u32::MAX;
+const COMPUTED: u64 = 1 << 63;
+
+impl<'a> Work<'a> {
+    pub(super) fn new(text: &'a str, toks: Vec<Token>, kb: &'a Kb) -> Work<'a> {
+        let lines = layout::lines(text, &toks);
+        let mut line_of = vec![0u32; toks.len()];
+        for (li, l) in lines.iter().enumerate() {
+            for t in l.tokens.clone() {
+                line_of[t] = li as u32;
+            }
+            if l.tokens.end < toks.len() {
+                line_of[l.tokens.end] = li as u32;
+            }
+        }
+        let mut gaz_at = vec![NONE; toks.len()];
+        let mut gaz = Vec::new();
+        for m in kb.find(text) {
+            // Map byte ranges to token ranges; matches not on token edges are dropped.
+            let first = toks.partition_point(|t| (t.start as usize) < m.start);
+            if first >= toks.len() || toks[first].start as usize != m.start {
+                continue;
+            }
+            let mut end = first;
+            while end < toks.len() && (toks[end].end as usize) <= m.end {
+                end += 1;
+            }
+            if end == first || toks[end - 1].end as usize != m.end {
+                continue;
+            }
+            gaz_at[first] = gaz.len() as u32;
+            gaz.push(GazHit { tokens: TokRange::new(first, end), hit: m });
+        }
+        let n = toks.len();
+        Work {
+            text,
+            kb,
+            toks,
+            lines,
+            line_of,
+            gaz,
+            gaz_at,
+            classes: vec![std::cell::Cell::new(0); n],
+            levels: vec![std::cell::Cell::new(0); n],
+            cands: Vec::new(),
+            pre_roles: Vec::new(),
+            acronyms: HashMap::new(),
+            covered: vec![NONE; n],
+            pending: Vec::new(),
+            org_country: HashMap::new(),
+            not_entities: Default::default(),
+        }
+    }
+
+    /// The text of token `i`.
+    pub fn t(&self, i: usize) -> &'a str {
+        self.toks[i].text(self.text)
+    }
+
+    /// Word-class bits of token `i` (cached).
+    pub fn class(&self, i: usize) -> u64 {
+        let c = self.classes[i].get();
+        if c & COMPUTED != 0 {
+            return c & !COMPUTED;
+        }
+        let v = if self.toks[i].is_word() { lexicon().classes(self.t(i)) } else { 0 };
+        self.classes[i].set(v | COMPUTED);
+        v
+    }
+
+    /// Whether token `i` has any of the class bits.
+    pub fn is(&self, i: usize, bits: u64) -> bool {
+        i < self.toks.len() && self.class(i) & bits != 0
+    }
+
+    /// Dictionary level of token `i` (None if not an English word).
+    pub fn level(&self, i: usize) -> Option<Level> {
+        match self.levels[i].get() {
+            0 => {
+                let l = lexicon().word_level(self.t(i));
+                self.levels[i].set(l.unwrap_or(255));
+                l
+            }
+            255 => None,
+            l => Some(l),
+        }
+    }
+
+    /// Whether token `i` is an English word of at most `max` frequency class.
+    pub fn is_word(&self, i: usize, max: Level) -> bool {
+        self.toks[i].is_word() && self.level(i).is_some_and(|l| l <= max)
+    }
+
+    /// The gazetteer match starting at token `i`.
+    pub fn gaz_starting(&self, i: usize) -> Option<GazHit> {
+        let g = *self.gaz_at.get(i)?;
+        (g != NONE).then(|| self.gaz[g as usize])
+    }
+
+    /// Whether token `i` is the punctuation char `c`.
+    pub fn is_punct(&self, i: usize, c: char) -> bool {
+        i < self.toks.len() && self.toks[i].punct(self.text) == Some(c)
+    }
+
+    /// Adds a candidate unless it overlaps one already recorded; returns its index.
+    pub fn add(&mut self, cand: Cand) -> Option<usize> {
+        if cand.tokens.is_empty() || cand.tokens.iter().any(|i| self.covered[i] != NONE) {
+            return None;
+        }
+        let idx = self.cands.len();
+        for i in cand.tokens.iter() {
+            self.covered[i] = idx as u32;
+        }
+        self.cands.push(cand);
+        Some(idx)
+    }
+
+    /// The candidate covering token `i`.
+    pub fn cand_at(&self, i: usize) -> Option<usize> {
+        self.covered.get(i).copied().filter(|&c| c != NONE).map(|c| c as usize)
+    }
+
+    /// Byte range of tokens `first..end`.
+    pub fn span(&self, first: usize, end: usize) -> std::ops::Range<usize> {
+        self.toks[first].start as usize..self.toks[end - 1].end as usize
+    }
+
+    /// Text of tokens `first..end`.
+    pub fn span_text(&self, first: usize, end: usize) -> &'a str {
+        &self.text[self.span(first, end)]
+    }
+}
+
+/// The identity key of a discovered name.
+pub(crate) fn name_key(text: &str) -> Key {
+    Key::Name(squash(text))
+}
+
