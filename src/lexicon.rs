@@ -39,8 +39,14 @@ struct RawLexicon {
     name_particles: Vec<String>,
     boilerplate_lines: Vec<String>,
     caption_prefixes: Vec<String>,
+    role_qualifiers: Vec<String>,
+    possessive_determiners: Vec<String>,
+    // -- name families (recognize/names/)
+    // -- role families (recognize/roles/)
     #[serde(default)]
     party_adjectives: std::collections::BTreeMap<String, String>,
+    // -- name family tables
+    // -- role family tables
 }
 
 /// Word-class bits returned by [`Lexicon::classes`].
@@ -65,6 +71,10 @@ pub mod class {
     pub const ORG_START: u64 = 1 << 17;
     pub const PARTICLE: u64 = 1 << 18;
     pub const INSTITUTION: u64 = 1 << 19;
+    pub const QUALIFIER: u64 = 1 << 20;
+    pub const POSSESSIVE_DET: u64 = 1 << 21;
+    // -- name families (recognize/names/): bits 22 to 39
+    // -- role families (recognize/roles/): bits 40 to 59
 }
 
 /// The lexicon; get it with [`lexicon()`].
@@ -118,6 +128,10 @@ impl Lexicon {
         add(&raw.speech_verbs, SPEECH);
         add(&raw.loc_preceders, LOC_PRE);
         add(&raw.loc_preceder_nouns, LOC_NOUN);
+        add(&raw.role_qualifiers, QUALIFIER);
+        add(&raw.possessive_determiners, POSSESSIVE_DET);
+        // -- name families (recognize/names/)
+        // -- role families (recognize/roles/)
         for line in GIVEN_TXT.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
             *classes.entry(line.to_lowercase()).or_default() |= GIVEN;
         }
