@@ -27,6 +27,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::errors::FileError;
+use crate::model::Code;
 
 /// The name of the configuration file at the corpus root.
 pub const CONFIG_FILE: &str = "byline.toml";
@@ -105,14 +106,11 @@ pub enum Level {
     Off,
 }
 
-/// The codes of Byline's findings.
-pub const CODES: &[&str] = &["inconsistent-spelling", "possible-variant", "house-style", "possible-typo"];
-
 /// Default severity of a code.
-pub fn default_level(code: &str) -> Level {
+pub fn default_level(code: Code) -> Level {
     match code {
-        "inconsistent-spelling" | "house-style" => Level::On(Severity::Warning),
-        _ => Level::On(Severity::Information),
+        Code::InconsistentSpelling | Code::HouseStyle => Level::On(Severity::Warning),
+        Code::PossibleVariant | Code::PossibleTypo => Level::On(Severity::Information),
     }
 }
 
@@ -128,7 +126,7 @@ pub struct Config {
     pub spelling: SpellingStyle,
     pub korean_names: KoreanNames,
     pub quotations: Quotations,
-    checks: BTreeMap<String, Level>,
+    checks: BTreeMap<Code, Level>,
     /// Spellings whose findings are not reported (`[ignore] spellings`).
     pub ignore: Vec<String>,
 }
@@ -363,11 +361,11 @@ impl Config {
         c.spelling = raw.style.spelling.unwrap_or_default();
         c.korean_names = raw.style.korean_given_names.unwrap_or_default();
         c.quotations = raw.style.quotations.unwrap_or_default();
-        for (code, level) in raw.checks {
-            if !CODES.contains(&code.as_str()) {
-                report(Some(level.span()), format!("unknown check {code:?}; known checks: {}", CODES.join(", ")));
+        for (name, level) in raw.checks {
+            let Some(code) = Code::parse(&name) else {
+                report(Some(level.span()), format!("unknown check {name:?}; known checks: {}", Code::names()));
                 continue;
-            }
+            };
             let v = level.get_ref();
             let l = if v.eq_ignore_ascii_case("off") {
                 Level::Off
@@ -383,13 +381,13 @@ impl Config {
     }
 
     /// The setting of a check.
-    pub fn level(&self, code: &str) -> Level {
-        self.checks.get(code).copied().unwrap_or_else(|| default_level(code))
+    pub fn level(&self, code: Code) -> Level {
+        self.checks.get(&code).copied().unwrap_or_else(|| default_level(code))
     }
 
     /// Sets a check's level (command-line and editor overrides).
-    pub fn set_level(&mut self, code: &str, level: Level) {
-        self.checks.insert(code.to_string(), level);
+    pub fn set_level(&mut self, code: Code, level: Level) {
+        self.checks.insert(code, level);
     }
 }
 
@@ -405,8 +403,8 @@ mod tests {
     fn defaults_without_a_file() {
         let c = Config::default_for(Path::new("/c"));
         assert_eq!(c.include, ["**/*.txt"]);
-        assert_eq!(c.level("inconsistent-spelling"), Level::On(Severity::Warning));
-        assert_eq!(c.level("possible-typo"), Level::On(Severity::Information));
+        assert_eq!(c.level(Code::InconsistentSpelling), Level::On(Severity::Warning));
+        assert_eq!(c.level(Code::PossibleTypo), Level::On(Severity::Information));
         assert_eq!(c.knowledge_base, [PathBuf::from("/c/entities.toml")]);
     }
 
@@ -429,8 +427,8 @@ house-style = "error"
         assert_eq!(c.spelling, SpellingStyle::British);
         assert_eq!(c.korean_names, KoreanNames::Spaced);
         assert_eq!(c.quotations, Quotations::Check);
-        assert_eq!(c.level("possible-typo"), Level::Off);
-        assert_eq!(c.level("house-style"), Level::On(Severity::Error));
+        assert_eq!(c.level(Code::PossibleTypo), Level::Off);
+        assert_eq!(c.level(Code::HouseStyle), Level::On(Severity::Error));
         assert_eq!(c.knowledge_base, [PathBuf::from("/c/kb/people.toml")]);
     }
 
@@ -448,8 +446,8 @@ house-style = "error"
         assert!(errs.is_empty(), "{errs:?}");
         assert_eq!(c.spelling, SpellingStyle::American);
         assert_eq!(c.quotations, Quotations::Check);
-        assert_eq!(c.level("possible-typo"), Level::Off);
-        assert_eq!(c.level("house-style"), Level::On(Severity::Error));
+        assert_eq!(c.level(Code::PossibleTypo), Level::Off);
+        assert_eq!(c.level(Code::HouseStyle), Level::On(Severity::Error));
         assert_eq!(c.include, ["news/**/*.txt"]);
     }
 

@@ -13,6 +13,59 @@ pub type Span = Range<usize>;
 /// A document's number inside one corpus (stable while the document exists).
 pub type DocId = u32;
 
+/// What a finding reports; serialised as its documented name
+/// (`inconsistent-spelling`, ...), which is also its key under `[checks]`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Code {
+    /// One entity or word written in several ways in the corpus.
+    InconsistentSpelling,
+    /// A name that could be another spelling of a known one, with no evidence.
+    PossibleVariant,
+    /// A word against the configured spelling style where the corpus does not mix forms.
+    HouseStyle,
+    /// A word used once, not in the dictionary, one edit from a frequent word.
+    PossibleTypo,
+}
+
+impl Code {
+    /// Every code, in the order they are documented.
+    pub const ALL: [Code; 4] = [Code::InconsistentSpelling, Code::PossibleVariant, Code::HouseStyle, Code::PossibleTypo];
+
+    /// The documented name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::InconsistentSpelling => "inconsistent-spelling",
+            Code::PossibleVariant => "possible-variant",
+            Code::HouseStyle => "house-style",
+            Code::PossibleTypo => "possible-typo",
+        }
+    }
+
+    /// The code of a documented name.
+    pub fn parse(s: &str) -> Option<Code> {
+        Code::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+
+    /// Whether `byline fix` and the corpus-wide quick fix apply it without being
+    /// asked for everything: the corpus or the house style chose the form.
+    /// Possible variants and typos are only suggestions.
+    pub fn fixed_by_default(self) -> bool {
+        matches!(self, Code::InconsistentSpelling | Code::HouseStyle)
+    }
+
+    /// The documented names, comma-separated (for messages).
+    pub fn names() -> String {
+        Code::ALL.map(Code::as_str).join(", ")
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// What a mention names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub enum Kind {

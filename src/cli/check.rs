@@ -58,7 +58,7 @@ pub(super) fn run(corpus: &Corpus, format: TableOrJson, severity: Option<Severit
                         path: &doc.rel,
                         range: range(corpus, f.doc, &f.span)?,
                         severity: f.severity.as_str(),
-                        code: f.code,
+                        code: f.code.as_str(),
                         message: &f.message,
                         data: &f.data,
                         related: f

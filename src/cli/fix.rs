@@ -11,12 +11,11 @@ use crate::text::{Encoding, position};
 use crate::corpus::findings::{Finding, all_findings};
 
 /// Codes fixed by default; `--all` adds possible-typo and possible-variant.
-const DEFAULT_CODES: &[&str] = &["inconsistent-spelling", "house-style"];
 
 pub(super) fn run(corpus: &Corpus, write: bool, all: bool) -> Result<i32, String> {
     let fixes: Vec<Finding> = all_findings(corpus)
         .into_iter()
-        .filter(|f| all || DEFAULT_CODES.contains(&f.code))
+        .filter(|f| all || f.code.fixed_by_default())
         .filter(|f| !f.data.quoted || corpus.config.corrects_quotes())
         .filter(|f| f.data.found != f.data.preferred)
         .collect();

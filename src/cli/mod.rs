@@ -122,15 +122,15 @@ pub fn main() -> i32 {
                     eprintln!("error: unknown level {level:?}");
                     return 2;
                 };
-                if !crate::config::CODES.contains(&code) {
-                    eprintln!("error: unknown check {code:?}; known checks: {}", crate::config::CODES.join(", "));
+                let Some(code) = crate::model::Code::parse(code) else {
+                    eprintln!("error: unknown check {code:?}; known checks: {}", crate::model::Code::names());
                     return 2;
-                }
-                levels.push((code.to_string(), l));
+                };
+                levels.push((code, l));
             }
             with_corpus_mut(&dir, |c| {
                 for (code, l) in &levels {
-                    c.config.set_level(code, *l);
+                    c.config.set_level(*code, *l);
                 }
                 check::run(c, format, severity)
             })

@@ -18,7 +18,7 @@ use super::{Corpus, Document};
 use crate::config::{Config, Level, Severity};
 use crate::index::GKey;
 use crate::keys;
-use crate::model::{DocId, Span};
+use crate::model::{Code, DocId, Span};
 use crate::variants::Rule;
 
 /// A place elsewhere that a finding refers to.
@@ -35,7 +35,7 @@ pub struct Finding {
     pub doc: DocId,
     pub span: Span,
     pub severity: Severity,
-    pub code: &'static str,
+    pub code: Code,
     pub message: String,
     pub data: FindingData,
     pub related: Vec<Related>,
@@ -92,7 +92,7 @@ pub fn doc_findings(corpus: &Corpus, doc: &Document) -> Vec<Finding> {
     let text = doc.text();
     let fix_quotes = cfg.corrects_quotes();
     let mut out = Vec::new();
-    let severity = |code: &str, quoted: bool| -> Option<Severity> {
+    let severity = |code: Code, quoted: bool| -> Option<Severity> {
         match cfg.level(code) {
             Level::Off => None,
             Level::On(s) if quoted && !fix_quotes => Some(s.max(Severity::Hint)),
@@ -109,13 +109,13 @@ pub fn doc_findings(corpus: &Corpus, doc: &Document) -> Vec<Finding> {
         if !m.short {
             if let Some(&gi) = d.names.flagged.get(&(key.clone(), found.to_string())) {
                 let g = &d.names.groups[gi];
-                let Some(sev) = severity("inconsistent-spelling", quoted) else { continue };
+                let Some(sev) = severity(Code::InconsistentSpelling, quoted) else { continue };
                 let related = related_cache.entry(gi).or_insert_with(|| name_related(corpus, gi)).iter().filter(|r| !(r.doc == doc.id && r.span == m.span)).cloned().collect();
                 out.push(Finding {
                     doc: doc.id,
                     span: m.span.clone(),
                     severity: sev,
-                    code: "inconsistent-spelling",
+                    code: Code::InconsistentSpelling,
                     message: format!(
                         "“{found}” is spelled “{}” elsewhere in the corpus (preferred by {}). Forms: {}.{quote_note}",
                         g.preferred,
@@ -128,12 +128,12 @@ pub fn doc_findings(corpus: &Corpus, doc: &Document) -> Vec<Finding> {
                 continue;
             }
             if let Some(p) = d.names.possible.iter().find(|p| &p.rare == key) {
-                let Some(sev) = severity("possible-variant", quoted) else { continue };
+                let Some(sev) = severity(Code::PossibleVariant, quoted) else { continue };
                 out.push(Finding {
                     doc: doc.id,
                     span: m.span.clone(),
                     severity: sev,
-                    code: "possible-variant",
+                    code: Code::PossibleVariant,
                     message: format!("“{found}” is possibly the same as “{}” ({}); no role, affiliation or context confirms it.", p.other_form, p.why),
                     data: FindingData { found: found.to_string(), preferred: p.other_form.clone(), rule: "similar-spelling", quoted },
                     related: Vec::new(),
@@ -145,12 +145,12 @@ pub fn doc_findings(corpus: &Corpus, doc: &Document) -> Vec<Finding> {
         let full = d.names.preferred(key).map(str::to_string).or_else(|| corpus.index.canonical_name(&corpus.kb, key));
         let Some(full) = full else { continue };
         let Some(word) = preferred_word(found, &full) else { continue };
-            let Some(sev) = severity("inconsistent-spelling", quoted) else { continue };
+            let Some(sev) = severity(Code::InconsistentSpelling, quoted) else { continue };
             out.push(Finding {
                 doc: doc.id,
                 span: m.span.clone(),
                 severity: sev,
-                code: "inconsistent-spelling",
+                code: Code::InconsistentSpelling,
                 message: format!("“{found}” refers to {full}, spelled “{word}”.{quote_note}"),
                 data: FindingData { found: found.to_string(), preferred: word, rule: "reference", quoted },
                 related: Vec::new(),
@@ -163,7 +163,7 @@ pub fn doc_findings(corpus: &Corpus, doc: &Document) -> Vec<Finding> {
     };
     for h in d.word_hits(&text) {
         let Some(dec) = d.words.get(&h.form) else { continue };
-        if mention_at(h.start) && dec.code == "possible-typo" {
+        if mention_at(h.start) && dec.code == Code::PossibleTypo {
             continue;
         }
         let quoted = a.in_quote(h.start);
@@ -171,12 +171,12 @@ pub fn doc_findings(corpus: &Corpus, doc: &Document) -> Vec<Finding> {
         let found = &text[h.start..h.end];
         let quote_note = if quoted && !fix_quotes { " Inside quoted speech: reported, not corrected." } else { "" };
         let message = match dec.code {
-            "possible-typo" => format!(
+            Code::PossibleTypo => format!(
                 "“{found}” is not in the dictionary and is used once; possibly a typo for “{}” (used {} times in the corpus).{quote_note}",
                 h.replacement,
                 dec.counts.first().map_or(0, |c| c.1)
             ),
-            "house-style" => format!("“{found}”: the house style ({}) spells it “{}”.{quote_note}", style_name(cfg), h.replacement),
+            Code::HouseStyle => format!("“{found}”: the house style ({}) spells it “{}”.{quote_note}", style_name(cfg), h.replacement),
             _ => format!("“{found}” is spelled “{}” elsewhere in the corpus (preferred by {}). Forms: {}.{quote_note}", h.replacement, dec.rule.describe(), counts_text(&dec.counts)),
         };
         out.push(Finding {

@@ -129,7 +129,7 @@ impl Corpus {
         let fix_quotes = self.config.corrects_quotes();
         findings
             .into_iter()
-            .filter(|f| matches!(f.code, "inconsistent-spelling" | "house-style"))
+            .filter(|f| f.code.fixed_by_default())
             .filter(|f| fix_quotes || !f.data.quoted)
             .filter(|f| only_found.is_none_or(|o| o == f.data.found))
             .map(|f| Replacement { doc: f.doc, span: f.span, text: f.data.preferred })

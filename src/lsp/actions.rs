@@ -54,7 +54,7 @@ pub fn code_actions(st: &State, p: &CodeActionParams) -> Vec<CodeActionOrCommand
     let only_fix_all = p.context.only.as_ref().is_some_and(|o| o.iter().all(|k| *k == CodeActionKind::SOURCE_FIX_ALL || k.as_str().starts_with("source")));
     let findings = doc_findings(c, d);
     let mut out = Vec::new();
-    let fixable = |f: &Finding| matches!(f.code, "inconsistent-spelling" | "house-style" | "possible-typo" | "possible-variant") && (!f.data.quoted || c.config.corrects_quotes());
+    let fixable = |f: &Finding| !f.data.quoted || c.config.corrects_quotes();
     if only_fix_all {
         let all = c.fix_edits(Some(d.id), None);
         if !all.is_empty() {
@@ -77,7 +77,7 @@ pub fn code_actions(st: &State, p: &CodeActionParams) -> Vec<CodeActionOrCommand
         if same_in_file.len() > 1 {
             out.push(action(format!("Fix all “{}” in this file ({})", f.data.found, same_in_file.len()), CodeActionKind::QUICKFIX, fixes(c, st, &same_in_file), Some(vec![diag.clone()]), false));
         }
-        if matches!(f.code, "inconsistent-spelling" | "house-style") {
+        if f.code.fixed_by_default() {
             let corpus_same = c.fix_edits(None, Some(&f.data.found));
             if corpus_same.len() > same_in_file.len() {
                 out.push(action(format!("Fix all “{}” in the corpus ({})", f.data.found, corpus_same.len()), CodeActionKind::QUICKFIX, fixes(c, st, &corpus_same), Some(vec![diag.clone()]), false));

@@ -66,7 +66,7 @@ pub fn diagnostic(corpus: &Corpus, doc: &Document, f: &Finding, enc: Encoding, r
     Diagnostic {
         range: range(&doc.rope, &f.span, enc),
         severity: Some(severity(f.severity)),
-        code: Some(NumberOrString::String(f.code.to_string())),
+        code: Some(NumberOrString::String(f.code.as_str().to_string())),
         code_description: None,
         source: Some("byline".into()),
         message: f.message.clone(),

@@ -16,6 +16,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::config::{Config, SpellingStyle};
 use crate::lexicon::lexicon;
+use crate::model::Code;
 use crate::vocab::Vocab;
 
 // ---------------------------------------------------------------- VarCon
@@ -126,7 +127,7 @@ impl Rule {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WordDecision {
     /// `inconsistent-spelling`, `house-style` or `possible-typo`.
-    pub code: &'static str,
+    pub code: Code,
     pub preferred: String,
     pub rule: Rule,
     /// Every form of the group with its corpus count, most used first.
@@ -206,9 +207,9 @@ pub fn decide(vocab: &Vocab, config: &Config) -> HashMap<String, WordDecision> {
                     continue;
                 }
                 let code = if used.len() >= 2 {
-                    "inconsistent-spelling"
+                    Code::InconsistentSpelling
                 } else if configured && !in_style(&f.2) {
-                    "house-style"
+                    Code::HouseStyle
                 } else {
                     continue;
                 };
@@ -262,7 +263,7 @@ fn compounds(vocab: &Vocab, out: &mut HashMap<String, WordDecision>) {
         }
         let preferred = forms[0].0.clone();
         for (f, _) in &forms[1..] {
-            out.entry(f.clone()).or_insert(WordDecision { code: "inconsistent-spelling", preferred: preferred.clone(), rule: Rule::Majority, counts: forms.clone() });
+            out.entry(f.clone()).or_insert(WordDecision { code: Code::InconsistentSpelling, preferred: preferred.clone(), rule: Rule::Majority, counts: forms.clone() });
         }
     }
 }
@@ -294,7 +295,7 @@ fn typos(vocab: &Vocab, out: &mut HashMap<String, WordDecision>) {
             }
         }
         if let Some((c, k)) = best {
-            out.insert(w.clone(), WordDecision { code: "possible-typo", preferred: c.clone(), rule: Rule::Dictionary, counts: vec![(c, k), (w.clone(), 1)] });
+            out.insert(w.clone(), WordDecision { code: Code::PossibleTypo, preferred: c.clone(), rule: Rule::Dictionary, counts: vec![(c, k), (w.clone(), 1)] });
         }
     }
 }
@@ -428,7 +429,7 @@ mod tests {
         let v = vocab(&["Defense ties and defense spending. The defense pact.", "A defence deal, a labor union and organization."]);
         let d = decide(&v, &Config::default_for(Path::new("/")));
         let def = &d["defence"];
-        assert_eq!((def.code, def.preferred.as_str()), ("inconsistent-spelling", "defense"));
+        assert_eq!((def.code, def.preferred.as_str()), (Code::InconsistentSpelling, "defense"));
         assert!(!d.contains_key("defense"));
     }
 
@@ -440,7 +441,7 @@ mod tests {
         let d = decide(&v, &c);
         assert_eq!(d["defence"].preferred, "defense");
         assert_eq!(d["defence"].rule, Rule::HouseStyle);
-        assert_eq!(d["organisation"].code, "house-style");
+        assert_eq!(d["organisation"].code, Code::HouseStyle);
         c.spelling = SpellingStyle::British;
         let d = decide(&v, &c);
         assert_eq!(d["defense"].preferred, "defence");
@@ -459,7 +460,7 @@ mod tests {
         let d = decide(&v, &Config::default_for(Path::new("/")));
         assert_eq!(d["secretary-general"].preferred, "secretary general");
         assert_eq!(d["co-operation"].preferred, "cooperation");
-        assert_eq!((d["allaince"].code, d["allaince"].preferred.as_str()), ("possible-typo", "alliance"));
+        assert_eq!((d["allaince"].code, d["allaince"].preferred.as_str()), (Code::PossibleTypo, "alliance"));
         assert!(!d.contains_key("alliance"));
     }
 
@@ -467,7 +468,7 @@ mod tests {
     fn real_words_are_not_typos() {
         let v = vocab(&["the alliance alliance alliance and the allowance", "ordinary unusual words appear once"]);
         let d = decide(&v, &Config::default_for(Path::new("/")));
-        assert!(d.values().all(|x| x.code != "possible-typo"), "{d:?}");
+        assert!(d.values().all(|x| x.code != Code::PossibleTypo), "{d:?}");
     }
 
     #[test]
