@@ -92,6 +92,25 @@ pub struct Lexicon {
 /// words, 60 = in a large dictionary).
 pub type Level = u8;
 
+/// The frequency classes recognition compares words against, by name. A
+/// capitalised word is more likely a name the rarer it is as an English word.
+pub mod level {
+    use super::Level;
+
+    /// The most frequent words (SCOWL 10): "the", "said", "year". Never a name
+    /// on their own, whatever their case.
+    pub const CORE: Level = 10;
+    /// Everyday words (SCOWL 20): "court", "party", "talks". Capitalised at a
+    /// sentence start they are read as the word, not as a name.
+    pub const EVERYDAY: Level = 20;
+    /// Common words (SCOWL 35): "summit", "envoy". A one-word capitalised run of
+    /// these is not discovered as a name without another cue.
+    pub const COMMON: Level = 35;
+    /// Words of a standard dictionary (SCOWL 50): "alliance", "tariff". Beyond
+    /// this class a capitalised word is treated as a possible name.
+    pub const DICTIONARY: Level = 50;
+}
+
 impl Lexicon {
     fn load() -> Lexicon {
         let raw: RawLexicon = toml::from_str(LEXICON_TOML).expect("data/lexicon.toml is valid (checked by tests)");
