@@ -2,6 +2,10 @@
 //! mentions and documents, and its role claims with their article dates. Adding or
 //! removing one document touches only that document's entities — nothing is
 //! re-read or re-analysed.
+//!
+//! Invariant: the index is a function of the set of document analyses, whatever
+//! the order they were added or removed in (property-tested in
+//! `tests/incremental.rs`); it holds spellings and counts, never document text.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -64,26 +68,29 @@ impl GEntity {
     pub fn claims_latest_first(&self) -> Vec<&DatedClaim> {
         latest_first(&self.claims)
     }
+
+    /// The role and affiliation as of the latest evidence (see [`current_role`]).
+    pub fn current_role(&self) -> (Option<String>, Option<String>) {
+        current_role(&self.claims)
+    }
 }
 
 /// Role claims, latest article first (articles dated only by their file after
 /// those that state a date; undated last), explicit before inferred, longer
 /// titles first.
 pub fn latest_first(claims: &[DatedClaim]) -> Vec<&DatedClaim> {
-    {
-        let mut v: Vec<&DatedClaim> = claims.iter().collect();
-        v.sort_by(|a, b| {
-            let stated = |c: &DatedClaim| c.date.is_some() && !c.file_date;
-            stated(b)
-                .cmp(&stated(a))
-                .then(b.date.cmp(&a.date))
-                .then(a.claim.inferred.cmp(&b.claim.inferred))
-                .then(b.claim.role.as_ref().map_or(0, String::len).cmp(&a.claim.role.as_ref().map_or(0, String::len)))
-                .then(a.doc.cmp(&b.doc))
-                .then(a.claim.span.start.cmp(&b.claim.span.start))
-        });
-        v
-    }
+    let mut v: Vec<&DatedClaim> = claims.iter().collect();
+    v.sort_by(|a, b| {
+        let stated = |c: &DatedClaim| c.date.is_some() && !c.file_date;
+        stated(b)
+            .cmp(&stated(a))
+            .then(b.date.cmp(&a.date))
+            .then(a.claim.inferred.cmp(&b.claim.inferred))
+            .then(b.claim.role.as_ref().map_or(0, String::len).cmp(&a.claim.role.as_ref().map_or(0, String::len)))
+            .then(a.doc.cmp(&b.doc))
+            .then(a.claim.span.start.cmp(&b.claim.span.start))
+    });
+    v
 }
 
 /// The role and affiliation as of the latest evidence: the most specific (longest)
@@ -108,14 +115,6 @@ pub fn current_role(claims: &[DatedClaim]) -> (Option<String>, Option<String>) {
         .find_map(|c| c.claim.affiliation.clone())
         .or_else(|| claims.iter().find_map(|c| c.claim.affiliation.clone()));
     (role, affil)
-}
-
-impl GEntity {
-
-    /// The role and affiliation as of the latest evidence (see [`current_role`]).
-    pub fn current_role(&self) -> (Option<String>, Option<String>) {
-        current_role(&self.claims)
-    }
 }
 
 /// The index.
@@ -203,18 +202,14 @@ impl Index {
     pub fn is_empty(&self) -> bool {
         self.entities.is_empty()
     }
-}
 
-impl Index {
     /// The corpus-wide name of an entity: its knowledge-base name, else its most
     /// used spelling.
     pub fn canonical_name(&self, kb: &Kb, key: &GKey) -> Option<String> {
         let g = self.entities.get(key)?;
         g.kb.map(|id| kb.entry(id).name.clone()).or_else(|| g.majority_form().map(str::to_string))
     }
-}
 
-impl Index {
     /// The entities a document mentions.
     pub fn keys_of_doc(&self, doc: DocId) -> &[GKey] {
         self.by_doc.get(&doc).map(Vec::as_slice).unwrap_or(&[])

@@ -118,7 +118,6 @@ impl Corpus {
         let done = std::sync::atomic::AtomicUsize::new(0);
         progress(0, total);
         let kb = self.kb.clone();
-        let root = self.config.root.clone();
         let read: Vec<Result<(PathBuf, String, Option<Date>, DocAnalysis, Vocab), Skipped>> = paths
             .into_par_iter()
             .map(|p| {
@@ -137,7 +136,6 @@ impl Corpus {
                 Err(s) => skipped.push(s),
             }
         }
-        let _ = root;
         self.skipped = skipped;
         self.refresh();
     }

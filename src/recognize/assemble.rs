@@ -8,6 +8,10 @@ use std::collections::HashMap;
 use super::work::{Key, Work};
 use crate::model::{Claim, DocAnalysis, DocEntity, Kind, Mention, RoleSpan};
 
+/// How many references are followed to find the name a reference stands for
+/// (a reference to a reference is rare; a longer chain can only be a cycle).
+const MAX_REFERENCE_CHAIN: usize = 16;
+
 impl Work<'_> {
     /// Assembles mentions and entities.
     pub(super) fn finish(self, claims: Vec<(usize, Claim)>) -> DocAnalysis {
@@ -15,7 +19,7 @@ impl Work<'_> {
         let root = |mut c: usize| {
             let mut guard = 0;
             while let Some(r) = self.cands[c].refers_to {
-                if r == c || guard > 16 {
+                if r == c || guard > MAX_REFERENCE_CHAIN {
                     break;
                 }
                 c = r;

@@ -14,6 +14,11 @@ use crate::lexicon::class::*;
 use crate::model::{Kind, Origin};
 use crate::romanize;
 
+/// Shortest surname for which a one-letter slip still names the same person:
+/// shorter names one edit apart are usually different names (Kim / Lim, Park / Pak
+/// are handled by romanization keys, not here).
+const MIN_SLIP_LEN: usize = 7;
+
 /// The name words of tokens `first..end`, hyphen-glued parts joined
 /// ("Lee Jae-myung" -> ["Lee", "Jae-myung"]).
 pub(crate) fn name_words(w: &Work, first: usize, end: usize) -> Vec<(usize, usize)> {
@@ -57,9 +62,9 @@ pub(crate) fn link(w: &mut Work) {
         let list = match by_word.get(&f) {
             Some(l) => l.clone(),
             // A one-letter slip of a long surname ("Stoltenburg" for Stoltenberg).
-            None if f.chars().count() >= 7 && !crate::lexicon::lexicon().is_known_word(&f) => by_word
+            None if f.chars().count() >= MIN_SLIP_LEN && !crate::lexicon::lexicon().is_known_word(&f) => by_word
                 .iter()
-                .filter(|(k, _)| k.chars().count() >= 7 && crate::keys::edit_distance(k, &f, 1) == 1)
+                .filter(|(k, _)| k.chars().count() >= MIN_SLIP_LEN && crate::keys::edit_distance(k, &f, 1) == 1)
                 .flat_map(|(_, v)| v.iter().copied())
                 .collect(),
             None => return None,
