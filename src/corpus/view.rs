@@ -111,10 +111,10 @@ impl Corpus {
         keys.sort();
         let mut out = Vec::new();
         for k in keys {
-            if let Some(&g) = self.decisions.names.group_of.get(k) {
-                if !seen.insert(g) {
-                    continue;
-                }
+            if let Some(&g) = self.decisions.names.group_of.get(k)
+                && !seen.insert(g)
+            {
+                continue;
             }
             if let Some(v) = self.entity(k) {
                 out.push(v);

@@ -45,10 +45,9 @@ pub enum Class {
 }
 
 /// A finer kind of a built-in entry, the `kind` field of `organizations.toml`
-/// and `places.toml` (see `data/GAZETTEER.md`); parsed from its lowercase name,
-/// and any other value is an error.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "lowercase")]
+/// and `places.toml` (see `data/GAZETTEER.md`); read from its name
+/// ([`Subkind::as_str`]), and any other value is an error.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Subkind {
     // Organisations.
     International,
@@ -77,6 +76,37 @@ pub enum Subkind {
 }
 
 impl Subkind {
+    /// Every subkind: organisations, then places.
+    pub const ALL: [Subkind; 22] = [
+        Subkind::International,
+        Subkind::Government,
+        Subkind::Military,
+        Subkind::Legislature,
+        Subkind::Court,
+        Subkind::Party,
+        Subkind::Company,
+        Subkind::Media,
+        Subkind::Ngo,
+        Subkind::Education,
+        Subkind::Sport,
+        Subkind::City,
+        Subkind::Continent,
+        Subkind::District,
+        Subkind::Facility,
+        Subkind::Island,
+        Subkind::Mountain,
+        Subkind::Province,
+        Subkind::Region,
+        Subkind::River,
+        Subkind::Sea,
+        Subkind::State,
+    ];
+
+    /// The subkind of a name as written in the data.
+    pub fn parse(s: &str) -> Option<Subkind> {
+        Subkind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
     /// The name as written in the data (shown on hover).
     pub fn as_str(self) -> &'static str {
         match self {
@@ -109,6 +139,16 @@ impl Subkind {
     /// affiliated with its country.
     pub fn is_state_body(self) -> bool {
         matches!(self, Subkind::Government | Subkind::Military | Subkind::Legislature | Subkind::Court)
+    }
+}
+
+impl<'de> Deserialize<'de> for Subkind {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Subkind, D::Error> {
+        let s = String::deserialize(d)?;
+        Subkind::parse(&s).ok_or_else(|| {
+            let names = Subkind::ALL.map(Subkind::as_str).join(", ");
+            serde::de::Error::custom(format!("unknown kind {s:?}: expected one of {names}"))
+        })
     }
 }
 
@@ -332,6 +372,15 @@ mod tests {
         assert_eq!(kb.lookup_kind("ROK", Kind::Loc), Some(sk));
         assert!(kb.lookup_kind("NATO", Kind::Org).is_some());
         assert!(kb.entries().iter().all(|e| e.kind != Kind::Person), "no people in built-in data");
+    }
+
+    #[test]
+    fn subkinds_parse_from_their_names_only() {
+        for k in Subkind::ALL {
+            assert_eq!(Subkind::parse(k.as_str()), Some(k));
+        }
+        assert_eq!(Subkind::parse("Media"), None);
+        assert_eq!(Subkind::parse("goverment"), None);
     }
 
     #[test]

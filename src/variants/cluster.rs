@@ -97,13 +97,16 @@ impl Dsu {
     }
 }
 
+/// Candidates sharing one key: (kind, which key, the key).
+type Bucket = (Kind, KeyKind, String);
+
 /// Clusters the index's names and decides preferred forms.
 pub fn decide(index: &Index, kb: &Kb, config: &Config) -> NameDecisions {
     // Deterministic order of entities.
     let mut ents: Vec<(&GKey, &GEntity)> = index.iter().filter(|(_, g)| g.kind.is_some() && !g.forms.is_empty()).collect();
     ents.sort_by(|a, b| a.0.cmp(b.0));
     let n = ents.len();
-    let mut buckets: HashMap<(Kind, KeyKind, String), Vec<usize>> = HashMap::new();
+    let mut buckets: HashMap<Bucket, Vec<usize>> = HashMap::new();
     for (i, (_, g)) in ents.iter().enumerate() {
         let kind = g.kind.expect("filtered");
         for form in g.forms.keys() {
@@ -139,7 +142,7 @@ pub fn decide(index: &Index, kb: &Kb, config: &Config) -> NameDecisions {
     }
     let mut dsu = Dsu((0..n).collect());
     let mut possible: BTreeMap<(usize, usize), &'static str> = BTreeMap::new();
-    let mut sorted: Vec<(&(Kind, KeyKind, String), &Vec<usize>)> = buckets.iter().filter(|(_, v)| v.len() >= 2).collect();
+    let mut sorted: Vec<(&Bucket, &Vec<usize>)> = buckets.iter().filter(|(_, v)| v.len() >= 2).collect();
     sorted.sort_by(|a, b| a.0.cmp(b.0));
     for ((_, kk, _), members) in sorted {
         if members.len() > 12 {
