@@ -66,22 +66,69 @@ impl fmt::Display for Code {
     }
 }
 
-/// What a mention names.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+/// Which rule chose the preferred form of a finding; serialised as its
+/// documented name (`knowledge-base`, `house-style`, `majority`, `dictionary`,
+/// `similar-spelling`, `reference`) in the findings' `data.rule`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PreferredBy {
+    /// The canonical name of a user knowledge-base entry.
+    KnowledgeBase,
+    /// The spelling style configured in `byline.toml`.
+    HouseStyle,
+    /// The form the corpus uses most.
+    Majority,
+    /// The dictionary word a one-off spelling is one edit from (typos).
+    Dictionary,
+    /// A similar spelling of a known name, with no evidence that it is the same
+    /// entity (possible variants).
+    SimilarSpelling,
+    /// The full name a one-word reference stands for.
+    Reference,
+}
+
+impl PreferredBy {
+    /// The words that complete "preferred by ..." in messages.
+    pub fn describe(self) -> &'static str {
+        match self {
+            PreferredBy::KnowledgeBase => "the knowledge base's canonical name",
+            PreferredBy::HouseStyle => "the house style in byline.toml",
+            PreferredBy::Majority => "the corpus majority",
+            PreferredBy::Dictionary => "the dictionary",
+            PreferredBy::SimilarSpelling => "a similar spelling",
+            PreferredBy::Reference => "the full name",
+        }
+    }
+}
+
+/// What a mention names. Serialised as its [`label`](Kind::label).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Kind {
-    #[serde(rename = "PERSON")]
     Person,
-    #[serde(rename = "ORG")]
     Org,
-    #[serde(rename = "LOC")]
     Loc,
 }
 
+impl Serialize for Kind {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.label())
+    }
+}
+
 impl Kind {
-    /// The label used in exports (`PERSON`, `ORG`, `LOC`).
+    /// The label used in exports and JSON (`PERSON`, `ORG`, `LOC`).
     pub fn label(self) -> &'static str {
         match self {
             Kind::Person => "PERSON",
+            Kind::Org => "ORG",
+            Kind::Loc => "LOC",
+        }
+    }
+
+    /// The CoNLL tag suffix (`PER`, `ORG`, `LOC`), as in `B-PER`.
+    pub fn conll_label(self) -> &'static str {
+        match self {
+            Kind::Person => "PER",
             Kind::Org => "ORG",
             Kind::Loc => "LOC",
         }
@@ -186,7 +233,7 @@ impl Date {
         let days = match month {
             1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
             4 | 6 | 9 | 11 => 30,
-            2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+            2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => 29,
             2 => 28,
             _ => return None,
         };

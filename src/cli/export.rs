@@ -112,12 +112,7 @@ fn conll(out: &mut dyn Write, doc: &Document, text: &str) -> std::io::Result<()>
         }
         let tag = match mentions.get(mi) {
             Some(m) if m.span.start <= t.start as usize && (t.end as usize) <= m.span.end => {
-                let l = match m.kind {
-                    Kind::Person => "PER",
-                    Kind::Org => "ORG",
-                    Kind::Loc => "LOC",
-                };
-                format!("{}-{l}", if m.span.start == t.start as usize { "B" } else { "I" })
+                format!("{}-{}", if m.span.start == t.start as usize { "B" } else { "I" }, m.kind.conll_label())
             }
             _ => "O".to_string(),
         };

@@ -11,7 +11,6 @@ use crate::text::{Encoding, position};
 use crate::corpus::findings::{Finding, all_findings};
 
 /// Codes fixed by default; `--all` adds possible-typo and possible-variant.
-
 pub(super) fn run(corpus: &Corpus, write: bool, all: bool) -> Result<i32, String> {
     let fixes: Vec<Finding> = all_findings(corpus)
         .into_iter()

@@ -18,8 +18,7 @@ use super::{Corpus, Document};
 use crate::config::{Config, Level, Severity};
 use crate::index::GKey;
 use crate::keys;
-use crate::model::{Code, DocId, Span};
-use crate::variants::Rule;
+use crate::model::{Code, DocId, PreferredBy, Span};
 
 /// A place elsewhere that a finding refers to.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -47,18 +46,9 @@ pub struct FindingData {
     pub found: String,
     pub preferred: String,
     /// Which rule chose the preferred form.
-    pub rule: &'static str,
+    pub rule: PreferredBy,
     /// Inside quoted speech (not corrected unless configured).
     pub quoted: bool,
-}
-
-fn rule_name(r: Rule) -> &'static str {
-    match r {
-        Rule::KnowledgeBase => "knowledge-base",
-        Rule::HouseStyle => "house-style",
-        Rule::Majority => "majority",
-        Rule::Dictionary => "dictionary",
-    }
 }
 
 fn counts_text(counts: &[(String, u32)]) -> String {
@@ -122,7 +112,7 @@ pub fn doc_findings(corpus: &Corpus, doc: &Document) -> Vec<Finding> {
                         g.rule.describe(),
                         counts_text(&g.forms)
                     ),
-                    data: FindingData { found: found.to_string(), preferred: g.preferred.clone(), rule: rule_name(g.rule), quoted },
+                    data: FindingData { found: found.to_string(), preferred: g.preferred.clone(), rule: g.rule, quoted },
                     related,
                 });
                 continue;
@@ -135,7 +125,7 @@ pub fn doc_findings(corpus: &Corpus, doc: &Document) -> Vec<Finding> {
                     severity: sev,
                     code: Code::PossibleVariant,
                     message: format!("“{found}” is possibly the same as “{}” ({}); no role, affiliation or context confirms it.", p.other_form, p.why),
-                    data: FindingData { found: found.to_string(), preferred: p.other_form.clone(), rule: "similar-spelling", quoted },
+                    data: FindingData { found: found.to_string(), preferred: p.other_form.clone(), rule: PreferredBy::SimilarSpelling, quoted },
                     related: Vec::new(),
                 });
             }
@@ -152,7 +142,7 @@ pub fn doc_findings(corpus: &Corpus, doc: &Document) -> Vec<Finding> {
                 severity: sev,
                 code: Code::InconsistentSpelling,
                 message: format!("“{found}” refers to {full}, spelled “{word}”.{quote_note}"),
-                data: FindingData { found: found.to_string(), preferred: word, rule: "reference", quoted },
+                data: FindingData { found: found.to_string(), preferred: word, rule: PreferredBy::Reference, quoted },
                 related: Vec::new(),
             });
     }
@@ -185,7 +175,7 @@ pub fn doc_findings(corpus: &Corpus, doc: &Document) -> Vec<Finding> {
             severity: sev,
             code: dec.code,
             message,
-            data: FindingData { found: found.to_string(), preferred: h.replacement.clone(), rule: rule_name(dec.rule), quoted },
+            data: FindingData { found: found.to_string(), preferred: h.replacement.clone(), rule: dec.rule, quoted },
             related: Vec::new(),
         });
     }

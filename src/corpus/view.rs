@@ -59,11 +59,7 @@ impl From<&EntityView> for EntitySummary {
 impl Corpus {
     /// The view of the entity an index entry belongs to.
     pub fn entity(&self, key: &GKey) -> Option<EntityView> {
-        let keys: Vec<GKey> = match self.decisions.names.group_of.get(key) {
-            Some(&g) => self.decisions.names.groups[g].members.clone(),
-            None => vec![key.clone()],
-        };
-        self.view(keys)
+        self.view(self.cluster(key))
     }
 
     fn view(&self, keys: Vec<GKey>) -> Option<EntityView> {
@@ -115,10 +111,10 @@ impl Corpus {
         keys.sort();
         let mut out = Vec::new();
         for k in keys {
-            if let Some(&g) = self.decisions.names.group_of.get(k) {
-                if !seen.insert(g) {
-                    continue;
-                }
+            if let Some(&g) = self.decisions.names.group_of.get(k)
+                && !seen.insert(g)
+            {
+                continue;
             }
             if let Some(v) = self.entity(k) {
                 out.push(v);

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use super::{Class, KbEntry};
+use super::{Class, KbEntry, Subkind};
 use crate::model::Kind;
 
 const COUNTRIES: &str = include_str!("../../data/countries.toml");
@@ -37,11 +37,12 @@ struct Places {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RawPlace {
     name: String,
     #[serde(default)]
     aliases: Vec<String>,
-    kind: Option<String>,
+    kind: Option<Subkind>,
     country: Option<String>,
 }
 
@@ -52,12 +53,17 @@ struct Orgs {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RawOrg {
     name: String,
     #[serde(default)]
     aliases: Vec<String>,
-    kind: Option<String>,
+    kind: Option<Subkind>,
     country: Option<String>,
+    /// A name several countries use for their own body ("Joint Chiefs of Staff",
+    /// "National Assembly"): its country comes from the text, not from the entry.
+    #[serde(default)]
+    generic: bool,
 }
 
 /// Built-in entries: countries first, then organisations, then places (earlier
@@ -68,13 +74,6 @@ pub fn entries() -> &'static [KbEntry] {
 }
 
 fn parse(countries: &str, orgs: &str, places: &str) -> Result<Vec<KbEntry>, toml::de::Error> {
-    // Names shared by bodies of many countries ("Joint Chiefs of Staff", "National
-    // Assembly") are marked `# generic name`: their country comes from the text.
-    let generic: std::collections::HashSet<String> = orgs
-        .lines()
-        .filter(|l| l.contains("# generic name") || l.contains("; generic name"))
-        .filter_map(|l| l.split_once('=').and_then(|(_, v)| v.split('"').nth(1)).map(str::to_string))
-        .collect();
     let countries: Countries = toml::from_str(countries)?;
     let orgs: Orgs = toml::from_str(orgs)?;
     let places: Places = toml::from_str(places)?;
@@ -91,8 +90,7 @@ fn parse(countries: &str, orgs: &str, places: &str) -> Result<Vec<KbEntry>, toml
         out.push(e);
     }
     for o in orgs.org {
-        let class = if o.kind.as_deref() == Some("international") { Class::International } else { Class::National };
-        let is_generic = generic.contains(&o.name);
+        let class = if o.kind == Some(Subkind::International) { Class::International } else { Class::National };
         let mut e = KbEntry::new(o.name, Kind::Org, class);
         // Members are not the party: "Republicans", "Democrats", "Conservatives"
         // (plural ordinary words) are not aliases of an organisation.
@@ -101,7 +99,7 @@ fn parse(countries: &str, orgs: &str, places: &str) -> Result<Vec<KbEntry>, toml
             .into_iter()
             .filter(|a| !(a.ends_with('s') && !a.contains(' ') && crate::lexicon::lexicon().is_known_word(a)))
             .collect();
-        e.country = if is_generic { None } else { o.country };
+        e.country = if o.generic { None } else { o.country };
         e.subkind = o.kind;
         out.push(e);
     }
@@ -118,7 +116,7 @@ fn parse(countries: &str, orgs: &str, places: &str) -> Result<Vec<KbEntry>, toml
         if !place_names.contains(&cap) {
             let mut e = KbEntry::new(cap, Kind::Loc, Class::Place);
             e.country = Some(country);
-            e.subkind = Some("city".into());
+            e.subkind = Some(Subkind::City);
             out.push(e);
         }
     }
@@ -145,6 +143,18 @@ mod tests {
         assert_eq!(jcs.country, None);
         let pentagon = entries().iter().find(|e| e.name == "Pentagon" || e.aliases.iter().any(|a| a == "Pentagon")).expect("Pentagon");
         assert_eq!(pentagon.country.as_deref(), Some("United States"));
+    }
+
+    #[test]
+    fn unknown_kinds_and_fields_are_errors() {
+        let org = |body: &str| parse("", &format!("[[org]]\nname = \"X\"\n{body}\n"), "");
+        assert_eq!(org("kind = \"media\"").unwrap()[0].subkind, Some(Subkind::Media));
+        let e = org("kind = \"goverment\"").unwrap_err().to_string();
+        assert!(e.contains("goverment") && e.contains("government"), "{e}");
+        assert!(org("generic = \"yes\"").is_err());
+        assert!(org("generc = true").is_err(), "a misspelt field is not ignored");
+        let place = parse("", "", "[[place]]\nname = \"Y\"\nkind = \"citty\"\n");
+        assert!(place.is_err());
     }
 
     #[test]

@@ -63,7 +63,7 @@ impl Gazetteer {
         Gazetteer { ac, patterns }
     }
 
-    pub(super) fn find(&self, text: &str, _entries: &[KbEntry]) -> Vec<GazMatch> {
+    pub(super) fn find(&self, text: &str) -> Vec<GazMatch> {
         let Some(ac) = &self.ac else { return Vec::new() };
         let mut hits: Vec<GazMatch> = ac
             .find_overlapping_iter(text)
@@ -146,7 +146,7 @@ mod tests {
     use crate::kb::Class;
     use crate::model::Kind;
 
-    fn kb() -> (Gazetteer, Vec<KbEntry>) {
+    fn kb() -> Gazetteer {
         let mut sk = KbEntry::new("South Korea", Kind::Loc, Class::Country);
         sk.aliases = vec!["S. Korea".into(), "Korea".into()];
         sk.demonyms = vec!["South Korean".into()];
@@ -158,12 +158,11 @@ mod tests {
         let vilnius = KbEntry::new("Vilnius", Kind::Loc, Class::Place);
         let nato = KbEntry::new("NATO", Kind::Org, Class::International);
         let es = vec![sk, nk, hague, lt, vilnius, nato, KbEntry::new("Gdańsk", Kind::Loc, Class::Place)];
-        (Gazetteer::build(&es), es)
+        Gazetteer::build(&es)
     }
 
     fn names(text: &str) -> Vec<&str> {
-        let (g, es) = kb();
-        g.find(text, &es).iter().map(|m| &text[m.start..m.end]).collect()
+        kb().find(text).iter().map(|m| &text[m.start..m.end]).collect()
     }
 
     #[test]

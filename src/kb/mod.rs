@@ -15,6 +15,8 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
+use serde::Deserialize;
+
 use crate::fold::fold;
 use crate::model::{Date, Kind};
 
@@ -40,6 +42,124 @@ pub enum Class {
     /// An organisation of one country (a ministry, a company, a newspaper).
     National,
     Person,
+}
+
+/// A finer kind of a built-in entry, the `kind` field of `organizations.toml`
+/// and `places.toml` (see `data/GAZETTEER.md`); read from its name
+/// ([`Subkind::as_str`]), and any other value is an error.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Subkind {
+    // Organisations.
+    International,
+    Government,
+    Military,
+    Legislature,
+    Court,
+    Party,
+    Company,
+    Media,
+    Ngo,
+    Education,
+    Sport,
+    // Places.
+    City,
+    Continent,
+    District,
+    Facility,
+    Island,
+    Mountain,
+    Province,
+    Region,
+    River,
+    Sea,
+    State,
+}
+
+impl Subkind {
+    /// Every subkind: organisations, then places.
+    pub const ALL: [Subkind; 22] = [
+        Subkind::International,
+        Subkind::Government,
+        Subkind::Military,
+        Subkind::Legislature,
+        Subkind::Court,
+        Subkind::Party,
+        Subkind::Company,
+        Subkind::Media,
+        Subkind::Ngo,
+        Subkind::Education,
+        Subkind::Sport,
+        Subkind::City,
+        Subkind::Continent,
+        Subkind::District,
+        Subkind::Facility,
+        Subkind::Island,
+        Subkind::Mountain,
+        Subkind::Province,
+        Subkind::Region,
+        Subkind::River,
+        Subkind::Sea,
+        Subkind::State,
+    ];
+
+    /// The subkind of a name as written in the data.
+    pub fn parse(s: &str) -> Option<Subkind> {
+        Subkind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// The name as written in the data (shown on hover).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Subkind::International => "international",
+            Subkind::Government => "government",
+            Subkind::Military => "military",
+            Subkind::Legislature => "legislature",
+            Subkind::Court => "court",
+            Subkind::Party => "party",
+            Subkind::Company => "company",
+            Subkind::Media => "media",
+            Subkind::Ngo => "ngo",
+            Subkind::Education => "education",
+            Subkind::Sport => "sport",
+            Subkind::City => "city",
+            Subkind::Continent => "continent",
+            Subkind::District => "district",
+            Subkind::Facility => "facility",
+            Subkind::Island => "island",
+            Subkind::Mountain => "mountain",
+            Subkind::Province => "province",
+            Subkind::Region => "region",
+            Subkind::River => "river",
+            Subkind::Sea => "sea",
+            Subkind::State => "state",
+        }
+    }
+
+    /// A body of the state (ministry, army, legislature, court), whose people are
+    /// affiliated with its country.
+    pub fn is_state_body(self) -> bool {
+        matches!(self, Subkind::Government | Subkind::Military | Subkind::Legislature | Subkind::Court)
+    }
+}
+
+impl<'de> Deserialize<'de> for Subkind {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Subkind, D::Error> {
+        let s = String::deserialize(d)?;
+        Subkind::parse(&s).ok_or_else(|| {
+            let names = Subkind::ALL.map(Subkind::as_str).join(", ");
+            serde::de::Error::custom(format!("unknown kind {s:?}: expected one of {names}"))
+        })
+    }
+}
+
+/// Transitional: lets `subkind.as_deref() == Some("media")` (in
+/// `recognize/roles`) compile while it moves to the enum ([`KbEntry::is_media`],
+/// [`KbEntry::is_company`]). Remove once nothing compares subkinds as text.
+impl std::ops::Deref for Subkind {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
 }
 
 /// A dated role, from a knowledge-base entry's `history`.
@@ -70,8 +190,8 @@ pub struct KbEntry {
     pub notes: Option<String>,
     /// The country a place or national body belongs to.
     pub country: Option<String>,
-    /// A finer kind from the gazetteer: "city", "government", "media", "company" ...
-    pub subkind: Option<String>,
+    /// A finer kind from the gazetteer (city, government, media, company ...).
+    pub subkind: Option<Subkind>,
     /// The capital, for countries.
     pub capital: Option<String>,
     pub source: Source,
@@ -105,7 +225,17 @@ impl KbEntry {
     /// Whether the entry is a state body (ministry, army, court, legislature ...),
     /// whose people are affiliated with its country.
     pub fn is_state_body(&self) -> bool {
-        self.kind == Kind::Org && matches!(self.subkind.as_deref(), Some("government" | "military" | "legislature" | "court"))
+        self.kind == Kind::Org && self.subkind.is_some_and(Subkind::is_state_body)
+    }
+
+    /// Whether the gazetteer lists the entry as a news outlet or agency.
+    pub fn is_media(&self) -> bool {
+        self.subkind == Some(Subkind::Media)
+    }
+
+    /// Whether the gazetteer lists the entry as a company.
+    pub fn is_company(&self) -> bool {
+        self.subkind == Some(Subkind::Company)
     }
 
     /// Name, aliases and variants.
@@ -202,7 +332,7 @@ impl Kb {
 
     /// Every known name in a text, leftmost-longest, on word boundaries.
     pub fn find(&self, text: &str) -> Vec<GazMatch> {
-        self.gazetteer.find(text, &self.entries)
+        self.gazetteer.find(text)
     }
 
     /// Entries with this spelling (case-, diacritic- and dash-insensitive), user
@@ -242,6 +372,15 @@ mod tests {
         assert_eq!(kb.lookup_kind("ROK", Kind::Loc), Some(sk));
         assert!(kb.lookup_kind("NATO", Kind::Org).is_some());
         assert!(kb.entries().iter().all(|e| e.kind != Kind::Person), "no people in built-in data");
+    }
+
+    #[test]
+    fn subkinds_parse_from_their_names_only() {
+        for k in Subkind::ALL {
+            assert_eq!(Subkind::parse(k.as_str()), Some(k));
+        }
+        assert_eq!(Subkind::parse("Media"), None);
+        assert_eq!(Subkind::parse("goverment"), None);
     }
 
     #[test]

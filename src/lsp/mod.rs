@@ -1,11 +1,19 @@
 //! The language server (`byline lsp`, stdio) on `tower-lsp-server`. This layer
 //! only translates: `from_proto` turns URIs and positions into paths and byte
-//! offsets, `to_proto` turns engine answers into LSP types, `server` holds the
-//! handlers, `actions` the code actions, `watch` the file watching, `state` what
-//! the handlers share. Nothing else in the crate knows LSP types.
+//! offsets, `to_proto` and `semantic_tokens` turn engine answers into LSP types.
+//! `server` implements the protocol by handing each message to `handlers`, by
+//! concern (`sync`, `diagnostics`, `tokens`, `navigation`, `edits`, with the code
+//! actions built in `actions`); `capabilities` is what `initialize` announces;
+//! `background` indexes, refreshes and publishes; `watch` watches files; `core`
+//! and `state` are what handlers share. Nothing else in the crate knows LSP types.
 
 mod actions;
+mod background;
+mod capabilities;
+mod core;
 pub mod from_proto;
+mod handlers;
+mod semantic_tokens;
 mod server;
 mod state;
 pub mod to_proto;
@@ -14,7 +22,9 @@ mod wire;
 
 use tower_lsp_server::{LspService, Server};
 
-pub use server::{Backend, COMMANDS, StatusParams};
+pub use background::StatusParams;
+pub use capabilities::COMMANDS;
+pub use server::Backend;
 
 /// Runs the server on standard input and output until the client exits (or
 /// standard input closes). Returns the exit status.

@@ -1,6 +1,6 @@
 //! Engine -> LSP: byte ranges to LSP ranges (through [`crate::text`]), findings to
-//! diagnostics, mentions and roles to semantic tokens, entity views to hover
-//! markdown, replacements to workspace edits.
+//! diagnostics, entity views to hover markdown, replacements to workspace edits.
+//! Semantic tokens are in [`super::semantic_tokens`].
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -9,7 +9,6 @@ use ropey::Rope;
 use tower_lsp_server::ls_types::*;
 
 use crate::config::Severity;
-use crate::index::GKey;
 use crate::corpus::query::Replacement;
 use crate::corpus::view::EntityView;
 use crate::corpus::{Corpus, DocId, Document};
@@ -17,18 +16,6 @@ use crate::errors::FileError;
 use crate::model::{Kind, Span};
 use crate::text::{self, Encoding};
 use crate::corpus::findings::Finding;
-
-/// Semantic token types, in legend order.
-pub const TOKEN_TYPES: &[&str] = &["person", "organization", "location", "role"];
-/// Semantic token modifiers, in legend order (bit 0, bit 1).
-pub const TOKEN_MODIFIERS: &[&str] = &["unknown", "variant"];
-
-pub fn legend() -> SemanticTokensLegend {
-    SemanticTokensLegend {
-        token_types: TOKEN_TYPES.iter().map(|t| SemanticTokenType::new(t)).collect(),
-        token_modifiers: TOKEN_MODIFIERS.iter().map(|t| SemanticTokenModifier::new(t)).collect(),
-    }
-}
 
 pub fn position(rope: &Rope, byte: usize, enc: Encoding) -> Position {
     let p = text::position(rope, byte, enc);
@@ -86,87 +73,6 @@ pub fn file_error(e: &FileError, text: &str, enc: Encoding) -> Diagnostic {
     Diagnostic { range: r, severity: Some(DiagnosticSeverity::ERROR), source: Some("byline".into()), message: e.message.clone(), ..Default::default() }
 }
 
-/// Bits of the token modifiers.
-const UNKNOWN: u32 = 1;
-const VARIANT: u32 = 2;
-
-/// The semantic tokens of a document (within `within`, if given), relative-encoded.
-pub fn semantic_tokens(corpus: &Corpus, doc: &Document, enc: Encoding, within: Option<&Span>) -> Vec<SemanticToken> {
-    let a = &doc.analysis;
-    let keys: Vec<GKey> = a.entities.iter().map(|e| GKey::of(&corpus.kb, e)).collect();
-    // (start, end, type, modifiers), sorted and non-overlapping.
-    let mut spans: Vec<(usize, usize, u32, u32)> = Vec::with_capacity(a.mentions.len() + a.roles.len());
-    for m in &a.mentions {
-        let ty = match m.kind {
-            Kind::Person => 0,
-            Kind::Org => 1,
-            Kind::Loc => 2,
-        };
-        let mut mods = 0;
-        if a.entities[m.entity].kb.is_none() {
-            mods |= UNKNOWN;
-        }
-        let form = doc.rope.byte_slice(m.span.clone()).to_string();
-        if corpus.decisions.names.flagged.contains_key(&(keys[m.entity].clone(), form)) {
-            mods |= VARIANT;
-        }
-        spans.push((m.span.start, m.span.end, ty, mods));
-    }
-    for r in a.roles.iter().filter(|r| r.person.is_some()) {
-        spans.push((r.span.start, r.span.end, 3, 0));
-    }
-    spans.sort();
-    let mut out = Vec::with_capacity(spans.len());
-    let (mut last_line, mut last_col) = (0u32, 0u32);
-    let mut last_end = 0;
-    for (s, e, ty, mods) in spans {
-        if s < last_end || within.is_some_and(|w| e <= w.start || s >= w.end) {
-            continue;
-        }
-        let start = text::position(&doc.rope, s, enc);
-        let end = text::position(&doc.rope, e, enc);
-        if end.line != start.line {
-            continue; // tokens may not span lines
-        }
-        let delta_line = start.line - last_line;
-        let delta_start = if delta_line == 0 { start.character - last_col } else { start.character };
-        out.push(SemanticToken { delta_line, delta_start, length: end.character - start.character, token_type: ty, token_modifiers_bitset: mods });
-        last_line = start.line;
-        last_col = start.character;
-        last_end = e;
-    }
-    out
-}
-
-/// The flat `u32` form of tokens, for deltas.
-pub fn flatten(tokens: &[SemanticToken]) -> Vec<u32> {
-    tokens.iter().flat_map(|t| [t.delta_line, t.delta_start, t.length, t.token_type, t.token_modifiers_bitset]).collect()
-}
-
-/// The tokens back from their flat form.
-pub fn unflatten(data: &[u32]) -> Vec<SemanticToken> {
-    data.chunks_exact(5)
-        .map(|c| SemanticToken { delta_line: c[0], delta_start: c[1], length: c[2], token_type: c[3], token_modifiers_bitset: c[4] })
-        .collect()
-}
-
-/// One edit turning `old` into `new` (common prefix and suffix kept), in the flat
-/// `u32` form.
-pub fn token_delta(old: &[u32], new: &[u32]) -> Vec<SemanticTokensEdit> {
-    if old == new {
-        return Vec::new();
-    }
-    let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count() / 5 * 5;
-    let max_suffix = old.len().min(new.len()) - prefix;
-    let suffix = old.iter().rev().zip(new.iter().rev()).take(max_suffix).take_while(|(a, b)| a == b).count() / 5 * 5;
-    let inserted = &new[prefix..new.len() - suffix];
-    vec![SemanticTokensEdit {
-        start: prefix as u32,
-        delete_count: (old.len() - suffix - prefix) as u32,
-        data: (!inserted.is_empty()).then(|| unflatten(inserted)),
-    }]
-}
-
 pub fn symbol_kind(k: Kind) -> SymbolKind {
     match k {
         Kind::Person => SymbolKind::VARIABLE,
@@ -202,7 +108,7 @@ pub fn hover_markdown(corpus: &Corpus, v: &EntityView) -> String {
             }
             md.push('\n');
         } else if let Some(c) = &e.country {
-            md.push_str(&format!("\n{} in {c}.\n", e.subkind.as_deref().unwrap_or("Known")));
+            md.push_str(&format!("\n{} in {c}.\n", e.subkind.map_or("Known", |s| s.as_str())));
         }
         if !e.history.is_empty() {
             md.push_str("\n**Earlier roles (knowledge base)**\n");
@@ -243,7 +149,7 @@ pub fn hover_markdown(corpus: &Corpus, v: &EntityView) -> String {
     }
     md.push_str(&format!("\nMentioned {} times in {} article{}.\n", v.mentions, v.documents, if v.documents == 1 { "" } else { "s" }));
     if let Some(c) = history.first()
-        && let Some(d) = corpus.doc(c.claim_doc())
+        && let Some(d) = corpus.doc(c.doc)
     {
         let sentence = d.rope.byte_slice(c.claim.sentence.clone()).to_string();
         let sentence: String = sentence.chars().take(400).collect();
@@ -251,16 +157,6 @@ pub fn hover_markdown(corpus: &Corpus, v: &EntityView) -> String {
         md.push_str(&format!("\n> {}\n\n— *{}{date}*\n", sentence.trim(), d.rel));
     }
     md
-}
-
-trait ClaimDoc {
-    fn claim_doc(&self) -> DocId;
-}
-
-impl ClaimDoc for crate::index::DatedClaim {
-    fn claim_doc(&self) -> DocId {
-        self.doc
-    }
 }
 
 /// Replacements as a workspace edit: versioned document edits for open documents
@@ -314,22 +210,4 @@ pub fn file_rewrite(path: &Path, old: Option<&str>, new: &str) -> Vec<DocumentCh
         edits: vec![OneOf::Left(TextEdit::new(Range::new(Position::new(0, 0), end), new.to_string()))],
     }));
     ops
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn token_deltas_replace_the_changed_middle() {
-        let old = vec![0, 0, 3, 0, 0, 1, 2, 5, 1, 0, 0, 9, 4, 2, 0];
-        let new = vec![0, 0, 3, 0, 0, 1, 2, 6, 1, 0, 0, 9, 4, 2, 0];
-        let d = token_delta(&old, &new);
-        assert_eq!(d.len(), 1);
-        assert_eq!((d[0].start, d[0].delete_count), (5, 5));
-        assert_eq!(flatten(d[0].data.as_ref().unwrap()), vec![1, 2, 6, 1, 0]);
-        assert!(token_delta(&old, &old).is_empty());
-        let d = token_delta(&old, &old[..10]);
-        assert_eq!((d[0].start, d[0].delete_count, d[0].data.is_none()), (10, 5, true));
-    }
 }

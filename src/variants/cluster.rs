@@ -17,13 +17,12 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::keys::{deletion_keys, edit_distance, is_korean_name, korean_keys, order_key, skeleton_key, spelling_key};
-use super::words::Rule;
 use crate::config::{Config, KoreanNames};
 use crate::index::{GEntity, GKey, Index};
 use crate::fold::fold;
 use crate::kb::{Class, Kb};
 use crate::lexicon::{class, lexicon};
-use crate::model::Kind;
+use crate::model::{Kind, PreferredBy};
 
 /// A set of spellings of one entity.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -33,7 +32,7 @@ pub struct NameGroup {
     /// Every full spelling with its corpus count, most used first.
     pub forms: Vec<(String, u32)>,
     pub preferred: String,
-    pub rule: Rule,
+    pub rule: PreferredBy,
 }
 
 /// A weak match: `rare` is possibly the same entity as `other`.
@@ -98,13 +97,16 @@ impl Dsu {
     }
 }
 
+/// Candidates sharing one key: (kind, which key, the key).
+type Bucket = (Kind, KeyKind, String);
+
 /// Clusters the index's names and decides preferred forms.
 pub fn decide(index: &Index, kb: &Kb, config: &Config) -> NameDecisions {
     // Deterministic order of entities.
     let mut ents: Vec<(&GKey, &GEntity)> = index.iter().filter(|(_, g)| g.kind.is_some() && !g.forms.is_empty()).collect();
     ents.sort_by(|a, b| a.0.cmp(b.0));
     let n = ents.len();
-    let mut buckets: HashMap<(Kind, KeyKind, String), Vec<usize>> = HashMap::new();
+    let mut buckets: HashMap<Bucket, Vec<usize>> = HashMap::new();
     for (i, (_, g)) in ents.iter().enumerate() {
         let kind = g.kind.expect("filtered");
         for form in g.forms.keys() {
@@ -140,7 +142,7 @@ pub fn decide(index: &Index, kb: &Kb, config: &Config) -> NameDecisions {
     }
     let mut dsu = Dsu((0..n).collect());
     let mut possible: BTreeMap<(usize, usize), &'static str> = BTreeMap::new();
-    let mut sorted: Vec<(&(Kind, KeyKind, String), &Vec<usize>)> = buckets.iter().filter(|(_, v)| v.len() >= 2).collect();
+    let mut sorted: Vec<(&Bucket, &Vec<usize>)> = buckets.iter().filter(|(_, v)| v.len() >= 2).collect();
     sorted.sort_by(|a, b| a.0.cmp(b.0));
     for ((_, kk, _), members) in sorted {
         if members.len() > 12 {
@@ -319,17 +321,17 @@ fn evidence(a: &GEntity, b: &GEntity, index: &Index) -> Evidence {
 }
 
 /// The preferred form of a group (forms sorted most used first).
-fn choose_preferred(forms: &[(String, u32)], kind: Kind, kb_name: Option<&str>, config: &Config) -> (String, Rule) {
+fn choose_preferred(forms: &[(String, u32)], kind: Kind, kb_name: Option<&str>, config: &Config) -> (String, PreferredBy) {
     if let Some(name) = kb_name {
-        return (name.to_string(), Rule::KnowledgeBase);
+        return (name.to_string(), PreferredBy::KnowledgeBase);
     }
     if kind == Kind::Person && config.korean_names != KoreanNames::Auto && forms.iter().any(|(f, _)| is_korean_name(f)) {
         let conforming: Vec<&(String, u32)> = forms.iter().filter(|(f, _)| korean_style(f) == Some(config.korean_names)).collect();
         if !conforming.is_empty() && conforming.len() < forms.len() {
-            return (conforming[0].0.clone(), Rule::HouseStyle);
+            return (conforming[0].0.clone(), PreferredBy::HouseStyle);
         }
     }
-    (forms[0].0.clone(), Rule::Majority)
+    (forms[0].0.clone(), PreferredBy::Majority)
 }
 
 /// How a Korean name (family name first) writes its given name.
@@ -366,9 +368,9 @@ mod tests {
     fn house_style_then_majority() {
         let forms = vec![("Kim Jong Un".to_string(), 3), ("Kim Jong-un".to_string(), 1)];
         let mut c = Config::default_for(std::path::Path::new("/"));
-        assert_eq!(choose_preferred(&forms, Kind::Person, None, &c), ("Kim Jong Un".into(), Rule::Majority));
+        assert_eq!(choose_preferred(&forms, Kind::Person, None, &c), ("Kim Jong Un".into(), PreferredBy::Majority));
         c.korean_names = KoreanNames::Hyphenated;
-        assert_eq!(choose_preferred(&forms, Kind::Person, None, &c), ("Kim Jong-un".into(), Rule::HouseStyle));
-        assert_eq!(choose_preferred(&forms, Kind::Person, Some("Kim Jong-un"), &c).1, Rule::KnowledgeBase);
+        assert_eq!(choose_preferred(&forms, Kind::Person, None, &c), ("Kim Jong-un".into(), PreferredBy::HouseStyle));
+        assert_eq!(choose_preferred(&forms, Kind::Person, Some("Kim Jong-un"), &c).1, PreferredBy::KnowledgeBase);
     }
 }

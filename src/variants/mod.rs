@@ -21,7 +21,7 @@ use crate::index::Index;
 use crate::kb::Kb;
 use crate::vocab::Vocab;
 pub use cluster::NameDecisions;
-pub use words::{Rule, WordDecision, WordHit, WordMatcher};
+pub use words::{WordDecision, WordHit, WordMatcher};
 
 /// Corpus-wide spelling decisions.
 pub struct Decisions {

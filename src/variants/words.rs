@@ -16,7 +16,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::config::{Config, SpellingStyle};
 use crate::lexicon::lexicon;
-use crate::model::Code;
+use crate::model::{Code, PreferredBy};
 use crate::vocab::Vocab;
 
 // ---------------------------------------------------------------- VarCon
@@ -103,33 +103,13 @@ fn varcon() -> &'static VarconIndex {
 
 // ---------------------------------------------------------------- decisions
 
-/// Why a form is preferred.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Rule {
-    KnowledgeBase,
-    HouseStyle,
-    Majority,
-    Dictionary,
-}
-
-impl Rule {
-    pub fn describe(self) -> &'static str {
-        match self {
-            Rule::KnowledgeBase => "the knowledge base's canonical name",
-            Rule::HouseStyle => "the house style in byline.toml",
-            Rule::Majority => "the corpus majority",
-            Rule::Dictionary => "the dictionary",
-        }
-    }
-}
-
 /// What to do about one written form of an ordinary word.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WordDecision {
     /// `inconsistent-spelling`, `house-style` or `possible-typo`.
     pub code: Code,
     pub preferred: String,
-    pub rule: Rule,
+    pub rule: PreferredBy,
     /// Every form of the group with its corpus count, most used first.
     pub counts: Vec<(String, u32)>,
 }
@@ -201,7 +181,7 @@ pub fn decide(vocab: &Vocab, config: &Config) -> HashMap<String, WordDecision> {
             let mut counts: Vec<(String, u32)> = used.iter().map(|f| (f.0.to_string(), f.1)).collect();
             counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             let style_decides = used.iter().any(|f| !in_style(&f.2));
-            let rule = if style_decides && configured { Rule::HouseStyle } else { Rule::Majority };
+            let rule = if style_decides && configured { PreferredBy::HouseStyle } else { PreferredBy::Majority };
             for f in &used {
                 if f.0 == preferred {
                     continue;
@@ -263,7 +243,7 @@ fn compounds(vocab: &Vocab, out: &mut HashMap<String, WordDecision>) {
         }
         let preferred = forms[0].0.clone();
         for (f, _) in &forms[1..] {
-            out.entry(f.clone()).or_insert(WordDecision { code: Code::InconsistentSpelling, preferred: preferred.clone(), rule: Rule::Majority, counts: forms.clone() });
+            out.entry(f.clone()).or_insert(WordDecision { code: Code::InconsistentSpelling, preferred: preferred.clone(), rule: PreferredBy::Majority, counts: forms.clone() });
         }
     }
 }
@@ -295,7 +275,7 @@ fn typos(vocab: &Vocab, out: &mut HashMap<String, WordDecision>) {
             }
         }
         if let Some((c, k)) = best {
-            out.insert(w.clone(), WordDecision { code: Code::PossibleTypo, preferred: c.clone(), rule: Rule::Dictionary, counts: vec![(c, k), (w.clone(), 1)] });
+            out.insert(w.clone(), WordDecision { code: Code::PossibleTypo, preferred: c.clone(), rule: PreferredBy::Dictionary, counts: vec![(c, k), (w.clone(), 1)] });
         }
     }
 }
@@ -440,7 +420,7 @@ mod tests {
         c.spelling = SpellingStyle::American;
         let d = decide(&v, &c);
         assert_eq!(d["defence"].preferred, "defense");
-        assert_eq!(d["defence"].rule, Rule::HouseStyle);
+        assert_eq!(d["defence"].rule, PreferredBy::HouseStyle);
         assert_eq!(d["organisation"].code, Code::HouseStyle);
         c.spelling = SpellingStyle::British;
         let d = decide(&v, &c);
