@@ -374,7 +374,7 @@ struct Wrapped {
 }
 
 /// An editor's settings object: either `{ "byline": {...} }` or the inner object.
-fn editor_settings(v: &serde_json::Value) -> Option<(RawConfig, Vec<String>)> {
+fn editor_settings(v: &serde_json::Value) -> Option<(RawConfig, Vec<crate::errors::SettingError>)> {
     if v.is_null() {
         return None;
     }
@@ -406,7 +406,7 @@ impl LanguageServer for Backend {
             }
         }
         for m in messages {
-            self.client.log_message(MessageType::WARNING, format!("byline settings: {m}")).await;
+            self.client.show_message(MessageType::WARNING, format!("byline settings: {m}")).await;
         }
         let text_sync = TextDocumentSyncOptions {
             open_close: Some(true),
@@ -516,7 +516,7 @@ impl LanguageServer for Backend {
     async fn did_change_configuration(&self, p: DidChangeConfigurationParams) {
         let Some((raw, msgs)) = editor_settings(&p.settings) else { return };
         for m in msgs {
-            self.client.log_message(MessageType::WARNING, format!("byline settings: {m}")).await;
+            self.client.show_message(MessageType::WARNING, format!("byline settings: {m}")).await;
         }
         {
             let mut st = self.write();
