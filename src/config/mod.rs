@@ -20,6 +20,12 @@
 //! [ignore]
 //! spellings = ["Kiev"]              # never report these spellings
 //! ```
+//!
+//! Every setting is described once, in [`schema::SETTINGS`]; the editors' settings
+//! and the settings tables of the READMEs are generated from it. Settings come from
+//! two sources, each checked as it is read into a [`RawConfig`]: the file (`raw.rs`,
+//! errors at a line and column) and the editor (`editor.rs`, errors naming the
+//! setting's key); the file's is layered over the editor's.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -30,6 +36,7 @@ use crate::errors::FileError;
 use crate::model::Code;
 use crate::toml_file;
 
+mod editor;
 mod raw;
 pub mod schema;
 
