@@ -1,6 +1,7 @@
-//! Errors in the files users write (`byline.toml`, knowledge-base TOML): each names
-//! the file, the line and the column, so the CLI can print it like a compiler and
-//! the language server can show it as a diagnostic in that file.
+//! Errors in what users write. In files (`byline.toml`, knowledge-base TOML) each
+//! names the file, the line and the column, so the CLI can print it like a compiler
+//! and the language server can show it as a diagnostic in that file; in an editor's
+//! settings (JSON, no file) each names the setting's key.
 
 use std::fmt;
 use std::ops::Range;
@@ -41,12 +42,25 @@ impl FileError {
     pub fn whole(path: &Path, message: impl Into<String>) -> FileError {
         FileError { path: path.to_path_buf(), line: 1, column: 1, span: None, message: message.into(), fatal: true }
     }
+}
 
-    /// A TOML syntax or type error.
-    pub fn from_toml(path: &Path, text: &str, err: &toml::de::Error) -> FileError {
-        FileError::at(path, text, err.span(), err.message().trim().to_string()).fatal()
+/// A problem in an editor's settings (`initializationOptions`,
+/// `workspace/didChangeConfiguration`): there is no file, so it names the key as the
+/// editor's settings spell it, e.g. `byline.checks.houseStyle`. The setting is
+/// ignored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SettingError {
+    pub key: String,
+    pub message: String,
+}
+
+impl fmt::Display for SettingError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.key, self.message)
     }
 }
+
+impl std::error::Error for SettingError {}
 
 /// One-based line and character column of a byte offset.
 fn line_col(text: &str, offset: usize) -> (u32, u32) {
@@ -68,15 +82,6 @@ impl std::error::Error for FileError {}
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn toml_errors_carry_line_and_column() {
-        let text = "[[entity]]\nname = \"Lee\"\nkind = \n";
-        let err = toml::from_str::<toml::Table>(text).unwrap_err();
-        let e = FileError::from_toml(Path::new("entities.toml"), text, &err);
-        assert_eq!(e.line, 3);
-        assert!(e.to_string().starts_with("entities.toml:3:"), "{e}");
-    }
 
     #[test]
     fn columns_count_characters_not_bytes() {

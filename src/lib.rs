@@ -22,5 +22,6 @@ pub mod recognize;
 pub mod romanize;
 pub mod text;
 pub mod tokens;
+pub mod toml_file;
 pub mod variants;
 pub mod vocab;

@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
+use globset::{GlobSet, GlobSetBuilder};
 use ignore::WalkBuilder;
 
 use crate::config::Config;
@@ -44,7 +44,7 @@ impl Globs {
         let mut build = |globs: &[String], what: &str| {
             let mut b = GlobSetBuilder::new();
             for g in globs {
-                match GlobBuilder::new(g).literal_separator(true).build() {
+                match crate::config::glob(g) {
                     Ok(glob) => {
                         b.add(glob);
                     }

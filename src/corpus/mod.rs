@@ -302,7 +302,7 @@ pub fn load_kb(config: &Config) -> (Kb, Vec<FileError>) {
     let existing: Vec<&PathBuf> = config
         .knowledge_base
         .iter()
-        .filter(|p| p.exists() || p.file_name().is_none_or(|n| n != "entities.toml"))
+        .filter(|p| p.exists() || p.file_name().is_none_or(|n| n != crate::config::KB_FILE))
         .collect();
     let (entries, errors) = load_user_kb(&existing);
     (Kb::with_user(entries), errors)

@@ -26,6 +26,7 @@ use toml::Spanned;
 use super::{Class, KbEntry, RoleRecord, Source};
 use crate::errors::FileError;
 use crate::model::{Date, Kind};
+use crate::toml_file::{self, TomlFile};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -61,19 +62,14 @@ struct RawHistory {
 
 /// Parses one knowledge-base file's text. Returns the valid entries and the errors.
 pub fn parse_user_kb(path: &Path, text: &str) -> (Vec<KbEntry>, Vec<FileError>) {
-    let text_nobom = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let offset = text.len() - text_nobom.len();
-    let raw: RawKb = match toml::from_str(text_nobom) {
+    let file = TomlFile::new(path, text);
+    let raw: RawKb = match file.parse() {
         Ok(r) => r,
-        Err(e) => {
-            let span = e.span().map(|s| s.start + offset..s.end + offset);
-            return (Vec::new(), vec![FileError::at(path, text, span, e.message().trim().to_string()).fatal()]);
-        }
+        Err(e) => return (Vec::new(), vec![e]),
     };
     let mut entries = Vec::new();
     let mut errors = Vec::new();
-    let shift = |r: std::ops::Range<usize>| r.start + offset..r.end + offset;
-    let mut err = |span: std::ops::Range<usize>, msg: String| errors.push(FileError::at(path, text, Some(shift(span)), msg));
+    let mut err = |span: std::ops::Range<usize>, msg: String| errors.push(file.error(span, msg));
     let mut seen: std::collections::HashMap<String, String> = std::collections::HashMap::new();
     for ent in raw.entity {
         let ent_span = ent.span();
@@ -134,8 +130,7 @@ pub fn parse_user_kb(path: &Path, text: &str) -> (Vec<KbEntry>, Vec<FileError>) 
         e.affiliation = ent.affiliation.filter(|s| !s.trim().is_empty());
         e.notes = ent.notes;
         e.history = history;
-        let line = text[..(ent_span.start + offset).min(text.len())].matches('\n').count() as u32 + 1;
-        e.source = Source::User { path: path.to_path_buf(), line };
+        e.source = Source::User { path: path.to_path_buf(), line: file.line(ent_span) };
         entries.push(e);
     }
     (entries, errors)
@@ -148,16 +143,13 @@ pub fn load_user_kb(paths: &[impl AsRef<Path>]) -> (Vec<KbEntry>, Vec<FileError>
     let mut errors = Vec::new();
     for p in paths {
         let p = p.as_ref();
-        match std::fs::read(p) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => {
-                    let (e, errs) = parse_user_kb(p, &text);
-                    entries.extend(e);
-                    errors.extend(errs);
-                }
-                Err(_) => errors.push(FileError::whole(p, "not UTF-8 text")),
-            },
-            Err(e) => errors.push(FileError::whole(p, format!("cannot read: {e}"))),
+        match toml_file::read(p, false) {
+            Ok(text) => {
+                let (e, errs) = parse_user_kb(p, &text.unwrap_or_default());
+                entries.extend(e);
+                errors.extend(errs);
+            }
+            Err(e) => errors.push(e),
         }
     }
     (entries, errors)
@@ -225,6 +217,16 @@ aliases = ["JCS"]
         let text = "[[entity]]\nname = \"Kim A\"\nkind = \"person\"\n[[entity]]\nname = \"Kim B\"\nkind = \"person\"\naliases = [\"KIM A\"]\n";
         let (es, errs) = parse_user_kb(Path::new("kb.toml"), text);
         assert_eq!((es.len(), errs.len()), (1, 1));
+    }
+
+    #[test]
+    fn errors_in_a_file_with_a_byte_order_mark_point_at_the_value() {
+        let text = "\u{feff}[[entity]]\nname = \"A B\"\nkind = \"persn\"\n";
+        let (_, errs) = parse_user_kb(Path::new("kb.toml"), text);
+        assert_eq!((errs[0].line, errs[0].column), (3, 8));
+        assert_eq!(&text[errs[0].span.clone().unwrap()], "\"persn\"");
+        let (_, errs) = parse_user_kb(Path::new("kb.toml"), "\u{feff}[[entity]]\nname = \"X\nkind = \"person\"\n");
+        assert_eq!(errs[0].line, 2, "{}", errs[0]);
     }
 
     #[test]

@@ -125,7 +125,7 @@ impl State {
     /// The knowledge-base file edits go to (the first configured one).
     pub fn kb_file(&self) -> Option<PathBuf> {
         let c = self.corpus.as_ref()?;
-        c.config.knowledge_base.first().cloned().or_else(|| Some(c.config.root.join("entities.toml")))
+        c.config.knowledge_base.first().cloned().or_else(|| Some(c.config.root.join(crate::config::KB_FILE)))
     }
 
     /// The text of a configuration file: the editor's buffer if open, else disk.

@@ -7,14 +7,29 @@
 -- is what `vim.lsp.config.byline` starts from.
 --
 -- Settings (all optional; byline.toml at the corpus root wins for every key it sets,
--- these apply to the keys it leaves out) mirror byline.toml with camelCase keys:
---   corpus = { include = { '**/*.txt' }, exclude = {}, knowledgeBase = { 'entities.toml' } }
---   style  = { spelling = 'auto'|'american'|'british',
---              koreanGivenNames = 'auto'|'hyphenated'|'spaced'|'joined',
---              quotations = 'preserve'|'check' }
---   checks = { inconsistentSpelling = 'warning', possibleVariant = 'information',
---              houseStyle = 'warning', possibleTypo = 'information' }
---              -- error | warning | information | hint | off
+-- these apply to the keys it leaves out) mirror byline.toml with camelCase keys; here
+-- with their defaults:
+-- BEGIN GENERATED settings (src/config/schema.rs; BYLINE_UPDATE_SCHEMA=1 cargo test --release --test settings_schema)
+--   corpus = {
+--     include = { '**/*.txt' },
+--     exclude = {},
+--     knowledgeBase = { 'entities.toml' },
+--   },
+--   style = {
+--     spelling = 'auto',                 -- auto | american | british
+--     koreanGivenNames = 'auto',         -- auto | hyphenated | spaced | joined
+--     quotations = 'preserve',           -- preserve | check
+--   },
+--   checks = {
+--     inconsistentSpelling = 'warning',  -- error | warning | information | hint | off
+--     possibleVariant = 'information',   -- error | warning | information | hint | off
+--     houseStyle = 'warning',            -- error | warning | information | hint | off
+--     possibleTypo = 'information',      -- error | warning | information | hint | off
+--   },
+--   ignore = {
+--     spellings = {},
+--   },
+-- END GENERATED settings
 -- They are sent as initializationOptions, in workspace/didChangeConfiguration (as
 -- { byline = ... }) and in answers to workspace/configuration (section "byline").
 

@@ -3,7 +3,6 @@
 
 import * as vscode from 'vscode';
 import { Corpus, resolveServerPath } from './corpus';
-import { startE2EBridge } from './e2e';
 import { exportAnnotations } from './exportAnnotations';
 import { openKnowledgeBase } from './knowledgeBase';
 import { affectsServerSettings } from './settings';
@@ -83,9 +82,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     await startIfConfigured(folder);
   }
 
-  if (process.env.BYLINE_E2E_BRIDGE) {
-    context.subscriptions.push(startE2EBridge(process.env.BYLINE_E2E_BRIDGE, () => Array.from(corpora.values())));
-  }
   return { corpora: () => Array.from(corpora.values()) };
 }
 
@@ -93,7 +89,8 @@ export async function deactivate(): Promise<void> {
   await Promise.all(Array.from(corpora.values()).map((c) => stopCorpus(c)));
 }
 
-/** What the extension exports to other extensions (and tests). */
+/** What the extension exports to other extensions (and to the end-to-end tests' bridge,
+ * tests/e2e/vscode/bridge, a separate extension). */
 export interface ExtensionApi {
   corpora(): Corpus[];
 }

@@ -5,21 +5,13 @@
 // Only values the user has set (in user, workspace or folder settings) are sent: the
 // defaults declared in package.json only document the server's built-in defaults. The
 // server puts the corpus's byline.toml over these settings (the file wins where it sets
-// a key).
+// a key). Which settings there are comes from settingsSchema.ts, generated from the
+// server's own description of its settings (src/config/schema.rs).
 
 import * as vscode from 'vscode';
+import { SECTIONS, ServerSettings } from './settingsSchema';
 
-export interface ServerSettings {
-  corpus?: { include?: string[]; exclude?: string[]; knowledgeBase?: string[] };
-  style?: { spelling?: string; koreanGivenNames?: string; quotations?: string };
-  checks?: { inconsistentSpelling?: string; possibleVariant?: string; houseStyle?: string; possibleTypo?: string };
-}
-
-const SECTIONS: Record<keyof ServerSettings, string[]> = {
-  corpus: ['include', 'exclude', 'knowledgeBase'],
-  style: ['spelling', 'koreanGivenNames', 'quotations'],
-  checks: ['inconsistentSpelling', 'possibleVariant', 'houseStyle', 'possibleTypo'],
-};
+export type { ServerSettings };
 
 /** The value of `byline.<key>` that the user set explicitly, most specific scope first. */
 export function explicitValue<T>(key: string, scope: vscode.Uri | undefined): T | undefined {

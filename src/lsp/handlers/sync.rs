@@ -15,6 +15,7 @@ use super::super::core::Core;
 use super::super::from_proto;
 use super::super::state::{Caps, Open, negotiate_encoding};
 use crate::config::RawConfig;
+use crate::errors::SettingError;
 
 #[derive(Deserialize)]
 struct Wrapped {
@@ -22,7 +23,7 @@ struct Wrapped {
 }
 
 /// An editor's settings object: either `{ "byline": {...} }` or the inner object.
-fn editor_settings(v: &serde_json::Value) -> Option<(RawConfig, Vec<String>)> {
+fn editor_settings(v: &serde_json::Value) -> Option<(RawConfig, Vec<SettingError>)> {
     if v.is_null() {
         return None;
     }
@@ -30,10 +31,11 @@ fn editor_settings(v: &serde_json::Value) -> Option<(RawConfig, Vec<String>)> {
     Some(RawConfig::from_json(&inner))
 }
 
-/// Problems in the editor's settings, as log messages.
-async fn log_settings_messages(core: &Core, messages: Vec<String>) {
+/// Problems in the editor's settings, shown to the user (they name the setting,
+/// not a file, so they cannot be diagnostics).
+async fn show_settings_messages(core: &Core, messages: Vec<SettingError>) {
     for m in messages {
-        core.client.log_message(MessageType::WARNING, format!("byline settings: {m}")).await;
+        core.client.show_message(MessageType::WARNING, format!("byline settings: {m}")).await;
     }
 }
 
@@ -59,7 +61,7 @@ pub async fn initialize(core: &Core, params: InitializeParams) -> Result<Initial
             messages = errs;
         }
     }
-    log_settings_messages(core, messages).await;
+    show_settings_messages(core, messages).await;
     Ok(capabilities::initialize_result(kind))
 }
 
@@ -119,7 +121,7 @@ pub fn did_close(core: &Core, p: DidCloseTextDocumentParams) {
 
 pub async fn did_change_configuration(core: &Core, p: DidChangeConfigurationParams) {
     let Some((raw, msgs)) = editor_settings(&p.settings) else { return };
-    log_settings_messages(core, msgs).await;
+    show_settings_messages(core, msgs).await;
     {
         let mut st = core.write();
         st.editor = Some(raw.clone());

@@ -10,7 +10,7 @@ CODE_SERVER_VERSION=4.100.3
 PLAYWRIGHT_VERSION=1.56.1
 
 apt_install libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config ripgrep \
-  chromium fonts-dejavu-core build-essential python3 git ca-certificates
+  chromium fonts-dejavu-core build-essential python3 git ca-certificates unzip
 
 CS_DIR="$BYLINE_E2E_CACHE/code-server-$CODE_SERVER_VERSION"
 if [ ! -x "$CS_DIR/node_modules/.bin/code-server" ]; then

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # VS Code end-to-end test: the packaged extension (.vsix) installed in code-server 4.100.3
-# (VS Code 1.100.3), a throwaway copy of examples/corpus opened in headless Chromium,
-# driven by playwright-core (test.mjs).
+# (VS Code 1.100.3) with the test bridge (bridge/, an extension of its own), a throwaway
+# copy of examples/corpus opened in headless Chromium, driven by playwright-core (test.mjs).
 #   tests/e2e/vscode/run.sh [--screenshots] [--byline PATH]
 # --screenshots writes docs/vscode-highlights.png and docs/vscode-hover.png; otherwise
 # the screenshots go to the artifacts folder only.
@@ -41,6 +41,12 @@ trap cleanup EXIT
 log "vscode: packaging the extension"
 vsix="$(bash "$REPO_ROOT/editors/vscode/build.sh" --out "$work/byline.vsix" 2>"$work/build.log")" \
   || { cat "$work/build.log" >&2; die "editors/vscode/build.sh failed"; }
+# The test bridge is an extension of its own (never in the shipped .vsix): make sure.
+unzip -p "$vsix" extension/dist/extension.js >"$work/shipped-extension.js"
+if grep -q BYLINE_E2E_BRIDGE "$work/shipped-extension.js"; then die "the test bridge is in the shipped .vsix"; fi
+log "vscode: packaging the test bridge (tests/e2e/vscode/bridge)"
+bridge_vsix="$(bash "$E2E_DIR/vscode/bridge/build.sh" --out "$work/byline-e2e-bridge.vsix" 2>"$work/build-bridge.log")" \
+  || { cat "$work/build-bridge.log" >&2; die "tests/e2e/vscode/bridge/build.sh failed"; }
 
 # An isolated code-server: its own config, user data, extensions, XDG dirs and HOME.
 home="$work/home"
@@ -85,10 +91,12 @@ cs_env=(env HOME="$home" XDG_CONFIG_HOME="$home/xdg/config" XDG_DATA_HOME="$home
   BYLINE_E2E_BRIDGE="$work/bridge" VSCODE_CLI=)
 cs_args=(--config "$home/config.yaml" --user-data-dir "$home/user" --extensions-dir "$home/ext")
 
-log "vscode: installing the .vsix into code-server"
-"${cs_env[@]}" timeout 120 "$CS" "${cs_args[@]}" --install-extension "$vsix" >"$work/install-extension.log" 2>&1 \
-  || { cat "$work/install-extension.log" >&2; die "code-server --install-extension failed"; }
-grep -qi "successfully installed" "$work/install-extension.log" || { cat "$work/install-extension.log" >&2; die "the extension did not install"; }
+log "vscode: installing the .vsix and the test bridge into code-server"
+for x in "$vsix" "$bridge_vsix"; do
+  "${cs_env[@]}" timeout 120 "$CS" "${cs_args[@]}" --install-extension "$x" >"$work/install-extension.log" 2>&1 \
+    || { cat "$work/install-extension.log" >&2; die "code-server --install-extension $x failed"; }
+  grep -qi "successfully installed" "$work/install-extension.log" || { cat "$work/install-extension.log" >&2; die "$x did not install"; }
+done
 
 cp -rp "$REPO_ROOT/examples/corpus" "$work/corpus"
 # byline.toml wins over editor settings: leave inconsistent-spelling to the settings test

@@ -3,7 +3,8 @@
 //
 // What the page shows is checked in the DOM (Problems panel rows, hover widget, the
 // colours of the rendered tokens, the edited line); what VS Code holds is read through
-// the extension's test bridge (BYLINE_E2E_BRIDGE): diagnostics, semantic tokens, text.
+// the test bridge (BYLINE_E2E_BRIDGE; bridge/, installed next to the extension): diagnostics,
+// semantic tokens, text.
 //
 //   node test.mjs --url URL --corpus DIR --bridge DIR --shots DIR [--artifacts DIR]
 

@@ -1,15 +1,20 @@
-// Test bridge for the end-to-end tests (tests/e2e/vscode): only active when the
-// extension host has BYLINE_E2E_BRIDGE set to a folder. The test writes
-// `<id>.request.json` ({"op": ..., ...}) there and reads `<id>.response.json`
-// ({"ok": true, "result": ...} or {"ok": false, "error": "..."}), which lets it check
-// what VS Code itself holds (diagnostics, hovers, semantic tokens, code actions, buffer
-// text) besides what the page shows. Inert in normal use.
+// Test bridge for the end-to-end tests (tests/e2e/vscode): a small extension of its own,
+// installed next to the Byline .vsix by tests/e2e/vscode/run.sh and never shipped with
+// it. Active only when the extension host has BYLINE_E2E_BRIDGE set to a folder. Once
+// Byline (byline.byline) is active, the test writes `<id>.request.json`
+// ({"op": ..., ...}) there and reads `<id>.response.json` ({"ok": true, "result": ...}
+// or {"ok": false, "error": "..."}), which lets it check what VS Code itself holds
+// (diagnostics, hovers, semantic tokens, code actions, buffer text) besides what the
+// page shows. Byline's corpora come from the API its activate() returns.
 
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { Corpus } from './corpus';
-import { exportAnnotations } from './exportAnnotations';
+import type { Corpus } from '../../../../../editors/vscode/src/corpus';
+import type { ExtensionApi } from '../../../../../editors/vscode/src/extension';
+import { exportAnnotations } from '../../../../../editors/vscode/src/exportAnnotations';
+
+const BYLINE = 'byline.byline';
 
 type Request = { op: string; [key: string]: unknown };
 
@@ -29,7 +34,7 @@ async function handle(req: Request, corpora: () => Corpus[]): Promise<unknown> {
   switch (req.op) {
     case 'state':
       return {
-        extension: vscode.extensions.getExtension('byline.byline')?.isActive ?? false,
+        extension: vscode.extensions.getExtension(BYLINE)?.isActive ?? false,
         corpora: corpora().map((c) => ({ root: c.root.fsPath, name: c.name, state: c.state, status: c.status ?? null })),
       };
     case 'diagnostics':
@@ -134,7 +139,7 @@ async function handle(req: Request, corpora: () => Corpus[]): Promise<unknown> {
   }
 }
 
-export function startE2EBridge(root: string, corpora: () => Corpus[]): vscode.Disposable {
+function startBridge(root: string, corpora: () => Corpus[]): vscode.Disposable {
   // One folder per extension host (code-server keeps a closed window's host alive for a
   // while): the host announces itself in host-<pid>.json with its workspace folders.
   const dir = path.join(root, String(process.pid));
@@ -187,4 +192,22 @@ export function startE2EBridge(root: string, corpora: () => Corpus[]): vscode.Di
       fs.rmSync(announce, { force: true });
     },
   };
+}
+
+/** Starts the bridge once Byline is active (as the extension host activates it: on a
+ * folder with byline.toml, or on its commands), so that the test sees the host
+ * announced when, and only when, Byline runs. */
+export function activate(context: vscode.ExtensionContext): void {
+  const root = process.env.BYLINE_E2E_BRIDGE;
+  if (!root) {
+    return;
+  }
+  const timer = setInterval(() => {
+    const byline = vscode.extensions.getExtension<ExtensionApi>(BYLINE);
+    if (byline?.isActive) {
+      clearInterval(timer);
+      context.subscriptions.push(startBridge(root, () => byline.exports.corpora()));
+    }
+  }, 100);
+  context.subscriptions.push({ dispose: () => clearInterval(timer) });
 }
