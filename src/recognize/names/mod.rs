@@ -75,11 +75,11 @@ type Step = fn(&mut Work);
 /// already claimed:
 ///
 /// 1. **bylines** first: on a byline line ("By Ana Ruiz and Tom Lee") every name
-///    is a reporter, whatever its shape, and is marked as such; no other family
-///    looks at the line's role words ("Staff Writer") before it has.
+///    is a reporter, whatever its shape, and only this family marks a person as
+///    a byline; any later family would claim the same tokens as a plain mention.
 /// 2. **datelines** before runs: "GYEONGJU, Oct. 30 (Yonhap) --" is a place only
-///    by its position; read as a run, the lone unknown word would wait for
-///    coreference and be lost.
+///    by its position; read as a run, the lone unknown word would at best wait
+///    for coreference, which has no cue for it.
 /// 3. **runs**, line by line in text order: everything else. Text order lets a
 ///    definition ("Joint Chiefs of Staff (JCS)") serve the later mentions ("JCS").
 pub(super) const STEPS: &[(&str, Step)] = &[("bylines", bylines::find), ("datelines", datelines::find), ("runs", runs::find)];

@@ -69,12 +69,9 @@ fn next_part(w: &Work, n: usize, line_end: usize) -> Option<usize> {
     let tn = w.toks[n];
     if tn.kind == TokKind::Punct {
         let c = tn.punct(w.text);
-        if matches!(c, Some('-' | '\u{2010}' | '\u{2011}')) && w.toks.get(n + 1).is_some_and(|x| x.has(GLUE)) && n + 1 < line_end {
-            return Some(n + 1);
-        } else if c == Some('&') && n + 1 < line_end && w.toks[n + 1].is_cap() {
-            return Some(n + 1);
-        }
-        return None;
+        let hyphen = matches!(c, Some('-' | '\u{2010}' | '\u{2011}')) && w.toks.get(n + 1).is_some_and(|x| x.has(GLUE)) && n + 1 < line_end;
+        let ampersand = c == Some('&') && n + 1 < line_end && w.toks[n + 1].is_cap();
+        return (hyphen || ampersand).then_some(n + 1);
     }
     if !tn.is_word() {
         return None;

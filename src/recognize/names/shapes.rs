@@ -92,8 +92,8 @@ mod tests {
 
     #[test]
     fn finds_chinese_names() {
-        assert_eq!(shape("Xi Jinping").1, true);
-        assert_eq!(shape("Tsai Ing-wen").1, true);
+        assert!(shape("Xi Jinping").1);
+        assert!(shape("Tsai Ing-wen").1);
     }
 
     #[test]

@@ -24,6 +24,14 @@ use crate::tokens::DIGIT;
 /// three; a headline goes on with other words.
 const HEADLINE_NAME_MAX_WORDS: usize = 3;
 
+/// The person after titles, as read by [`RunState::person_after`].
+struct PersonAfter {
+    /// The candidate made, if any.
+    cand: Option<usize>,
+    /// The unit after the person's name.
+    next: usize,
+}
+
 impl RunState {
     /// The titles starting at unit `idx` and the person after them; returns the
     /// unit after the person.
@@ -49,18 +57,17 @@ impl RunState {
         {
             role = Some(h);
         }
-        let (person, next) = self.person_after(w, j);
+        let person = self.person_after(w, j);
         if let Some(r) = role {
-            w.pre_roles.push(PreRole { tokens: r, person, affiliation: self.affil.take() });
+            w.pre_roles.push(PreRole { tokens: r, person: person.cand, affiliation: self.affil.take() });
         }
         self.affil = None;
-        self.last_cand = person.or(self.last_cand);
-        next
+        self.last_cand = person.cand.or(self.last_cand);
+        person.next
     }
 
-    /// The person whose name starts at unit `j` (after titles): the candidate
-    /// made, if any, and the unit after it.
-    fn person_after(&mut self, w: &mut Work, j: usize) -> (Option<usize>, usize) {
+    /// The person whose name starts at unit `j` (after titles).
+    fn person_after(&self, w: &mut Work, j: usize) -> PersonAfter {
         let us = &self.units;
         let mut k = j;
         while k < us.len() && us[k].is_word() {
@@ -73,12 +80,12 @@ impl RunState {
             let t = trim_calendar(w, TokRange::new(us[j].first(), us[k - 1].tokens.end));
             let lone_word = t.end == t.first + 1 && ordinary_word(w, t.first);
             if !t.is_empty() && !lone_word && !t.iter().any(|x| w.toks[x].has(DIGIT)) {
-                return (add_discovered(w, t, Kind::Person), k);
+                return PersonAfter { cand: add_discovered(w, t, Kind::Person), next: k };
             }
             if t.end == t.first + 1 && self.mode != Mode::Known {
                 leave_to_coref(w, t.first, self.mode, true);
             }
-            return (None, k);
+            return PersonAfter { cand: None, next: k };
         }
         // A person from the knowledge base.
         if k < us.len()
@@ -87,9 +94,9 @@ impl RunState {
         {
             let e = w.gaz[gi].hit.entry;
             let c = w.add(Cand { tokens: us[k].tokens, kind: Kind::Person, key: Key::Kb(e), origin: Origin::KnowledgeBase, refers_to: None, byline: false });
-            return (c, k + 1);
+            return PersonAfter { cand: c, next: k + 1 };
         }
-        (None, k)
+        PersonAfter { cand: None, next: k }
     }
 }
 

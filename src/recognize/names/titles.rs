@@ -55,12 +55,13 @@ pub(super) fn parse_title(w: &Work, k: usize, end: usize) -> Option<Title> {
             j += 1;
             continue;
         }
-        if (word == "of" || word == "for" || word == "to") && last == Some(j) {
-            if let Some(c) = complement_end(w, j, end) {
-                j = c;
-                last = Some(c);
-                continue;
-            }
+        if (word == "of" || word == "for" || word == "to")
+            && last == Some(j)
+            && let Some(c) = complement_end(w, j, end)
+        {
+            j = c;
+            last = Some(c);
+            continue;
         }
         break;
     }

@@ -73,10 +73,11 @@ type UnitRule = fn(w: &Work, k: usize, end: usize, before: &[Unit]) -> Option<Un
 ///   ("Lloyd Austin");
 /// - honorifics before titles: "Marshal", "Pope" and "Rabbi" are both, and
 ///   followed by a name they are its honorific;
-/// - titles before head-first organisations: a title may start with a word that
-///   also starts organisations ("Party Secretary");
-/// - name particles only right after a word ("Ursula von der Leyen"), else
-///   connectors ("Bank of the North").
+/// - titles, then head-first organisations; they do not compete, since a title
+///   needs a role head before its "of" ("Secretary of State") and an
+///   organisation starts with its head ("Bank of Korea");
+/// - name particles only right after a word ("Ursula *von der* Leyen" stays one
+///   name); elsewhere the same words are connectors, like "of" and "the".
 pub(super) const UNIT_RULES: &[(&str, UnitRule)] = &[
     ("punctuation", punct),
     ("known name", known_name),
