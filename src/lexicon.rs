@@ -101,7 +101,8 @@ pub mod class {
 pub struct Lexicon {
     words: HashMap<&'static str, u8>,
     classes: HashMap<String, u64>,
-    /// Case-sensitive classes (not-names such as "AM", "IT"; company suffixes).
+    /// Case-sensitive classes (not-names such as "AM", "IT"; the exact-spelling
+    /// lists of the name families).
     exact: HashMap<String, u64>,
     pub boilerplate_lines: Vec<String>,
     pub caption_prefixes: Vec<String>,
