@@ -42,10 +42,18 @@ struct RawLexicon {
     role_qualifiers: Vec<String>,
     possessive_determiners: Vec<String>,
     // -- name families (recognize/names/)
+    related_block_headers: Vec<String>,
+    title_adjectives: Vec<String>,
+    company_suffixes: Vec<String>,
+    byline_separators: Vec<String>,
+    venue_heads: Vec<String>,
+    venue_kinds: Vec<String>,
+    place_first_heads: Vec<String>,
     // -- role families (recognize/roles/)
     #[serde(default)]
     party_adjectives: std::collections::BTreeMap<String, String>,
     // -- name family tables
+    honorific_roles: std::collections::BTreeMap<String, String>,
     // -- role family tables
 }
 
@@ -74,6 +82,18 @@ pub mod class {
     pub const QUALIFIER: u64 = 1 << 20;
     pub const POSSESSIVE_DET: u64 = 1 << 21;
     // -- name families (recognize/names/): bits 22 to 39
+    /// `title_adjectives` ("new", "top"), any case: callers check the spelling.
+    pub const TITLE_ADJECTIVE: u64 = 1 << 22;
+    /// `company_suffixes` ("Corp.", "LLC"), exact spelling.
+    pub const COMPANY_SUFFIX: u64 = 1 << 23;
+    /// `byline_separators` ("By", "and"), exact spelling.
+    pub const BYLINE_SEPARATOR: u64 = 1 << 24;
+    /// `venue_heads` ("center"), any case.
+    pub const VENUE_HEAD: u64 = 1 << 25;
+    /// `venue_kinds` ("convention", "exhibition"), any case.
+    pub const VENUE_KIND: u64 = 1 << 26;
+    /// `place_first_heads` ("Camp", "Mount"), exact spelling.
+    pub const PLACE_FIRST: u64 = 1 << 27;
     // -- role families (recognize/roles/): bits 40 to 59
 }
 
@@ -81,11 +101,16 @@ pub mod class {
 pub struct Lexicon {
     words: HashMap<&'static str, u8>,
     classes: HashMap<String, u64>,
-    /// Case-sensitive classes (not-names such as "AM", "IT").
+    /// Case-sensitive classes (not-names such as "AM", "IT"; the exact-spelling
+    /// lists of the name families).
     exact: HashMap<String, u64>,
     pub boilerplate_lines: Vec<String>,
     pub caption_prefixes: Vec<String>,
     party_adjectives: std::collections::BTreeMap<String, String>,
+    // -- name families (recognize/names/)
+    /// Header lines of "related articles" blocks (lowercase, whole line).
+    pub related_block_headers: Vec<String>,
+    honorific_roles: std::collections::BTreeMap<String, String>,
 }
 
 /// Frequency class of a word: SCOWL's size (10 = among the most common English
@@ -150,6 +175,9 @@ impl Lexicon {
         add(&raw.role_qualifiers, QUALIFIER);
         add(&raw.possessive_determiners, POSSESSIVE_DET);
         // -- name families (recognize/names/)
+        add(&raw.title_adjectives, TITLE_ADJECTIVE);
+        add(&raw.venue_heads, VENUE_HEAD);
+        add(&raw.venue_kinds, VENUE_KIND);
         // -- role families (recognize/roles/)
         for line in GIVEN_TXT.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
             *classes.entry(line.to_lowercase()).or_default() |= GIVEN;
@@ -157,7 +185,16 @@ impl Lexicon {
         for line in SURNAMES_TXT.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
             *classes.entry(line.to_lowercase()).or_default() |= SURNAME;
         }
-        let exact = raw.not_names.iter().map(|w| (w.clone(), NOT_NAME)).collect();
+        let mut exact: HashMap<String, u64> = raw.not_names.iter().map(|w| (w.clone(), NOT_NAME)).collect();
+        let mut add_exact = |list: &[String], bit: u64| {
+            for w in list {
+                *exact.entry(w.clone()).or_default() |= bit;
+            }
+        };
+        // -- name families (recognize/names/), exact spelling
+        add_exact(&raw.company_suffixes, COMPANY_SUFFIX);
+        add_exact(&raw.byline_separators, BYLINE_SEPARATOR);
+        add_exact(&raw.place_first_heads, PLACE_FIRST);
         Lexicon {
             words,
             classes,
@@ -165,6 +202,9 @@ impl Lexicon {
             boilerplate_lines: raw.boilerplate_lines,
             caption_prefixes: raw.caption_prefixes,
             party_adjectives: raw.party_adjectives,
+            // -- name families (recognize/names/)
+            related_block_headers: raw.related_block_headers,
+            honorific_roles: raw.honorific_roles,
         }
     }
 
@@ -174,8 +214,15 @@ impl Lexicon {
         self.party_adjectives.get(word).map(String::as_str)
     }
 
+    /// The role an honorific stands for ("Sen" → "Senator"), exact spelling
+    /// without the full stop; none for "Mr", "Dr".
+    pub fn honorific_role(&self, abbrev: &str) -> Option<&str> {
+        self.honorific_roles.get(abbrev).map(String::as_str)
+    }
+
     /// The word-class bits of a word (see [`class`]), case-insensitive except for
-    /// [`class::NOT_NAME`], which matches the exact spelling.
+    /// the exact-spelling classes ([`class::NOT_NAME`], [`class::COMPANY_SUFFIX`],
+    /// [`class::BYLINE_SEPARATOR`], [`class::PLACE_FIRST`]).
     pub fn classes(&self, word: &str) -> u64 {
         let c = with_lower(word, |w| self.classes.get(w).copied().unwrap_or(0));
         c | self.exact.get(word).copied().unwrap_or(0)
