@@ -48,7 +48,7 @@ fn entities_table_is_readable() {
     let head = text.lines().next().unwrap();
     assert!(head.starts_with("NAME") && head.contains("AFFILIATION") && head.contains("MENTIONS"), "{head}");
     assert!(text.contains("Lee Jae-myung") && text.contains("President"));
-    assert!(text.trim_end().ends_with(&format!("documents")), "{}", text.lines().last().unwrap());
+    assert!(text.trim_end().ends_with("documents"), "{}", text.lines().last().unwrap());
 }
 
 #[test]

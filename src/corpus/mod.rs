@@ -54,6 +54,10 @@ impl Document {
     }
 }
 
+/// An article read and analysed, before it joins the corpus: path, text, file
+/// date, analysis and word counts.
+type ReadDoc = (PathBuf, String, Option<Date>, DocAnalysis, Vocab);
+
 /// A corpus folder, analysed.
 pub struct Corpus {
     pub config: Config,
@@ -118,7 +122,7 @@ impl Corpus {
         let done = std::sync::atomic::AtomicUsize::new(0);
         progress(0, total);
         let kb = self.kb.clone();
-        let read: Vec<Result<(PathBuf, String, Option<Date>, DocAnalysis, Vocab), Skipped>> = paths
+        let read: Vec<Result<ReadDoc, Skipped>> = paths
             .into_par_iter()
             .map(|p| {
                 let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
