@@ -16,17 +16,17 @@ use crate::model::{Claim, Date, DocAnalysis, DocEntity, DocId, Kind};
 /// A corpus-wide entity identity: the knowledge-base entry, or the kind and the
 /// squashed spelling of the fullest form.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum GKey {
+pub enum EntityKey {
     Kb(String),
     Name(Kind, String),
 }
 
-impl GKey {
+impl EntityKey {
     /// The identity of a document's entity.
-    pub fn of(kb: &Kb, e: &DocEntity) -> GKey {
+    pub fn of(kb: &Kb, e: &DocEntity) -> EntityKey {
         match e.kb {
-            Some(id) => GKey::Kb(kb.entry(id).name.clone()),
-            None => GKey::Name(e.kind, squash(&e.name)),
+            Some(id) => EntityKey::Kb(kb.entry(id).name.clone()),
+            None => EntityKey::Name(e.kind, squash(&e.name)),
         }
     }
 }
@@ -44,7 +44,7 @@ pub struct DatedClaim {
 
 /// Everything the corpus says about one entity.
 #[derive(Clone, Debug, Default)]
-pub struct GEntity {
+pub struct CorpusEntity {
     pub kind: Option<Kind>,
     /// Knowledge-base entry index, if linked.
     pub kb: Option<usize>,
@@ -58,7 +58,7 @@ pub struct GEntity {
     doc_forms: HashMap<DocId, Vec<(String, u32)>>,
 }
 
-impl GEntity {
+impl CorpusEntity {
     /// The most used full spelling (ties: the longest, then alphabetical).
     pub fn majority_form(&self) -> Option<&str> {
         self.forms.iter().max_by(|a, b| a.1.cmp(b.1).then(a.0.len().cmp(&b.0.len())).then(b.0.cmp(a.0))).map(|(f, _)| f.as_str())
@@ -120,8 +120,8 @@ pub fn current_role(claims: &[DatedClaim]) -> (Option<String>, Option<String>) {
 /// The index.
 #[derive(Clone, Debug, Default)]
 pub struct Index {
-    entities: HashMap<GKey, GEntity>,
-    by_doc: HashMap<DocId, Vec<GKey>>,
+    entities: HashMap<EntityKey, CorpusEntity>,
+    by_doc: HashMap<DocId, Vec<EntityKey>>,
 }
 
 impl Index {
@@ -132,7 +132,7 @@ impl Index {
         self.remove(doc);
         let mut keys = Vec::with_capacity(a.entities.len());
         for e in &a.entities {
-            keys.push(GKey::of(kb, e));
+            keys.push(EntityKey::of(kb, e));
         }
         for (ei, e) in a.entities.iter().enumerate() {
             let g = self.entities.entry(keys[ei].clone()).or_default();
@@ -187,11 +187,11 @@ impl Index {
         }
     }
 
-    pub fn get(&self, k: &GKey) -> Option<&GEntity> {
+    pub fn get(&self, k: &EntityKey) -> Option<&CorpusEntity> {
         self.entities.get(k)
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = (&GKey, &GEntity)> {
+    pub fn iter(&self) -> impl Iterator<Item = (&EntityKey, &CorpusEntity)> {
         self.entities.iter()
     }
 
@@ -205,13 +205,13 @@ impl Index {
 
     /// The corpus-wide name of an entity: its knowledge-base name, else its most
     /// used spelling.
-    pub fn canonical_name(&self, kb: &Kb, key: &GKey) -> Option<String> {
+    pub fn canonical_name(&self, kb: &Kb, key: &EntityKey) -> Option<String> {
         let g = self.entities.get(key)?;
         g.kb.map(|id| kb.entry(id).name.clone()).or_else(|| g.majority_form().map(str::to_string))
     }
 
     /// The entities a document mentions.
-    pub fn keys_of_doc(&self, doc: DocId) -> &[GKey] {
+    pub fn keys_of_doc(&self, doc: DocId) -> &[EntityKey] {
         self.by_doc.get(&doc).map(Vec::as_slice).unwrap_or(&[])
     }
 }

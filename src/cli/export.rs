@@ -14,7 +14,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::ExportFormat;
-use crate::index::GKey;
+use crate::index::EntityKey;
 use crate::corpus::{Corpus, Document};
 use crate::model::Kind;
 use crate::tokens::{SENT_START, TokKind, tokenize};
@@ -44,7 +44,7 @@ fn spans(corpus: &Corpus, doc: &Document, text: &str) -> Vec<JsonSpan> {
     let names: Vec<String> = a
         .entities
         .iter()
-        .map(|e| corpus.entity(&GKey::of(&corpus.kb, e)).map(|v| v.name).unwrap_or_else(|| e.name.clone()))
+        .map(|e| corpus.entity(&EntityKey::of(&corpus.kb, e)).map(|v| v.name).unwrap_or_else(|| e.name.clone()))
         .collect();
     let mut cp = CodePoints::new(text);
     a.mentions

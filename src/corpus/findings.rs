@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use super::{Corpus, Document};
 use crate::config::{Config, Level, Severity};
-use crate::index::GKey;
+use crate::index::EntityKey;
 use crate::keys;
 use crate::model::{Code, DocId, PreferredBy, Span};
 
@@ -89,7 +89,7 @@ pub fn doc_findings(corpus: &Corpus, doc: &Document) -> Vec<Finding> {
             Level::On(s) => Some(s),
         }
     };
-    let keys: Vec<GKey> = a.entities.iter().map(|e| GKey::of(&corpus.kb, e)).collect();
+    let keys: Vec<EntityKey> = a.entities.iter().map(|e| EntityKey::of(&corpus.kb, e)).collect();
     let mut related_cache: HashMap<usize, Vec<Related>> = HashMap::new();
     for m in &a.mentions {
         let found = &text[m.span.clone()];
@@ -211,7 +211,7 @@ fn name_related(corpus: &Corpus, gi: usize) -> Vec<Related> {
     for doc in docs {
         let a = &doc.analysis;
         for m in a.mentions.iter().filter(|m| !m.short) {
-            if !g.members.contains(&GKey::of(&corpus.kb, &a.entities[m.entity])) {
+            if !g.members.contains(&EntityKey::of(&corpus.kb, &a.entities[m.entity])) {
                 continue;
             }
             let form = doc.rope.byte_slice(m.span.clone()).to_string();

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::index::GKey;
+use crate::index::EntityKey;
 use super::view::EntityView;
 use super::{Corpus, DocId};
 use crate::model::{Kind, Mention, Span};
@@ -40,13 +40,13 @@ impl Corpus {
     }
 
     /// The index key of a document's mention.
-    pub fn key_of(&self, doc: DocId, mention: &Mention) -> Option<GKey> {
+    pub fn key_of(&self, doc: DocId, mention: &Mention) -> Option<EntityKey> {
         let d = self.doc(doc)?;
-        Some(GKey::of(&self.kb, &d.analysis.entities[mention.entity]))
+        Some(EntityKey::of(&self.kb, &d.analysis.entities[mention.entity]))
     }
 
     /// The entity (all its clustered spellings) a key belongs to.
-    pub fn cluster(&self, key: &GKey) -> Vec<GKey> {
+    pub fn cluster(&self, key: &EntityKey) -> Vec<EntityKey> {
         match self.decisions.names.group_of.get(key) {
             Some(&g) => self.decisions.names.groups[g].members.clone(),
             None => vec![key.clone()],
@@ -54,7 +54,7 @@ impl Corpus {
     }
 
     /// Every mention of the entities `keys`, in path and text order.
-    pub fn mentions_of(&self, keys: &[GKey]) -> Vec<MentionRef> {
+    pub fn mentions_of(&self, keys: &[EntityKey]) -> Vec<MentionRef> {
         let mut docs: BTreeSet<(String, DocId)> = BTreeSet::new();
         for k in keys {
             if let Some(g) = self.index.get(k) {
@@ -69,7 +69,7 @@ impl Corpus {
         for (_, d) in docs {
             let Some(doc) = self.doc(d) else { continue };
             let a = &doc.analysis;
-            let doc_keys: Vec<GKey> = a.entities.iter().map(|e| GKey::of(&self.kb, e)).collect();
+            let doc_keys: Vec<EntityKey> = a.entities.iter().map(|e| EntityKey::of(&self.kb, e)).collect();
             for m in &a.mentions {
                 if keys.contains(&doc_keys[m.entity]) {
                     out.push(MentionRef { doc: d, span: m.span.clone(), kind: m.kind, short: m.short });
@@ -80,7 +80,7 @@ impl Corpus {
     }
 
     /// The first mention of an entity: in the earliest dated article, then by path.
-    pub fn first_mention(&self, keys: &[GKey]) -> Option<MentionRef> {
+    pub fn first_mention(&self, keys: &[EntityKey]) -> Option<MentionRef> {
         self.mentions_of(keys).into_iter().filter(|m| !m.short).min_by_key(|m| {
             let d = self.doc(m.doc);
             (d.and_then(|d| d.date()).map_or((1, None), |x| (0, Some(x))), d.map(|d| d.rel.clone()), m.span.start)
@@ -90,7 +90,7 @@ impl Corpus {
     /// Edits that write every mention of an entity as `new_name`: full names
     /// become the new name; a one-word reference becomes the corresponding word
     /// of the new name (first or last), if the old full name had it there.
-    pub fn rename_edits(&self, keys: &[GKey], new_name: &str) -> Vec<Replacement> {
+    pub fn rename_edits(&self, keys: &[EntityKey], new_name: &str) -> Vec<Replacement> {
         let new_words: Vec<&str> = new_name.split_whitespace().collect();
         let mut out = Vec::new();
         for m in self.mentions_of(keys) {
@@ -137,7 +137,7 @@ impl Corpus {
     }
 
     /// The entities of one document with their first mention, in text order.
-    pub fn doc_entities(&self, doc: DocId) -> Vec<(GKey, String, Kind, Span)> {
+    pub fn doc_entities(&self, doc: DocId) -> Vec<(EntityKey, String, Kind, Span)> {
         let Some(d) = self.doc(doc) else { return Vec::new() };
         let a = &d.analysis;
         let mut seen = vec![false; a.entities.len()];
@@ -147,7 +147,7 @@ impl Corpus {
                 continue;
             }
             seen[m.entity] = true;
-            let key = GKey::of(&self.kb, &a.entities[m.entity]);
+            let key = EntityKey::of(&self.kb, &a.entities[m.entity]);
             let name = self.entity(&key).map(|v| v.name).unwrap_or_else(|| a.entities[m.entity].name.clone());
             out.push((key, name, m.kind, m.span.clone()));
         }

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 
 use super::Corpus;
-use crate::index::{DatedClaim, GKey, current_role, latest_first};
+use crate::index::{DatedClaim, EntityKey, current_role, latest_first};
 use crate::model::Kind;
 
 /// One entity across the corpus.
@@ -17,7 +17,7 @@ pub struct EntityView {
     pub name: String,
     pub kind: Kind,
     /// The index entries it gathers.
-    pub keys: Vec<GKey>,
+    pub keys: Vec<EntityKey>,
     /// Knowledge-base entry, if linked.
     pub kb: Option<usize>,
     /// Full spellings with counts, most used first.
@@ -58,11 +58,11 @@ impl From<&EntityView> for EntitySummary {
 
 impl Corpus {
     /// The view of the entity an index entry belongs to.
-    pub fn entity(&self, key: &GKey) -> Option<EntityView> {
+    pub fn entity(&self, key: &EntityKey) -> Option<EntityView> {
         self.view(self.cluster(key))
     }
 
-    fn view(&self, keys: Vec<GKey>) -> Option<EntityView> {
+    fn view(&self, keys: Vec<EntityKey>) -> Option<EntityView> {
         let mut forms: std::collections::BTreeMap<String, u32> = std::collections::BTreeMap::new();
         let mut docs: BTreeSet<u32> = BTreeSet::new();
         let mut mentions = 0;
@@ -107,7 +107,7 @@ impl Corpus {
     /// Every entity, most mentioned first.
     pub fn entities(&self) -> Vec<EntityView> {
         let mut seen: BTreeSet<usize> = BTreeSet::new();
-        let mut keys: Vec<&GKey> = self.index.iter().map(|(k, _)| k).collect();
+        let mut keys: Vec<&EntityKey> = self.index.iter().map(|(k, _)| k).collect();
         keys.sort();
         let mut out = Vec::new();
         for k in keys {

@@ -5,7 +5,7 @@
 use tower_lsp_server::ls_types::*;
 
 use crate::corpus::{Corpus, Document};
-use crate::index::GKey;
+use crate::index::EntityKey;
 use crate::model::{Kind, Span};
 use crate::text::{self, Encoding};
 
@@ -87,7 +87,7 @@ pub fn legend() -> SemanticTokensLegend {
 /// The semantic tokens of a document (within `within`, if given), relative-encoded.
 pub fn document_tokens(corpus: &Corpus, doc: &Document, enc: Encoding, within: Option<&Span>) -> Vec<SemanticToken> {
     let a = &doc.analysis;
-    let keys: Vec<GKey> = a.entities.iter().map(|e| GKey::of(&corpus.kb, e)).collect();
+    let keys: Vec<EntityKey> = a.entities.iter().map(|e| EntityKey::of(&corpus.kb, e)).collect();
     // (start, end, type, modifiers), sorted and non-overlapping.
     let mut spans: Vec<(usize, usize, u32, u32)> = Vec::with_capacity(a.mentions.len() + a.roles.len());
     for m in &a.mentions {

@@ -18,7 +18,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::keys::{deletion_keys, edit_distance, is_korean_name, korean_keys, order_key, skeleton_key, spelling_key};
 use crate::config::{Config, KoreanNames};
-use crate::index::{GEntity, GKey, Index};
+use crate::index::{CorpusEntity, EntityKey, Index};
 use crate::fold::fold;
 use crate::kb::{Class, Kb};
 use crate::lexicon::{class, lexicon};
@@ -27,7 +27,7 @@ use crate::model::{Kind, PreferredBy};
 /// A set of spellings of one entity.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NameGroup {
-    pub members: Vec<GKey>,
+    pub members: Vec<EntityKey>,
     pub kind: Kind,
     /// Every full spelling with its corpus count, most used first.
     pub forms: Vec<(String, u32)>,
@@ -38,8 +38,8 @@ pub struct NameGroup {
 /// A weak match: `rare` is possibly the same entity as `other`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Possible {
-    pub rare: GKey,
-    pub other: GKey,
+    pub rare: EntityKey,
+    pub other: EntityKey,
     pub other_form: String,
     pub why: &'static str,
 }
@@ -49,15 +49,15 @@ pub struct Possible {
 pub struct NameDecisions {
     pub groups: Vec<NameGroup>,
     /// Entity -> its group.
-    pub group_of: HashMap<GKey, usize>,
+    pub group_of: HashMap<EntityKey, usize>,
     /// Forms that get a finding: (entity, form) -> group.
-    pub flagged: HashMap<(GKey, String), usize>,
+    pub flagged: HashMap<(EntityKey, String), usize>,
     pub possible: Vec<Possible>,
 }
 
 impl NameDecisions {
     /// The preferred spelling of an entity, if it belongs to a group.
-    pub fn preferred(&self, key: &GKey) -> Option<&str> {
+    pub fn preferred(&self, key: &EntityKey) -> Option<&str> {
         self.group_of.get(key).map(|&g| self.groups[g].preferred.as_str())
     }
 }
@@ -103,7 +103,7 @@ type Bucket = (Kind, KeyKind, String);
 /// Clusters the index's names and decides preferred forms.
 pub fn decide(index: &Index, kb: &Kb, config: &Config) -> NameDecisions {
     // Deterministic order of entities.
-    let mut ents: Vec<(&GKey, &GEntity)> = index.iter().filter(|(_, g)| g.kind.is_some() && !g.forms.is_empty()).collect();
+    let mut ents: Vec<(&EntityKey, &CorpusEntity)> = index.iter().filter(|(_, g)| g.kind.is_some() && !g.forms.is_empty()).collect();
     ents.sort_by(|a, b| a.0.cmp(b.0));
     let n = ents.len();
     let mut buckets: HashMap<Bucket, Vec<usize>> = HashMap::new();
@@ -204,7 +204,7 @@ pub fn decide(index: &Index, kb: &Kb, config: &Config) -> NameDecisions {
             counted.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.len().cmp(&a.0.len())).then(a.0.cmp(&b.0)));
             let (preferred, rule) = choose_preferred(&counted, kind, user_kb.map(|id| kb.entry(id).name.as_str()), config);
             let gi = out.groups.len();
-            let member_keys: Vec<GKey> = members.iter().map(|&m| ents[m].0.clone()).collect();
+            let member_keys: Vec<EntityKey> = members.iter().map(|&m| ents[m].0.clone()).collect();
             for &m in &members {
                 let key = ents[m].0;
                 for f in ents[m].1.forms.keys() {
@@ -243,7 +243,7 @@ enum Link {
 }
 
 /// Whether two entities whose spellings share a key of kind `kk` are one.
-fn link(a: &GEntity, b: &GEntity, kk: KeyKind, index: &Index, kb: &Kb) -> Link {
+fn link(a: &CorpusEntity, b: &CorpusEntity, kk: KeyKind, index: &Index, kb: &Kb) -> Link {
     if let (Some(x), Some(y)) = (a.kb, b.kb)
         && x != y
     {
@@ -278,7 +278,7 @@ fn link(a: &GEntity, b: &GEntity, kk: KeyKind, index: &Index, kb: &Kb) -> Link {
     }
 }
 
-fn forms_one_edit_apart(a: &GEntity, b: &GEntity) -> bool {
+fn forms_one_edit_apart(a: &CorpusEntity, b: &CorpusEntity) -> bool {
     a.forms.keys().any(|x| b.forms.keys().any(|y| edit_distance(&spelling_key(x), &spelling_key(y), 1) == 1))
 }
 
@@ -287,8 +287,8 @@ struct Evidence {
     conflict: bool,
 }
 
-fn evidence(a: &GEntity, b: &GEntity, index: &Index) -> Evidence {
-    let affil = |g: &GEntity| -> BTreeSet<String> { g.claims.iter().filter(|c| !c.claim.inferred).filter_map(|c| c.claim.affiliation.as_deref()).map(fold).collect() };
+fn evidence(a: &CorpusEntity, b: &CorpusEntity, index: &Index) -> Evidence {
+    let affil = |g: &CorpusEntity| -> BTreeSet<String> { g.claims.iter().filter(|c| !c.claim.inferred).filter_map(|c| c.claim.affiliation.as_deref()).map(fold).collect() };
     let (aa, ab) = (affil(a), affil(b));
     let mut support = 0;
     let mut conflict = false;
@@ -299,7 +299,7 @@ fn evidence(a: &GEntity, b: &GEntity, index: &Index) -> Evidence {
             support += 1;
         }
     }
-    let heads = |g: &GEntity| -> BTreeSet<String> {
+    let heads = |g: &CorpusEntity| -> BTreeSet<String> {
         g.claims
             .iter()
             .filter_map(|c| c.claim.role.as_deref())
@@ -311,7 +311,7 @@ fn evidence(a: &GEntity, b: &GEntity, index: &Index) -> Evidence {
         support += 1;
     }
     // Shared company: entities both appear with.
-    let neighbours = |g: &GEntity| -> BTreeSet<&GKey> { g.docs.keys().flat_map(|d| index.keys_of_doc(*d)).collect() };
+    let neighbours = |g: &CorpusEntity| -> BTreeSet<&EntityKey> { g.docs.keys().flat_map(|d| index.keys_of_doc(*d)).collect() };
     let (na, nb) = (neighbours(a), neighbours(b));
     let shared = na.intersection(&nb).count();
     if shared >= 3 {

@@ -18,14 +18,14 @@ use tower_lsp_server::ls_types::{Position, Uri};
 
 use super::from_proto;
 use super::state::State;
-use crate::index::GKey;
+use crate::index::EntityKey;
 
 fn invalid(msg: impl std::fmt::Display) -> Error {
     Error::invalid_params(msg.to_string())
 }
 
 /// The entity under a position: (cluster keys, the mention's byte range).
-fn entity_at(st: &State, uri: &Uri, pos: Position) -> Option<(Vec<GKey>, Range<usize>)> {
+fn entity_at(st: &State, uri: &Uri, pos: Position) -> Option<(Vec<EntityKey>, Range<usize>)> {
     let (c, d) = st.doc(uri)?;
     let off = from_proto::offset(&d.rope, pos, st.enc).ok()?;
     let (_, m) = c.mention_at(d.id, off)?;
