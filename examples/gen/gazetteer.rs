@@ -91,14 +91,21 @@ fn lines(s: &str) -> Vec<String> {
 }
 
 fn takes_the(name: &str, kind: &str) -> bool {
-    if name.starts_with("The ") || name.split_whitespace().count() < 2 {
+    const HEADS: &[&str] = &[
+        "Institute", "Foundation", "Council", "Center", "Centre", "Association", "Committee", "Federation", "Union",
+        "Fund", "Organization", "Organisation", "Agency", "Commission", "Bank", "Forum", "Alliance", "Network",
+        "Society", "Service", "Party", "Front", "Movement", "League", "Congress", "Assembly", "Court", "Ministry",
+        "Office", "Department", "Corps", "Army", "Navy", "Force", "Guard", "Command", "Initiative", "Coalition",
+    ];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if name.starts_with("The ") || words.len() < 2 {
         return false;
     }
-    let first = name.split_whitespace().next().unwrap_or("");
-    let institutional = matches!(kind, "international" | "government" | "military" | "legislature" | "court" | "ngo");
+    let institutional = matches!(kind, "international" | "government" | "military" | "legislature" | "court");
     institutional
         || name.contains(" of ")
-        || matches!(first, "National" | "International" | "World" | "European" | "United" | "Central" | "Federal" | "Asian" | "African")
+        || matches!(words[0], "National" | "International" | "World" | "European" | "United" | "Central" | "Federal" | "Asian" | "African")
+        || HEADS.contains(words.last().unwrap_or(&""))
 }
 
 impl Gazetteer {
