@@ -123,7 +123,7 @@ def main():
         return None if v == {} else v
 
     row("text (MB)", lambda s: f((cli(s, "text_bytes") or lsp(s, "text_bytes") or 0) / 1e6, 1))
-    row("check: wall (s, median)", lambda s: cli(s, "result") if cli(s, "wall_s") is None else f(cli(s, "wall_s")))
+    row("check: wall (s, median)", lambda s: f(cli(s, "result")) if cli(s, "wall_s") is None else f(cli(s, "wall_s")))
     row("check: CPU user+sys (s)", lambda s: f(cli(s, "cpu_s")))
     row("check: MB/s", lambda s: f(cli(s, "mb_per_s")))
     row("check: peak RSS (MB)", lambda s: f((cli(s, "max_rss_kb") or 0) / 1024, 0) if cli(s, "max_rss_kb") else "-")
