@@ -1,0 +1,202 @@
+//! Roles and affiliations of people, read from the patterns news uses, each kept
+//! with the text it came from and its sentence:
+//!
+//! | pattern | example | family |
+//! | --- | --- | --- |
+//! | country / demonym / organisation + title + name | South Korea's Defense Minister Lee Jong-sup; NATO Secretary General Mark Rutte | [`premodifier`] |
+//! | lowercase title + name | Kremlin spokesman Dmitry Peskov; former Dutch prime minister Mark Rutte | [`premodifier`] |
+//! | name, appositive | Josep Borrell, the EU's high representative for foreign affairs and security policy, | [`apposition`] |
+//! | title, name | South Korea's national security adviser, Cho Tae-yong; his Dutch counterpart, Kajsa Ollongren | [`counterpart`] |
+//! | name is / as a title at an organisation | Daniel Hwang is a senior fellow at the Han River Policy Institute | [`apposition`] |
+//! | name + clause giving a title | X was appointed defense minister; X takes over as CEO | [`predicate`] |
+//! | name of / from a body; party code | Victor Cha of the Center for Strategic and International Studies; Sen. X, R-Alaska | [`bodies`] |
+//! | byline | By Chae Yun-hwan ... (Yonhap): the agency | [`credits`] |
+//!
+//! Affiliations are countries or international bodies where the text allows
+//! ([`affiliation`]): "of (the) Netherlands" inside a title becomes the
+//! affiliation ([`titles`]), and a state body (a ministry, the Joint Chiefs of
+//! Staff, the Kremlin) stands for its country. A counterpart takes the role of
+//! the person it is the counterpart of. A title with no affiliation written next
+//! to it is given one by context, marked inferred ([`infer`]).
+//!
+//! This step reads the blackboard ([`Work`]) and writes nothing to it.
+
+mod affiliation;
+mod apposition;
+mod bodies;
+mod counterpart;
+mod credits;
+mod infer;
+mod phrase;
+mod predicate;
+mod premodifier;
+mod sentence;
+mod titles;
+
+use super::{TokRange, Work};
+use crate::model::{Claim, Kind, Span};
+use crate::tokens::LOWER;
+use affiliation::Affiliation;
+use sentence::sentence_of;
+
+/// A claim as a pattern made it, before context fills in a missing affiliation.
+#[derive(Clone, Debug)]
+struct RawClaim {
+    /// The candidate (a person) the claim is about.
+    person: usize,
+    role: Option<String>,
+    affiliation: Option<Affiliation>,
+    /// The bytes the claim was read from.
+    span: Span,
+    /// The name of the rule that made it (see [`PATTERNS`]).
+    rule: &'static str,
+}
+
+/// What a pattern read around one person.
+#[derive(Clone, Debug)]
+struct RoleMatch {
+    role: Option<String>,
+    affiliation: Option<Affiliation>,
+    /// The bytes read.
+    span: Span,
+    /// Another person the same title is written for ("writers Joey Castellano
+    /// and Nadia Brennan"): claimed first, with the same role and affiliation.
+    also_for: Option<usize>,
+}
+
+impl RoleMatch {
+    fn new(role: Option<String>, affiliation: Option<Affiliation>, span: Span) -> RoleMatch {
+        RoleMatch { role, affiliation, span, also_for: None }
+    }
+}
+
+/// The claims made so far, as a pattern sees them: earlier people's, and this
+/// person's from the rows above.
+struct Claims {
+    list: Vec<RawClaim>,
+    /// Candidate -> it is a person with a capitalised title before the name
+    /// (claimed first).
+    titled: Vec<bool>,
+}
+
+/// A pattern: what it reads around person `p`, given the claims made so far.
+type Pattern = fn(w: &Work, p: usize, so_far: &Claims) -> Option<RoleMatch>;
+
+/// The patterns tried on each person who is not a byline, in the order they run,
+/// after the capitalised titles before names ([`premodifier::capitalised_titles`]).
+/// Every row runs, and a match adds a claim; within a row, the first pattern
+/// that matches wins. Why this order:
+/// - `title-before-comma` (for a counterpart) and `predecessor` take their role
+///   from the claims made so far, so they come after the patterns that read a
+///   title from the text itself (and earlier people are done first);
+/// - a person's claims are kept in the order made: a brat export notes the
+///   first, and claims that rank equal (same article, same role length) are
+///   listed in this order — titles written next to the name before those read
+///   from a clause;
+/// - `named-as` before `predicate`: "X as chief of staff" is the narrower reading.
+const PATTERNS: &[&[(&str, Pattern)]] = &[
+    &[("lowercase-title", premodifier::lowercase_title)],
+    &[("appositive", apposition::appositive)],
+    &[("title-before-comma", counterpart::title_before_comma)],
+    &[("predecessor", counterpart::predecessor)],
+    &[("copula", apposition::copula)],
+    &[("named-as", apposition::named_as), ("predicate", predicate::predicate)],
+    &[("name-of-body", bodies::name_of_body)],
+    &[("party-code", bodies::party_code)],
+];
+
+/// The rule name of the agency claims of bylines.
+const BYLINE: &str = "byline";
+
+/// Claims as (candidate index, claim).
+pub(crate) fn extract(w: &Work) -> Vec<(usize, Claim)> {
+    extract_with_rules(w).into_iter().map(|c| (c.person, c.claim)).collect()
+}
+
+/// A finished claim, with the name of the rule that made it (the family tests
+/// check which rule fired).
+#[cfg_attr(not(test), allow(dead_code, reason = "the rule is read by the tests"))]
+struct RuledClaim {
+    person: usize,
+    claim: Claim,
+    rule: &'static str,
+}
+
+/// The claims, each with its rule.
+fn extract_with_rules(w: &Work) -> Vec<RuledClaim> {
+    let dateline = infer::dateline_country(w);
+    let list = premodifier::capitalised_titles(w);
+    let mut titled = vec![false; w.cands.len()];
+    for c in &list {
+        titled[c.person] = true;
+    }
+    let mut so_far = Claims { list, titled };
+    let mut bylines = Vec::new();
+    for p in (0..w.cands.len()).filter(|&c| w.cands[c].kind == Kind::Person) {
+        if w.cands[p].byline || credits::signed_off(w, p) {
+            bylines.push(p);
+            continue;
+        }
+        for row in PATTERNS {
+            let Some((rule, m)) = row.iter().find_map(|&(rule, pattern)| pattern(w, p, &so_far).map(|m| (rule, m))) else { continue };
+            if let Some(q) = m.also_for {
+                so_far.list.push(RawClaim { person: q, role: m.role.clone(), affiliation: m.affiliation.clone(), span: m.span.clone(), rule });
+            }
+            so_far.list.push(RawClaim { person: p, role: m.role, affiliation: m.affiliation, span: m.span, rule });
+        }
+    }
+    // Context for titles with no affiliation written next to them.
+    let raw = so_far.list;
+    let mut used = vec![false; w.toks.len()];
+    for k in raw.iter().filter_map(|c| c.affiliation.as_ref()?.tokens).flat_map(TokRange::iter) {
+        used[k] = true;
+    }
+    let mut out = Vec::new();
+    for c in raw {
+        let sentence = sentence_of(w, w.cands[c.person].tokens.first);
+        let (affiliation, inferred) = match c.affiliation {
+            Some(f) => (Some(affiliation::local_place(w, c.role.as_deref(), &f).unwrap_or(f.name)), false),
+            None if c.role.is_some() => (infer::infer(w, c.person, c.role.as_deref(), &used, dateline.as_deref()), true),
+            None => (None, false),
+        };
+        if c.role.is_some() || affiliation.is_some() {
+            let claim = Claim { role: c.role, affiliation: affiliation.clone(), span: c.span, sentence, inferred: inferred && affiliation.is_some() };
+            out.push(RuledClaim { person: c.person, claim, rule: c.rule });
+        }
+    }
+    if let Some(agency) = credits::byline_agency(w) {
+        for p in bylines {
+            let span = w.span(w.cands[p].tokens.first, w.cands[p].tokens.end);
+            let claim = Claim { role: None, affiliation: Some(agency.clone()), span, sentence: sentence_of(w, w.cands[p].tokens.first), inferred: false };
+            out.push(RuledClaim { person: p, claim, rule: BYLINE });
+        }
+    }
+    out
+}
+
+impl Work<'_> {
+    /// Whether token `i` is a word of the classes `bits` written in lowercase, as
+    /// the role families read their word lists: "as", not "As" or "AS".
+    fn is_lower(&self, i: usize, bits: u64) -> bool {
+        i < self.toks.len() && self.toks[i].has(LOWER) && self.is(i, bits) && !self.t(i).chars().any(char::is_uppercase)
+    }
+
+    /// Whether token `i` is a word of the classes `bits` written capitalised:
+    /// "March", not "MARCH" or "march".
+    fn is_capitalised(&self, i: usize, bits: u64) -> bool {
+        let mut chars = self.t(i).chars();
+        self.is(i, bits) && chars.next().is_some_and(char::is_uppercase) && !chars.any(char::is_uppercase)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::titles::tidy_role;
+
+    #[test]
+    fn roles_are_tidied_into_titles() {
+        assert_eq!(tidy_role("high representative for foreign affairs and security policy").as_deref(), Some("High Representative for Foreign Affairs and Security Policy"));
+        assert_eq!(tidy_role("the Defense Minister,").as_deref(), Some("Defense Minister"));
+        assert_eq!(tidy_role(" , ").as_deref(), None);
+    }
+}

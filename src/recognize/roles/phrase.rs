@@ -1,0 +1,115 @@
+//! A role phrase: the title after a name or a verb, as the apposition and
+//! predicate patterns read it — an optional article, an optional affiliation,
+//! then a title word within the first few words, up to a comma, a clause or a
+//! time phrase.
+//!
+//! - "the EU's high representative for foreign affairs" → High Representative
+//!   for Foreign Affairs, the EU;
+//! - "U.S. Secretary of State" → Secretary of State, United States;
+//! - "a senior fellow at the institute" (two ordinary words may follow an article);
+//! - "CEO with immediate effect", "minister on Sunday": the title ends before
+//!   "with", "on Sunday";
+//! - not "a meeting with the president": the title word comes too late.
+
+use super::super::{Affil, GazHit, TokRange, Work};
+use super::affiliation::{self, Affiliation};
+use super::titles::role_text;
+use crate::kb::Form;
+use crate::lexicon::class::*;
+use crate::model::Kind;
+use crate::tokens::{LOWER, POSS, TokKind};
+
+/// A role phrase as read: the role, its affiliation and the tokens read.
+pub(super) struct Phrase {
+    pub role: String,
+    pub affiliation: Option<Affiliation>,
+    pub tokens: TokRange,
+}
+
+/// A role phrase starting at `k`: optional article, optional affiliation ("the
+/// EU's", "U.S.", "Japanese"), then words up to a comma, full stop or clause that
+/// contain a title word within the first few.
+pub(super) fn role_phrase(w: &Work, mut k: usize, allow_article: bool) -> Option<Phrase> {
+    let line_end = w.lines[w.line_of[k.min(w.toks.len() - 1)] as usize].tokens.end;
+    let start = k;
+    if allow_article && k < line_end && w.is_lower(k, ARTICLE | PERSONAL_POSSESSIVE) {
+        k += 1;
+    }
+    let mut affil: Option<Affiliation> = None;
+    if k < line_end
+        && let Some(c) = w.cand_at(k)
+        && w.cands[c].kind != Kind::Person
+    {
+        let end = w.cands[c].tokens.end;
+        // The body must lead into the title ("the EU's high representative", "U.S.
+        // Secretary of State"), not be the whole phrase.
+        if end < line_end && (w.toks[end - 1].has(POSS) || w.toks[end].kind == TokKind::Word) {
+            affil = affiliation::of_cand(w, c);
+            k = end;
+        }
+    } else if k < line_end
+        && let Some(GazHit { tokens, hit: m }) = w.gaz_starting(k)
+        && m.form == Form::Demonym
+    {
+        affil = affiliation::resolve(w, &Affil::Kb(m.entry), Some(tokens));
+        k = tokens.end;
+    }
+    let role_start = k;
+    let mut e = k;
+    let mut head_at = None;
+    while e < line_end && e - role_start < 18 {
+        let t = w.toks[e];
+        if t.kind == TokKind::Punct && w.t(e) != "-" && w.t(e) != "&" && w.t(e) != "'" {
+            break;
+        }
+        if t.kind != TokKind::Word && t.kind != TokKind::Punct {
+            break;
+        }
+        if w.is_lower(e, CLAUSE_START) {
+            break;
+        }
+        // "CEO with immediate effect", "minister on Sunday": not part of the title.
+        if head_at.is_some() && (w.is_lower(e, TITLE_END) || w.is_lower(e, TIME_PREPOSITION) && e + 1 < line_end && is_time_word(w, e + 1)) {
+            break;
+        }
+        if w.t(e) == "and" && head_at.is_some() && !w.is(e + 1, ROLE_HEAD | ROLE_MOD) {
+            break;
+        }
+        if let Some(c) = w.cand_at(e)
+            && w.cands[c].kind == Kind::Person
+        {
+            return None;
+        }
+        if w.is(e, ROLE_HEAD) && head_at.is_none() && !w.is(e, FUNC) {
+            head_at = Some(e);
+        }
+        e += 1;
+    }
+    let head = head_at?;
+    // The title must start within a few words (not "a meeting with the president").
+    if head - role_start > 6 || e == role_start {
+        return None;
+    }
+    // Everything before the head must be a role word or a known name; after an
+    // article, two ordinary words may qualify it ("a portfolio manager").
+    let article = allow_article && start < role_start && w.is_lower(start, ARTICLE);
+    let mut free = if article { 2 } else { 0 };
+    for j in role_start..head {
+        let ok = w.is(j, ROLE_MOD | ROLE_HEAD | ROLE_COMP) || w.cand_at(j).is_some() || w.toks[j].kind == TokKind::Punct || w.is_lower(j, TITLE_CONNECTOR);
+        if !ok {
+            if free > 0 && w.toks[j].has(LOWER) && !w.is(j, FUNC) {
+                free -= 1;
+                continue;
+            }
+            return None;
+        }
+    }
+    let (role, inner) = role_text(w, role_start, e);
+    Some(Phrase { role: role?, affiliation: affil.or(inner), tokens: TokRange::new(start, e) })
+}
+
+/// Whether token `i` starts a time phrase: a month, a weekday, a year or a date
+/// number, "week", "month", "year".
+fn is_time_word(w: &Work, i: usize) -> bool {
+    w.t(i).bytes().all(|b| b.is_ascii_digit()) || w.is_capitalised(i, TIME_NAME) || w.is_lower(i, TIME_NOUN)
+}

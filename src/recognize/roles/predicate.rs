@@ -1,0 +1,51 @@
+//! A title given by the clause the name is the subject of, read as a [role
+//! phrase](super::phrase) after the verb:
+//!
+//! - "X became the country's first female finance minister" (the country is
+//!   the article's, left to inference);
+//! - "X was appointed defense minister", "X, named chief executive in May";
+//! - "X, who announced his resignation as prime minister", "X takes over as CEO".
+//!
+//! Only when no other person comes between the name and the verb.
+
+use super::super::Work;
+use super::phrase::role_phrase;
+use super::sentence::sentence_toks;
+use super::{Claims, RoleMatch};
+use crate::model::Kind;
+use crate::lexicon::class::*;
+use crate::tokens::POSS;
+
+/// "X became ...", "X was appointed ...", "X ... as ...": the title the clause gives.
+pub(super) fn predicate(w: &Work, p: usize, _so_far: &Claims) -> Option<RoleMatch> {
+    let sentence_end = sentence_toks(w, w.cands[p].tokens.first).end;
+    let mut k = w.cands[p].tokens.end;
+    let limit = sentence_end.min(k + 16);
+    while k < limit {
+        if w.cand_at(k).is_some_and(|c| w.cands[c].kind == Kind::Person) {
+            return None;
+        }
+        let opens = if w.is_lower(k, BECOME) {
+            true
+        } else if w.is_lower(k, APPOINTMENT_VERB) {
+            k > 0 && (w.is_lower(k - 1, PASSIVE_AUX) || k == w.cands[p].tokens.end + 1 && w.is_punct(k - 1, ','))
+        } else {
+            w.t(k) == "as" && k > 0 && w.is_lower(k - 1, AS_PRECEDER)
+        };
+        if opens {
+            let mut from = k + 1;
+            // "the country's first female finance minister": the country is the
+            // article's, left to inference.
+            if from + 2 < w.toks.len() && w.t(from) == "the" && w.is_lower(from + 1, OWN_COUNTRY_NOUN) && w.toks[from + 1].has(POSS) {
+                from += 2;
+            }
+            while from < limit && w.is_lower(from, PREDICATE_ADJECTIVE) {
+                from += 1;
+            }
+            let phrase = role_phrase(w, from, true)?;
+            return Some(RoleMatch::new(Some(phrase.role), phrase.affiliation, w.span(w.cands[p].tokens.first, phrase.tokens.end)));
+        }
+        k += 1;
+    }
+    None
+}
