@@ -102,6 +102,9 @@ pub(super) fn is_local(role: Option<&str>) -> bool {
     lexicon().roles.local_office_words.iter().any(|k| role.contains(k.as_str()))
 }
 
+/// The lengths of an alias shown as a body's acronym: "UN", "NATO", "KOTRA".
+const ACRONYM_LEN: std::ops::RangeInclusive<usize> = 2..=6;
+
 /// How an affiliation to a known body is shown: its name, with its acronym when it
 /// has one ("Agence France-Presse (AFP)").
 pub(super) fn display_name(w: &Work, e: usize) -> String {
@@ -109,7 +112,7 @@ pub(super) fn display_name(w: &Work, e: usize) -> String {
     if entry.kind != Kind::Org || entry.is_user() {
         return entry.name.clone();
     }
-    let acronym = entry.aliases.iter().find(|a| (2..=6).contains(&a.len()) && a.chars().all(|c| c.is_ascii_uppercase()) && !entry.name.contains(a.as_str()));
+    let acronym = entry.aliases.iter().find(|a| ACRONYM_LEN.contains(&a.len()) && a.chars().all(|c| c.is_ascii_uppercase()) && !entry.name.contains(a.as_str()));
     match acronym {
         Some(a) => format!("{} ({a})", entry.name),
         None => entry.name.clone(),

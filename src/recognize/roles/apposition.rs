@@ -15,6 +15,10 @@ use crate::lexicon::class::COPULA;
 use crate::model::Kind;
 use crate::tokens::POSS;
 
+/// A parenthesis after a name is skipped if it closes within this many tokens:
+/// "(left)", "(이재명)", "(D-Hawaii)".
+const PARENTHESIS_WITHIN: usize = 8;
+
 /// "Josep Borrell, the EU's high representative for ..., said": the appositive.
 pub(super) fn appositive(w: &Work, p: usize, _so_far: &Claims) -> Option<RoleMatch> {
     let mut k = w.cands[p].tokens.end;
@@ -23,7 +27,7 @@ pub(super) fn appositive(w: &Work, p: usize, _so_far: &Claims) -> Option<RoleMat
     }
     // Skip a parenthesis: "(left)", "(이재명)".
     if w.is_punct(k, '(') {
-        let close = (k + 1..(k + 8).min(w.toks.len())).find(|&j| w.is_punct(j, ')'))?;
+        let close = (k + 1..(k + PARENTHESIS_WITHIN).min(w.toks.len())).find(|&j| w.is_punct(j, ')'))?;
         k = close + 1;
     }
     if !w.is_punct(k, ',') {

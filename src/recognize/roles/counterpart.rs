@@ -74,7 +74,7 @@ fn read_title_before_comma(w: &Work, p: usize) -> Option<RoleMatch> {
     let mut affil = None;
     let mut start = k;
     if let Some(b) = k.checked_sub(1) {
-        if let Some(g) = (b.saturating_sub(3)..=b).find_map(|s| w.gaz_starting(s).filter(|g| g.tokens.end == b + 1)) {
+        if let Some(g) = w.known_names_ending_at(k).next() {
             let entry = w.kb.entry(g.hit.entry);
             if g.hit.form == Form::Demonym || w.toks[b].has(POSS) || counterpart || matches!(entry.class, Class::Country | Class::International) {
                 affil = affiliation::resolve(w, &Affil::Kb(g.hit.entry), Some(g.tokens));
@@ -119,6 +119,10 @@ pub(super) fn predecessor(w: &Work, p: usize, so_far: &Claims) -> Option<RoleMat
     Some(RoleMatch::new(Some(role), None, span))
 }
 
+/// How far before a counterpart "and his" is looked for: "Park Jin and his
+/// newly appointed Japanese counterpart, X" (the title words between).
+const AND_HIS_WINDOW: usize = 6;
+
 /// The role of the person a counterpart is the counterpart *of*: the subject of
 /// the sentence (a person followed by a verb: "Lee also met with his Dutch
 /// counterpart"), else the last person before it in the sentence, else the nearest
@@ -130,7 +134,7 @@ fn subject_role(w: &Work, claims: &[RawClaim], p: usize) -> Option<String> {
     let role_of = |person: usize| claims.iter().filter(|c| root(c.person) == root(person) && c.role.is_some()).find_map(|c| c.role.clone());
     // "Park Jin and his Japanese counterpart": the person just before "and his".
     let mut k = pf;
-    while k > 0 && !w.is_lower(k - 1, POSSESSIVE_DET) && pf - k < 6 {
+    while k > 0 && !w.is_lower(k - 1, POSSESSIVE_DET) && pf - k < AND_HIS_WINDOW {
         k -= 1;
     }
     if k >= 2

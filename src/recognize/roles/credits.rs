@@ -9,6 +9,7 @@
 
 use super::super::{Cand, Key, Work};
 use super::affiliation::display_name;
+use super::TOP_LINES;
 use super::sentence::sentence_toks;
 use crate::lexicon::lexicon;
 use crate::model::Kind;
@@ -45,7 +46,7 @@ pub(super) fn byline_agency(w: &Work) -> Option<String> {
     };
     let orgs = || w.cands.iter().filter(|c| c.kind == Kind::Org && media(c));
     orgs()
-        .find(|c| in_parens(c) && (w.line_of[c.tokens.first] as usize) < 8)
+        .find(|c| in_parens(c) && (w.line_of[c.tokens.first] as usize) < TOP_LINES)
         .or_else(|| orgs().find(|c| in_parens(c)))
         .or_else(|| {
             orgs().find(|c| {

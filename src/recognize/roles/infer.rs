@@ -16,6 +16,7 @@
 use super::super::layout::LineKind;
 use super::super::{Cand, GazHit, Key, Work};
 use super::affiliation::{self, display_name, is_local};
+use super::TOP_LINES;
 use super::sentence::sentence_toks;
 use crate::kb::{Class, Form};
 use crate::lexicon::lexicon;
@@ -95,6 +96,13 @@ pub(super) fn infer(w: &Work, p: usize, role: Option<&str>, used: &[bool], datel
 const NORTH_KOREA: &str = "North Korea";
 const SOUTH_KOREA: &str = "South Korea";
 
+/// How far back in the paragraph a Korea signal is looked for: about a long
+/// paragraph (a one-line document is not searched to its start).
+const SIGNAL_WINDOW: usize = 300;
+/// With no signal nearby, North Korea only when its signals outnumber the
+/// South's this many times over: most Korean names in the news are South Korean.
+const NORTH_MAJORITY: usize = 2;
+
 /// South or North Korea for a Korean name at token `first`: by the nearest
 /// signal before it in the paragraph; with none, North Korea only if the article
 /// is overwhelmingly about it.
@@ -102,7 +110,7 @@ fn korean_side(w: &Work, first: usize) -> &'static str {
     let north = Signals::of(NORTH_KOREA);
     let south = Signals::of(SOUTH_KOREA);
     let line = w.lines[w.line_of[first] as usize].tokens.clone();
-    for k in (line.start.max(first.saturating_sub(300))..first).rev() {
+    for k in (line.start.max(first.saturating_sub(SIGNAL_WINDOW))..first).rev() {
         let t = w.t(k);
         if north.at(w, k, t) {
             return NORTH_KOREA;
@@ -120,7 +128,7 @@ fn korean_side(w: &Work, first: usize) -> &'static str {
             s += 1;
         }
     }
-    if n > 2 * s { NORTH_KOREA } else { SOUTH_KOREA }
+    if n > NORTH_MAJORITY * s { NORTH_KOREA } else { SOUTH_KOREA }
 }
 
 /// What says a text is about a country: its signal words (`[country_signals]`,
@@ -144,15 +152,22 @@ impl<'a> Signals<'a> {
     }
 }
 
+/// A dateline's place starts the line's prose, or nearly: within this many
+/// tokens ("SEOUL, June 3 (Yonhap) --", "(LEAD) SEOUL, June 3 --"); a place
+/// further into a sentence is not a dateline.
+const DATELINE_TOKENS: usize = 12;
+/// ... and after at most this many words: a tag such as "(LEAD)" or "UPDATE 2".
+const DATELINE_WORDS_BEFORE: usize = 3;
+
 /// The dateline's country: the first known place in the first lines of prose.
 pub(super) fn dateline_country(w: &Work) -> Option<String> {
-    for c in w.cands.iter().filter(|c| c.kind == Kind::Loc && (w.line_of[c.tokens.first] as usize) < 8) {
+    for c in w.cands.iter().filter(|c| c.kind == Kind::Loc && (w.line_of[c.tokens.first] as usize) < TOP_LINES) {
         let li = w.line_of[c.tokens.first] as usize;
         let line = &w.lines[li];
         if line.kind != LineKind::Body {
             continue;
         }
-        let near_start = c.tokens.first < line.content_from + 12 && (line.content_from..c.tokens.first).filter(|&k| w.toks[k].is_word()).count() <= 3;
+        let near_start = c.tokens.first < line.content_from + DATELINE_TOKENS && (line.content_from..c.tokens.first).filter(|&k| w.toks[k].is_word()).count() <= DATELINE_WORDS_BEFORE;
         if near_start && let Some(n) = country_of(w, c) {
             return Some(n);
         }
@@ -177,6 +192,9 @@ fn is_corporate(role: &str) -> bool {
     lexicon().roles.corporate_title_words.iter().any(|k| r.split(|c: char| !c.is_alphanumeric()).collect::<Vec<_>>().join(" ").contains(k.as_str()))
 }
 
+/// A company mentioned once is not what an article is about.
+const MIN_COMPANY_MENTIONS: usize = 2;
+
 /// The company an article is mostly about: the most mentioned organisation that is
 /// not a state body or news outlet, if it is mentioned at least twice.
 fn main_company(w: &Work) -> Option<String> {
@@ -194,10 +212,13 @@ fn main_company(w: &Work) -> Option<String> {
             *counts.entry(name).or_default() += 1;
         }
     }
-    let mut v: Vec<(String, usize)> = counts.into_iter().filter(|(_, n)| *n >= 2).collect();
+    let mut v: Vec<(String, usize)> = counts.into_iter().filter(|(_, n)| *n >= MIN_COMPANY_MENTIONS).collect();
     v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     v.into_iter().next().map(|(n, _)| n)
 }
+
+/// Fewer mentions of a country than this do not make an article about it.
+const MIN_COUNTRY_MENTIONS: usize = 3;
 
 /// The country an article is mostly about: at least three mentions (with
 /// demonyms) and at least half of all country mentions.
@@ -225,5 +246,5 @@ fn main_country(w: &Work) -> Option<String> {
     }
     let total: usize = counts.values().sum();
     let (name, n) = counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
-    (n >= 3 && n * 2 >= total).then_some(name)
+    (n >= MIN_COUNTRY_MENTIONS && n * 2 >= total).then_some(name)
 }

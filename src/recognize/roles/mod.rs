@@ -33,11 +33,19 @@ mod premodifier;
 mod sentence;
 mod titles;
 
-use super::{TokRange, Work};
+use super::{GazHit, TokRange, Work};
 use crate::model::{Claim, Kind, Span};
 use crate::tokens::LOWER;
 use affiliation::Affiliation;
 use sentence::sentence_of;
+
+/// The lines that make the top of an article, where its dateline and agency
+/// credit are: headline, standfirst, byline, date and dateline fit in 8.
+const TOP_LINES: usize = 8;
+
+/// The most tokens a known name written before a title spans: "the *United
+/// States*'", "*North Korean*", "*Democratic People's Republic of Korea*".
+const LONGEST_NAME_BEFORE: usize = 4;
 
 /// A claim as a pattern made it, before context fills in a missing affiliation.
 #[derive(Clone, Debug)]
@@ -175,6 +183,12 @@ fn extract_with_rules(w: &Work) -> Vec<RuledClaim> {
 }
 
 impl Work<'_> {
+    /// The gazetteer matches that end right before token `end` and start at most
+    /// [`LONGEST_NAME_BEFORE`] tokens before it, earliest start first.
+    fn known_names_ending_at(&self, end: usize) -> impl Iterator<Item = GazHit> + '_ {
+        (end.saturating_sub(LONGEST_NAME_BEFORE)..end).filter_map(move |s| self.gaz_starting(s).filter(|g| g.tokens.end == end))
+    }
+
     /// Whether token `i` is a word of the classes `bits` written in lowercase, as
     /// the role families read their word lists: "as", not "As" or "AS".
     fn is_lower(&self, i: usize, bits: u64) -> bool {

@@ -19,6 +19,17 @@ use crate::lexicon::class::*;
 use crate::model::Kind;
 use crate::tokens::{LOWER, POSS, TokKind};
 
+/// The most tokens a role phrase is read for: "Principal Deputy Under Secretary
+/// of Defense for Acquisition and Sustainment" fits, a run-on sentence does not.
+const LONGEST_TITLE: usize = 18;
+/// The head word of the title comes within this many tokens of the phrase
+/// (after its article and affiliation): "the EU's *high representative*", not "a
+/// meeting with the *president*".
+const HEAD_WITHIN: usize = 6;
+/// Ordinary words allowed before the head after an article: "a *portfolio*
+/// manager", "the *club's new* coach".
+const FREE_WORDS_AFTER_ARTICLE: usize = 2;
+
 /// A role phrase as read: the role, its affiliation and the tokens read.
 pub(super) struct Phrase {
     pub role: String,
@@ -57,7 +68,7 @@ pub(super) fn role_phrase(w: &Work, mut k: usize, allow_article: bool) -> Option
     let role_start = k;
     let mut e = k;
     let mut head_at = None;
-    while e < line_end && e - role_start < 18 {
+    while e < line_end && e - role_start < LONGEST_TITLE {
         let t = w.toks[e];
         if t.kind == TokKind::Punct && w.t(e) != "-" && w.t(e) != "&" && w.t(e) != "'" {
             break;
@@ -87,13 +98,13 @@ pub(super) fn role_phrase(w: &Work, mut k: usize, allow_article: bool) -> Option
     }
     let head = head_at?;
     // The title must start within a few words (not "a meeting with the president").
-    if head - role_start > 6 || e == role_start {
+    if head - role_start > HEAD_WITHIN || e == role_start {
         return None;
     }
     // Everything before the head must be a role word or a known name; after an
     // article, two ordinary words may qualify it ("a portfolio manager").
     let article = allow_article && start < role_start && w.is_lower(start, ARTICLE);
-    let mut free = if article { 2 } else { 0 };
+    let mut free = if article { FREE_WORDS_AFTER_ARTICLE } else { 0 };
     for j in role_start..head {
         let ok = w.is(j, ROLE_MOD | ROLE_HEAD | ROLE_COMP) || w.cand_at(j).is_some() || w.toks[j].kind == TokKind::Punct || w.is_lower(j, TITLE_CONNECTOR);
         if !ok {

@@ -16,11 +16,15 @@ use crate::model::Kind;
 use crate::lexicon::class::*;
 use crate::tokens::POSS;
 
+/// The verb comes within this many tokens after the name (and in its
+/// sentence): "X, a veteran diplomat who served in Tokyo, was appointed ...".
+const VERB_WITHIN: usize = 16;
+
 /// "X became ...", "X was appointed ...", "X ... as ...": the title the clause gives.
 pub(super) fn predicate(w: &Work, p: usize, _so_far: &Claims) -> Option<RoleMatch> {
     let sentence_end = sentence_toks(w, w.cands[p].tokens.first).end;
     let mut k = w.cands[p].tokens.end;
-    let limit = sentence_end.min(k + 16);
+    let limit = sentence_end.min(k + VERB_WITHIN);
     while k < limit {
         if w.cand_at(k).is_some_and(|c| w.cands[c].kind == Kind::Person) {
             return None;

@@ -71,7 +71,7 @@ fn read_lowercase_title(w: &Work, p: usize) -> Option<RoleMatch> {
         }
         k = j;
     }
-    let demonym_before = (k.saturating_sub(4)..k).any(|s| w.gaz_starting(s).is_some_and(|g| g.tokens.end == k && g.hit.form == Form::Demonym));
+    let demonym_before = w.known_names_ending_at(k).any(|g| g.hit.form == Form::Demonym);
     // "Conservative leader Kemi Badenoch", "Senate Democratic leader X".
     let party = (k > 0 && w.cand_at(k - 1).is_none()).then(|| crate::lexicon::lexicon().party_of(w.t(k - 1))).flatten();
     let affiliation_before = k > 0 && (w.cand_at(k - 1).is_some_and(|c| w.cands[c].kind != Kind::Person) || demonym_before || party.is_some());
@@ -95,7 +95,7 @@ fn read_lowercase_title(w: &Work, p: usize) -> Option<RoleMatch> {
     let mut affil = None;
     // A demonym or a known body before the title: "Dutch", "Kremlin".
     if let Some(b) = k.checked_sub(1) {
-        if let Some(g) = (b.saturating_sub(3)..=b).find_map(|s| w.gaz_starting(s).filter(|g| g.tokens.end == b + 1))
+        if let Some(g) = w.known_names_ending_at(k).next()
             && g.hit.form == Form::Demonym
         {
             affil = affiliation::resolve(w, &Affil::Kb(g.hit.entry), Some(g.tokens));

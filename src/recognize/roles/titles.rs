@@ -19,6 +19,11 @@ use crate::lexicon::class::*;
 use crate::lexicon::lexicon;
 use crate::tokens::{ALLCAPS, TokKind};
 
+/// A body after "of", "for", "at", "in" in a title lends it its affiliation
+/// when named within this many tokens: "Director of the *National Security
+/// Office*", "chief of staff at *the Pentagon*".
+const BODY_WITHIN: usize = 3;
+
 /// The role text of tokens `first..end`, with "of (the) <country or international
 /// body>" taken out as the affiliation; other bodies named in the title (a
 /// ministry, the JCS) stay in the role and lend their country.
@@ -42,7 +47,7 @@ pub(super) fn role_text(w: &Work, first: usize, end: usize) -> (Option<String>, 
                 break;
             }
             if affil.is_none()
-                && let Some(c) = (s..(s + 3).min(end)).find_map(|j| w.cand_at(j))
+                && let Some(c) = (s..(s + BODY_WITHIN).min(end)).find_map(|j| w.cand_at(j))
                 && w.cands[c].kind != Kind::Person
             {
                 affil = affiliation::of_cand(w, c);
