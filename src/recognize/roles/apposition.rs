@@ -70,3 +70,50 @@ pub(super) fn named_as(w: &Work, p: usize, _so_far: &Claims) -> Option<RoleMatch
     let phrase = role_phrase(w, k + 1, true)?;
     Some(RoleMatch::new(Some(phrase.role), phrase.affiliation, w.span(w.cands[p].tokens.first, phrase.tokens.end)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+
+    #[test]
+    fn an_appositive_after_the_name() {
+        ok("Josep Borrell, the EU's high representative for foreign affairs, said the talks were useful.", "appositive", "Josep Borrell", Some("High Representative for Foreign Affairs"), Some("European Union (EU)"));
+        ok("Anna Berg, Sweden's foreign minister, met reporters.", "appositive", "Anna Berg", Some("Foreign Minister"), Some("Sweden"));
+        ok("The plan was drafted by Anna Berg, the finance minister.", "appositive", "Anna Berg", Some("Finance Minister"), None);
+    }
+
+    #[test]
+    fn a_parenthesis_between_the_name_and_the_appositive_is_skipped() {
+        ok("Anna Berg (left), the finance minister, spoke first.", "appositive", "Anna Berg", Some("Finance Minister"), None);
+    }
+
+    #[test]
+    fn appositives_that_are_not_titles() {
+        not("Marta Lopez, who arrived on Monday, said the plan was ready.", "appositive");
+        not("Marta Lopez, the mother of two, said the plan was ready.", "appositive");
+        not("Lee Jae-myung, 61, said the plan was ready.", "appositive");
+        not("Tom Baker, Anna Berg, and Lisa Park attended.", "appositive");
+        // Another person inside the phrase: "the wife of Tom Baker" is not a title.
+        not("Anna Berg, the wife of Tom Baker, spoke.", "appositive");
+    }
+
+    #[test]
+    fn a_copula_gives_the_title_and_the_body_after_it() {
+        ok("Daniel Hwang was a senior fellow at the Heritage Foundation until 2020.", "copula", "Daniel Hwang", Some("Senior Fellow at the Heritage Foundation"), Some("Heritage Foundation"));
+        ok("Tom Baker remains chief executive of Acme Capital.", "copula", "Tom Baker", Some("Chief Executive of Acme Capital"), Some("Acme Capital"));
+    }
+
+    #[test]
+    fn a_copula_without_a_title() {
+        not("Marta Lopez is happy with the result.", "copula");
+        not("Tom Baker is expected to arrive on Monday.", "copula");
+        not("Tom Baker was in Paris on Monday.", "copula");
+    }
+
+    #[test]
+    fn named_as_a_title() {
+        ok("The president named Wi Sung-lac as director of the National Security Office.", "named-as", "Wi Sung-lac", Some("Director of the National Security Office"), Some("South Korea"));
+        ok("Anna Berg appointed Tom Baker as her deputy.", "named-as", "Tom Baker", Some("Deputy"), None);
+        not("Tom Baker as a child loved trains.", "named-as");
+    }
+}

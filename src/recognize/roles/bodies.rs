@@ -40,3 +40,39 @@ pub(super) fn party_code(w: &Work, p: usize, _so_far: &Claims) -> Option<RoleMat
     let party = lexicon().roles.party_codes.get(code)?;
     Some(RoleMatch::new(None, Some(Affiliation { name: party.clone(), tokens: None }), w.span(w.cands[p].tokens.first, k + 4)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+
+    const CSIS: Option<&str> = Some("Center for Strategic and International Studies (CSIS)");
+
+    #[test]
+    fn a_person_of_or_from_a_body() {
+        ok("Victor Cha of the Center for Strategic and International Studies said the launch was a test.", "name-of-body", "Victor Cha", None, CSIS);
+        ok("Victor Cha from the Center for Strategic and International Studies said the launch was a test.", "name-of-body", "Victor Cha", None, CSIS);
+    }
+
+    #[test]
+    fn of_a_place_or_an_unnamed_body_is_no_affiliation() {
+        not("Anna Berg of Sweden won the race.", "name-of-body");
+        not("Victor Cha of the center said the launch was a test.", "name-of-body");
+    }
+
+    #[test]
+    fn us_party_codes() {
+        ok("Sen. Lisa Murkowski, R-Alaska, voted against the bill.", "party-code", "Lisa Murkowski", None, Some("Republican Party"));
+        ok("Rep. Ed Case (D-Hawaii) said the bill would pass.", "party-code", "Ed Case", None, Some("Democratic Party"));
+        ok("Tom Baker, I-Vermont, spoke.", "party-code", "Tom Baker", None, Some("Independent"));
+        let t = "Tom Baker, R-Texas, and Anna Berg, D-Ohio, met.";
+        ok(t, "party-code", "Tom Baker", None, Some("Republican Party"));
+        ok(t, "party-code", "Anna Berg", None, Some("Democratic Party"));
+    }
+
+    #[test]
+    fn not_a_party_code() {
+        not("Tom Baker, X-Files fan, said so.", "party-code");
+        // Codes are read as written.
+        not("Tom Baker, r-Texas, spoke.", "party-code");
+    }
+}

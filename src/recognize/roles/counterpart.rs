@@ -166,3 +166,47 @@ fn subject_role(w: &Work, claims: &[RawClaim], p: usize) -> Option<String> {
     }
     claims.iter().filter(|c| root(c.person) != me && w.cands[c.person].tokens.first < pf && c.role.is_some()).max_by_key(|c| w.cands[c.person].tokens.first).and_then(|c| c.role.clone())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+
+    #[test]
+    fn a_title_before_a_comma_and_a_name() {
+        ok("South Korea's national security adviser, Wi Sung-lac, met reporters.", "title-before-comma", "Wi Sung-lac", Some("National Security Adviser"), Some("South Korea"));
+        ok("the U.S. ambassador to Australia, Kevin Rudd, spoke.", "title-before-comma", "Kevin Rudd", Some("Ambassador to Australia"), Some("United States"));
+    }
+
+    #[test]
+    fn a_list_of_names_is_not_a_title() {
+        not("Tom Baker, Anna Berg, and Lisa Park attended.", "title-before-comma");
+        not("THE MINISTER, Anna Berg, spoke.", "title-before-comma");
+    }
+
+    #[test]
+    fn a_counterpart_takes_the_role_of_the_subject() {
+        ok("Defense Minister Shin Won-sik met his Japanese counterpart, Minoru Kihara, on Sunday.", "title-before-comma", "Minoru Kihara", Some("Defense Minister"), Some("Japan"));
+        ok("Foreign Minister Park Jin and his Japanese counterpart, Yoko Kamikawa, met on Monday.", "title-before-comma", "Yoko Kamikawa", Some("Foreign Minister"), Some("Japan"));
+        // No subject in the sentence: the nearest earlier person with a role.
+        ok("Defense Minister Anna Berg met Foreign Minister Tom Baker. His counterpart, Lisa Park, attended.", "title-before-comma", "Lisa Park", Some("Foreign Minister"), Some("South Korea"));
+    }
+
+    #[test]
+    fn a_subject_without_a_known_role_gives_a_counterpart_none() {
+        ok("Lee Jae-myung met his Dutch counterpart, Dick Schoof, in The Hague.", "title-before-comma", "Dick Schoof", None, Some("Netherlands"));
+        ok("Park Jin and his Japanese counterpart, Yoko Kamikawa, met on Monday.", "title-before-comma", "Yoko Kamikawa", None, Some("Japan"));
+    }
+
+    #[test]
+    fn a_predecessor_held_the_subjects_post() {
+        ok("Prime Minister Claire Dumont thanked her predecessor Paul Girard.", "predecessor", "Paul Girard", Some("Former Prime Minister"), None);
+        ok("Foreign Minister Park Jin said his predecessor, Chung Eui-yong, had laid the groundwork.", "predecessor", "Chung Eui-yong", Some("Former Foreign Minister"), Some("South Korea"));
+    }
+
+    #[test]
+    fn no_predecessor_without_a_known_post() {
+        not("Lee Jae-myung thanked his predecessor Yoon Suk Yeol.", "predecessor");
+        not("His predecessor, Chung Eui-yong, had laid the groundwork.", "predecessor");
+        not("Tom Baker and her successor, Anna Berg, spoke.", "predecessor");
+    }
+}

@@ -57,3 +57,40 @@ pub(super) fn byline_agency(w: &Work) -> Option<String> {
         })
         .map(name)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+    use super::signed_off;
+
+    #[test]
+    fn a_byline_gets_the_agency_of_the_dateline() {
+        ok("By Kim Eun-jung\n\nSEOUL, June 3 (Yonhap) -- The talks ended without a deal.", "byline", "Kim Eun-jung", None, Some("Yonhap News Agency"));
+    }
+
+    #[test]
+    fn sign_offs_get_the_agency_and_nothing_else() {
+        let t = "SEOUL, June 3 (Reuters) - The talks ended. (Reporting by Ana Ruiz, a senior correspondent; Editing by Tom Lee)";
+        ok(t, "byline", "Ana Ruiz", None, Some("Reuters"));
+        ok(t, "byline", "Tom Lee", None, Some("Reuters"));
+        not(t, "appositive");
+    }
+
+    #[test]
+    fn an_agency_from_a_copyright_line() {
+        ok("© 2025 Agence France-Presse\nBy Anna Berg\nThe talks ended.", "byline", "Anna Berg", None, Some("Agence France-Presse (AFP)"));
+    }
+
+    #[test]
+    fn no_agency_no_claim() {
+        assert!(claims("The talks ended. (Reporting by Ana Ruiz; Editing by Tom Lee)").is_empty());
+    }
+
+    #[test]
+    fn credits_are_sign_offs_and_photo_credits_only() {
+        assert!(with_person("A protester marches in Berlin. REUTERS/Jana Klemm", "Jana Klemm", signed_off));
+        assert!(with_person("The talks ended. Photo by Ana Ruiz", "Ana Ruiz", signed_off));
+        assert!(!with_person("The plan was drafted by Anna Berg, the finance minister.", "Anna Berg", signed_off));
+        not("The plan was drafted by Anna Berg, the finance minister.", "byline");
+    }
+}

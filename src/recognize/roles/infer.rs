@@ -1,9 +1,7 @@
 //! An affiliation from context, for a title with none written next to it (the
 //! claim is marked inferred). The first of these that applies:
 //!
-//! 1. a Korean name: South or North Korea, by the nearest signal in the
-//!    paragraph ("Pyongyang", "KCNA", "North Korea" / "Seoul", "Yonhap"), else
-//!    North Korea only if the article is overwhelmingly about it;
+//! 1. a Korean name: South or North Korea ([`korea`](super::korea));
 //! 2. a local office ("the mayor"): the nearest city or region named in this or
 //!    the previous sentence;
 //! 3. a country or demonym named earlier in the sentence and not another
@@ -16,6 +14,7 @@
 use super::super::layout::LineKind;
 use super::super::{Cand, GazHit, Key, Work};
 use super::affiliation::{self, display_name, is_local};
+use super::korea;
 use super::TOP_LINES;
 use super::sentence::sentence_toks;
 use crate::kb::{Class, Form};
@@ -31,7 +30,7 @@ pub(super) fn infer(w: &Work, p: usize, role: Option<&str>, used: &[bool], datel
     let root = w.cands[p].refers_to.unwrap_or(p);
     let name = w.span_text(w.cands[root].tokens.first, w.cands[root].tokens.end).to_string();
     if crate::keys::is_korean_name(&name)
-        && let Some(e) = w.kb.country(korean_side(w, first))
+        && let Some(e) = w.kb.country(korea::korean_side(w, first))
     {
         return Some(w.kb.entry(e).name.clone());
     }
@@ -90,66 +89,6 @@ pub(super) fn infer(w: &Work, p: usize, role: Option<&str>, used: &[bool], datel
         }
     }
     dateline.map(str::to_string).or_else(|| main_country(w))
-}
-
-/// The two countries a Korean name may belong to.
-const NORTH_KOREA: &str = "North Korea";
-const SOUTH_KOREA: &str = "South Korea";
-
-/// How far back in the paragraph a Korea signal is looked for: about a long
-/// paragraph (a one-line document is not searched to its start).
-const SIGNAL_WINDOW: usize = 300;
-/// With no signal nearby, North Korea only when its signals outnumber the
-/// South's this many times over: most Korean names in the news are South Korean.
-const NORTH_MAJORITY: usize = 2;
-
-/// South or North Korea for a Korean name at token `first`: by the nearest
-/// signal before it in the paragraph; with none, North Korea only if the article
-/// is overwhelmingly about it.
-fn korean_side(w: &Work, first: usize) -> &'static str {
-    let north = Signals::of(NORTH_KOREA);
-    let south = Signals::of(SOUTH_KOREA);
-    let line = w.lines[w.line_of[first] as usize].tokens.clone();
-    for k in (line.start.max(first.saturating_sub(SIGNAL_WINDOW))..first).rev() {
-        let t = w.t(k);
-        if north.at(w, k, t) {
-            return NORTH_KOREA;
-        }
-        if south.at(w, k, t) {
-            return SOUTH_KOREA;
-        }
-    }
-    let (mut n, mut s) = (0usize, 0usize);
-    for k in 0..w.toks.len() {
-        let t = w.t(k);
-        if north.at(w, k, t) {
-            n += 1;
-        } else if south.at(w, k, t) {
-            s += 1;
-        }
-    }
-    if n > NORTH_MAJORITY * s { NORTH_KOREA } else { SOUTH_KOREA }
-}
-
-/// What says a text is about a country: its signal words (`[country_signals]`,
-/// "Pyongyang", "KCNA") or its two-word name written out, the second word as a
-/// prefix ("North Korea", "North Korean").
-struct Signals<'a> {
-    words: &'a [String],
-    name: Option<(&'a str, &'a str)>,
-}
-
-impl<'a> Signals<'a> {
-    fn of(country: &'a str) -> Signals<'a> {
-        let words = lexicon().roles.country_signals.get(country).map_or(&[][..], Vec::as_slice);
-        Signals { words, name: country.split_once(' ') }
-    }
-
-    /// Whether token `k`, with text `t`, is one of the signals (exact spelling).
-    #[inline]
-    fn at(&self, w: &Work, k: usize, t: &str) -> bool {
-        self.words.iter().any(|s| s == t) || self.name.is_some_and(|(head, rest)| t == head && k + 1 < w.toks.len() && w.t(k + 1).starts_with(rest))
-    }
 }
 
 /// A dateline's place starts the line's prose, or nearly: within this many
@@ -247,4 +186,52 @@ fn main_country(w: &Work) -> Option<String> {
     let total: usize = counts.values().sum();
     let (name, n) = counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
     (n >= MIN_COUNTRY_MENTIONS && n * 2 >= total).then_some(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+
+    #[test]
+    fn a_local_office_by_the_place_named_nearby() {
+        assert_eq!(inferred("Floods hit Osaka on Monday. Mayor Hideo Tanaka ordered evacuations.", "capitalised-title", "Hideo Tanaka").as_deref(), Some("Osaka"));
+        assert_eq!(inferred("In Osaka, Governor Hirofumi Yoshimura spoke.", "capitalised-title", "Hirofumi Yoshimura").as_deref(), Some("Osaka"));
+    }
+
+    #[test]
+    fn a_country_named_earlier_in_the_sentence() {
+        assert_eq!(inferred("In Germany, Finance Minister Lars Klingbeil presented the budget.", "capitalised-title", "Lars Klingbeil").as_deref(), Some("Germany"));
+    }
+
+    #[test]
+    fn a_company_title_by_the_company_the_article_is_about() {
+        let t = "Microsoft reported record profit. Microsoft shares rose, and CEO Satya Nadella said demand was strong.";
+        assert_eq!(inferred(t, "capitalised-title", "Satya Nadella").as_deref(), Some("Microsoft"));
+        // Mentioned once, a company is not what the article is about.
+        assert_eq!(inferred("Microsoft reported record profit. CEO Satya Nadella said demand was strong.", "capitalised-title", "Satya Nadella"), None);
+    }
+
+    #[test]
+    fn a_spokesperson_by_the_body_of_the_previous_sentence() {
+        assert_eq!(inferred("The Kremlin said on Monday it was ready. Spokesman Dmitry Peskov added that talks would continue.", "capitalised-title", "Dmitry Peskov").as_deref(), Some("Kremlin"));
+        assert_eq!(inferred("The Kremlin said on Monday it was ready.\nSpokesman Dmitry Peskov added that talks would continue.", "capitalised-title", "Dmitry Peskov").as_deref(), Some("Kremlin"));
+    }
+
+    #[test]
+    fn else_the_datelines_country() {
+        assert_eq!(inferred("BERLIN, May 2 -- Spokesman Tom Weber said the talks had ended.", "capitalised-title", "Tom Weber").as_deref(), Some("Germany"));
+        let t = "LONDON -- Prime Minister Keir Starmer met Chancellor Rachel Reeves.";
+        assert_eq!(inferred(t, "capitalised-title", "Rachel Reeves").as_deref(), Some("United Kingdom"));
+    }
+
+    #[test]
+    fn an_affiliation_written_next_to_the_title_is_not_inferred() {
+        let c = by("Canadian Prime Minister Mark Carney arrived in Ottawa.", "capitalised-title", "Mark Carney");
+        assert!(c.len() == 1 && !c[0].inferred && c[0].affiliation.as_deref() == Some("Canada"), "{c:#?}");
+    }
+
+    #[test]
+    fn no_context_no_affiliation() {
+        assert_eq!(inferred("Economist Anna Berg said inflation would fall.", "capitalised-title", "Anna Berg"), None);
+    }
 }

@@ -27,6 +27,7 @@ mod bodies;
 mod counterpart;
 mod credits;
 mod infer;
+mod korea;
 mod phrase;
 mod predicate;
 mod premodifier;
@@ -204,13 +205,66 @@ impl Work<'_> {
 }
 
 #[cfg(test)]
+mod test_support;
+
+#[cfg(test)]
 mod tests {
-    use super::titles::tidy_role;
+    use super::test_support::*;
+    use super::{PATTERNS, premodifier};
+    use crate::lexicon::class::*;
+    use crate::lexicon::lexicon;
+
+    /// The rules that made `person`'s claims in `text`, in order.
+    fn rules_for(text: &str, person: &str) -> Vec<&'static str> {
+        claims(text).into_iter().filter(|c| c.person == person).map(|c| c.rule).collect()
+    }
 
     #[test]
-    fn roles_are_tidied_into_titles() {
-        assert_eq!(tidy_role("high representative for foreign affairs and security policy").as_deref(), Some("High Representative for Foreign Affairs and Security Policy"));
-        assert_eq!(tidy_role("the Defense Minister,").as_deref(), Some("Defense Minister"));
-        assert_eq!(tidy_role(" , ").as_deref(), None);
+    fn every_row_runs_and_claims_are_kept_in_the_order_made() {
+        assert_eq!(rules_for("Sen. Lisa Murkowski, R-Alaska, voted against the bill.", "Lisa Murkowski"), [premodifier::CAPITALISED_TITLE, "party-code"]);
+        assert_eq!(rules_for("Kremlin spokesman Dmitry Peskov, a former diplomat, said talks would continue.", "Dmitry Peskov"), ["lowercase-title", "appositive"]);
+    }
+
+    #[test]
+    fn within_a_row_the_first_match_wins() {
+        // The predicate ("became ambassador") would match too.
+        assert_eq!(rules_for("Kang Hoon-sik as chief of staff, and he later became ambassador.", "Kang Hoon-sik"), ["named-as"]);
+    }
+
+    #[test]
+    fn counterparts_read_the_claims_made_so_far() {
+        let t = "Defense Minister Shin Won-sik met his Japanese counterpart, Minoru Kihara, on Sunday.";
+        let c = claims(t);
+        assert_eq!(c.iter().map(|c| (c.person.as_str(), c.rule)).collect::<Vec<_>>(), [("Shin Won-sik", premodifier::CAPITALISED_TITLE), ("Minoru Kihara", "title-before-comma")]);
+        assert_eq!(c[1].role, c[0].role);
+    }
+
+    #[test]
+    fn rule_names_are_unique() {
+        let mut names: Vec<&str> = PATTERNS.iter().flat_map(|row| row.iter().map(|(name, _)| *name)).collect();
+        names.extend([premodifier::CAPITALISED_TITLE, super::BYLINE]);
+        let n = names.len();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), n);
+    }
+
+    #[test]
+    fn word_lists_are_read_as_listed() {
+        // A lowercase list in lowercase, a capitalised one capitalised.
+        with_tokens("became Became BECAME March march MARCH", |w| {
+            assert!(w.is_lower(0, BECOME) && !w.is_lower(1, BECOME) && !w.is_lower(2, BECOME));
+            assert!(w.is_capitalised(3, TIME_NAME) && !w.is_capitalised(4, TIME_NAME) && !w.is_capitalised(5, TIME_NAME));
+        });
+    }
+
+    #[test]
+    fn the_role_families_word_lists_and_tables_load() {
+        let lx = lexicon();
+        assert!(lx.is("counterparts", COUNTERPART) && lx.is("Ministry", STATE_HEAD) && lx.is("sworn", AS_PRECEDER));
+        assert!(!lx.is("minister", STATE_HEAD | COUNTERPART | BECOME));
+        assert_eq!(lx.roles.party_codes.get("R").map(String::as_str), Some("Republican Party"));
+        assert!(lx.roles.country_signals["North Korea"].iter().any(|s| s == "KCNA"));
+        assert!(lx.roles.local_office_words.iter().any(|s| s == "mayor"));
     }
 }

@@ -124,3 +124,43 @@ pub(super) fn role_phrase(w: &Work, mut k: usize, allow_article: bool) -> Option
 fn is_time_word(w: &Work, i: usize) -> bool {
     w.t(i).bytes().all(|b| b.is_ascii_digit()) || w.is_capitalised(i, TIME_NAME) || w.is_lower(i, TIME_NOUN)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+    use super::is_time_word;
+
+    #[test]
+    fn a_title_ends_before_a_clause_or_an_adverbial() {
+        ok("Tom Baker, the spokesman who resigned, said nothing.", "appositive", "Tom Baker", Some("Spokesman"), None);
+        ok("Samsung named Jane Doe as CEO with immediate effect.", "named-as", "Jane Doe", Some("CEO"), None);
+    }
+
+    #[test]
+    fn a_title_ends_before_a_time_phrase() {
+        ok("Yumi Sato, appointed trade minister on Sunday, said little.", "predicate", "Yumi Sato", Some("Trade Minister"), None);
+        ok("Tom Baker was appointed ambassador last week.", "predicate", "Tom Baker", Some("Ambassador"), None);
+        ok("Tom Baker was appointed ambassador in March after a long wait.", "predicate", "Tom Baker", Some("Ambassador"), None);
+        // A weekday abbreviation does not start a time phrase: "Sun" is a name here.
+        ok("Tom Baker was appointed ambassador on Sun TV after a long wait.", "predicate", "Tom Baker", Some("Ambassador on Sun TV"), None);
+    }
+
+    #[test]
+    fn after_an_article_two_ordinary_words_may_come_before_the_head() {
+        ok("Tom Baker, a portfolio manager at Acme Capital, said stocks fell.", "appositive", "Tom Baker", Some("Portfolio Manager at Acme Capital"), Some("Acme Capital"));
+    }
+
+    #[test]
+    fn the_head_must_come_early() {
+        not("Tom Baker, a meeting with the president was planned.", "appositive");
+    }
+
+    #[test]
+    fn time_words_are_read_as_written() {
+        let t = "in March in MARCH in march on Sunday on Sun 2024 last week last Week";
+        with_tokens(t, |w| {
+            let time: Vec<&str> = (0..w.toks.len()).filter(|&i| is_time_word(w, i)).map(|i| w.t(i)).collect();
+            assert_eq!(time, ["March", "Sunday", "2024", "week"]);
+        });
+    }
+}

@@ -53,3 +53,41 @@ pub(super) fn predicate(w: &Work, p: usize, _so_far: &Claims) -> Option<RoleMatc
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+
+    #[test]
+    fn became_gives_its_object_as_the_title() {
+        ok("Aiko Tanabe became the country's first female finance minister.", "predicate", "Aiko Tanabe", Some("Finance Minister"), None);
+        ok("Tom Baker, who became chief executive in 2020, said little.", "predicate", "Tom Baker", Some("Chief Executive"), None);
+    }
+
+    #[test]
+    fn an_appointment_verb_when_passive_or_after_a_comma() {
+        ok("Tom Baker was elected president of the club.", "predicate", "Tom Baker", Some("President of the Club"), None);
+        ok("Tom Baker, named chief executive in May, said little.", "predicate", "Tom Baker", Some("Chief Executive"), None);
+        // Active, the verb's object is another person, not the subject's title.
+        assert!(by("Anna Berg appointed Tom Baker as her deputy.", "predicate", "Anna Berg").is_empty());
+    }
+
+    #[test]
+    fn as_after_a_word_of_holding_a_post() {
+        ok("Haruto Ishikawa announced his resignation as prime minister.", "predicate", "Haruto Ishikawa", Some("Prime Minister"), None);
+        ok("Tom Baker has served as chief executive since 2020.", "predicate", "Tom Baker", Some("Chief Executive"), None);
+    }
+
+    #[test]
+    fn not_across_another_person() {
+        let t = "Anna Berg said Tom Baker became the coach of the team.";
+        assert!(by(t, "predicate", "Anna Berg").is_empty());
+        assert_eq!(by(t, "predicate", "Tom Baker").len(), 1);
+    }
+
+    #[test]
+    fn not_without_a_title_after_the_verb() {
+        not("Anna Berg was named in the report.", "predicate");
+        not("Tom Baker was in Paris on Monday.", "predicate");
+    }
+}

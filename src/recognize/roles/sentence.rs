@@ -29,3 +29,21 @@ pub(super) fn sentence_toks(w: &Work, tok: usize) -> TokRange {
     }
     TokRange::new(s, e)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+
+    #[test]
+    fn a_claim_is_shown_with_its_sentence() {
+        let c = claims("Floods hit Osaka on Monday. Mayor Hideo Tanaka ordered evacuations. Schools closed.");
+        assert_eq!(c[0].sentence, "Mayor Hideo Tanaka ordered evacuations.");
+        assert_eq!(c[0].evidence, "Mayor Hideo Tanaka");
+    }
+
+    #[test]
+    fn a_sentence_ends_at_the_line() {
+        let c = claims("Defense Minister Ahn Gyu-back spoke first\nThen he left.");
+        assert_eq!(c[0].sentence, "Defense Minister Ahn Gyu-back spoke first");
+    }
+}

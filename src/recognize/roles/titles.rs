@@ -148,3 +148,36 @@ pub(super) fn tidy_role(s: &str) -> Option<String> {
         .collect();
     Some(titled.join(" "))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+    use super::tidy_role;
+
+    #[test]
+    fn roles_are_tidied_into_titles() {
+        assert_eq!(tidy_role("high representative for foreign affairs and security policy").as_deref(), Some("High Representative for Foreign Affairs and Security Policy"));
+        assert_eq!(tidy_role("the Defense Minister,").as_deref(), Some("Defense Minister"));
+        assert_eq!(tidy_role("his chief of").as_deref(), Some("Chief"));
+        assert_eq!(tidy_role("of the board").as_deref(), Some("Of the Board"));
+        assert_eq!(tidy_role(" , ").as_deref(), None);
+        assert_eq!(tidy_role("the of").as_deref(), None);
+    }
+
+    #[test]
+    fn of_a_country_in_a_title_is_its_affiliation() {
+        ok("Prime Minister of the Netherlands Dick Schoof met the press.", "capitalised-title", "Dick Schoof", Some("Prime Minister"), Some("Netherlands"));
+    }
+
+    #[test]
+    fn an_acronym_in_a_title_is_spelled_out() {
+        let t = "The Joint Chiefs of Staff (JCS) said a missile flew. Chairman of the JCS Kim Myung-soo spoke.";
+        ok(t, "capitalised-title", "Kim Myung-soo", Some("Chairman of the Joint Chiefs of Staff"), Some("South Korea"));
+    }
+
+    #[test]
+    fn lowercase_qualifiers_before_a_title_are_kept() {
+        ok("Former Defense Minister Lee Jong-sup spoke.", "capitalised-title", "Lee Jong-sup", Some("Former Defense Minister"), Some("South Korea"));
+        ok("The acting Defense Minister Kim Seon-ho spoke.", "capitalised-title", "Kim Seon-ho", Some("Acting Defense Minister"), Some("South Korea"));
+    }
+}
