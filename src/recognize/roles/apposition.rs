@@ -37,6 +37,10 @@ pub(super) fn appositive(w: &Work, p: usize, _so_far: &Claims) -> Option<RoleMat
     Some(RoleMatch::new(Some(phrase.role), phrase.affiliation, w.span(phrase.tokens.first, phrase.tokens.end)))
 }
 
+/// The words between a title and the body after it (the pattern's syntax):
+/// "a senior fellow *at* the Institute", "chairman *of* Acme", "a partner *with* Baker & Co".
+const BODY_LINKS: [&str; 3] = ["at", "of", "with"];
+
 /// "Daniel Hwang is a senior fellow at the Han River Policy Institute".
 pub(super) fn copula(w: &Work, p: usize, _so_far: &Claims) -> Option<RoleMatch> {
     let k = w.cands[p].tokens.end;
@@ -48,7 +52,7 @@ pub(super) fn copula(w: &Work, p: usize, _so_far: &Claims) -> Option<RoleMatch> 
     let e = phrase.tokens.end;
     let mut j = e;
     let affiliation = phrase.affiliation.or_else(|| {
-        if j < w.toks.len() && matches!(w.t(j), "at" | "of" | "with") {
+        if j < w.toks.len() && BODY_LINKS.contains(&w.t(j)) {
             j += 1;
             if j < w.toks.len() && w.t(j) == "the" {
                 j += 1;

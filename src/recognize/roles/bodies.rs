@@ -12,10 +12,14 @@ use super::{Claims, RoleMatch};
 use crate::lexicon::lexicon;
 use crate::model::Kind;
 
+/// The words between a name and its body (the pattern's syntax): "X *of* the
+/// Center", "X *from* the School".
+const OF: [&str; 2] = ["of", "from"];
+
 /// "Victor Cha of the Center for Strategic and International Studies".
 pub(super) fn name_of_body(w: &Work, p: usize, _so_far: &Claims) -> Option<RoleMatch> {
     let mut k = w.cands[p].tokens.end;
-    if k + 1 >= w.toks.len() || !matches!(w.t(k), "of" | "from") {
+    if k + 1 >= w.toks.len() || !OF.contains(&w.t(k)) {
         return None;
     }
     k += 1;

@@ -20,6 +20,10 @@ use crate::lexicon::class::*;
 use crate::model::Kind;
 use crate::tokens::{ALLCAPS, LOWER, POSS, TokKind};
 
+/// The words between a title and the place it is about (the pattern's syntax):
+/// "ambassador *to* Australia", "envoy *in* Kyiv".
+const PLACE_LINKS: [&str; 2] = ["to", "in"];
+
 /// "South Korea's national security adviser, Cho Tae-yong", "his Dutch
 /// counterpart, Kajsa Ollongren": a title right before ", NAME". A counterpart
 /// takes the subject's role.
@@ -49,7 +53,7 @@ fn read_title_before_comma(w: &Work, p: usize) -> Option<RoleMatch> {
             && w.cands[c].kind == Kind::Loc
             && w.cands[c].tokens.end == k
             && w.cands[c].tokens.first >= 2
-            && matches!(w.t(w.cands[c].tokens.first - 1), "to" | "in")
+            && PLACE_LINKS.contains(&w.t(w.cands[c].tokens.first - 1))
             && w.is(w.cands[c].tokens.first - 2, ROLE_HEAD)
         {
             k = w.cands[c].tokens.first - 1;

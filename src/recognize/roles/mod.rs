@@ -44,8 +44,8 @@ use sentence::sentence_of;
 /// credit are: headline, standfirst, byline, date and dateline fit in 8.
 const TOP_LINES: usize = 8;
 
-/// The most tokens a known name written before a title spans: "the *United
-/// States*'", "*North Korean*", "*Democratic People's Republic of Korea*".
+/// The most tokens a known name written right before a title is looked for
+/// over: "*South Korea*'s", "*North Korean*", "*Bosnia and Herzegovina*'s".
 const LONGEST_NAME_BEFORE: usize = 4;
 
 /// A claim as a pattern made it, before context fills in a missing affiliation.
@@ -68,8 +68,8 @@ struct RoleMatch {
     affiliation: Option<Affiliation>,
     /// The bytes read.
     span: Span,
-    /// Another person the same title is written for ("writers Joey Castellano
-    /// and Nadia Brennan"): claimed first, with the same role and affiliation.
+    /// Another person the same title is written for ("Kremlin officials Dmitry
+    /// Peskov and Yuri Ushakov"): claimed first, with the same role and affiliation.
     also_for: Option<usize>,
 }
 
@@ -94,7 +94,9 @@ type Pattern = fn(w: &Work, p: usize, so_far: &Claims) -> Option<RoleMatch>;
 /// The patterns tried on each person who is not a byline, in the order they run,
 /// after the capitalised titles before names ([`premodifier::capitalised_titles`]).
 /// Every row runs, and a match adds a claim; within a row, the first pattern
-/// that matches wins. Why this order:
+/// that matches wins. Bylines and sign-offs get none (only their agency), and
+/// `lowercase-title` is skipped for a person with a capitalised title before
+/// the name. Why this order:
 /// - `title-before-comma` (for a counterpart) and `predecessor` take their role
 ///   from the claims made so far, so they come after the patterns that read a
 ///   title from the text itself (and earlier people are done first);
@@ -191,16 +193,20 @@ impl Work<'_> {
     }
 
     /// Whether token `i` is a word of the classes `bits` written in lowercase, as
-    /// the role families read their word lists: "as", not "As" or "AS".
+    /// the role families read their (lowercase) word lists: "as", not "As" or
+    /// "AS" — the exact spelling, since class lookup ignores case.
     fn is_lower(&self, i: usize, bits: u64) -> bool {
         i < self.toks.len() && self.toks[i].has(LOWER) && self.is(i, bits) && !self.t(i).chars().any(char::is_uppercase)
     }
 
-    /// Whether token `i` is a word of the classes `bits` written capitalised:
-    /// "March", not "MARCH" or "march".
+    /// Whether token `i` is a word of the classes `bits` written capitalised, as
+    /// a capitalised word list is read: "March", not "MARCH" or "march".
     fn is_capitalised(&self, i: usize, bits: u64) -> bool {
+        if !self.is(i, bits) {
+            return false;
+        }
         let mut chars = self.t(i).chars();
-        self.is(i, bits) && chars.next().is_some_and(char::is_uppercase) && !chars.any(char::is_uppercase)
+        chars.next().is_some_and(char::is_uppercase) && !chars.any(char::is_uppercase)
     }
 }
 

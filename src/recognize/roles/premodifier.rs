@@ -6,15 +6,16 @@
 //!   "Sen. Lisa Murkowski" (an honorific that stands for a role).
 //! - Lowercase, with a body, demonym or party before them: "Kremlin spokesman
 //!   Dmitry Peskov", "former Dutch prime minister Mark Rutte", "Conservative
-//!   leader Kemi Badenoch"; a plural title when names follow: "AP writers Joey
-//!   Castellano and Nadia Brennan".
+//!   leader Kemi Badenoch"; a plural title when names follow: "Kremlin
+//!   officials Dmitry Peskov and Yuri Ushakov".
 
-use super::super::{Affil, Work};
+use super::super::{Affil, TokRange, Work};
 use super::affiliation::{self, Affiliation};
 use super::titles::{lowercase_qualifiers, role_text, tidy_role};
 use super::{Claims, RawClaim, RoleMatch};
 use crate::kb::Form;
 use crate::lexicon::class::*;
+use crate::lexicon::lexicon;
 use crate::model::Kind;
 use crate::tokens::{LOWER, TokKind};
 
@@ -40,8 +41,9 @@ pub(super) fn capitalised_titles(w: &Work) -> Vec<RawClaim> {
 }
 
 /// "Kremlin spokesman Dmitry Peskov", "former Dutch prime minister Mark Rutte";
-/// only for a person without a capitalised title before the name. "writers
-/// Joey Castellano and Nadia Brennan": the second name gets the title too.
+/// only for a person without a capitalised title before the name. "Kremlin
+/// officials Dmitry Peskov and Yuri Ushakov": the second name gets the title
+/// too, in the singular.
 pub(super) fn lowercase_title(w: &Work, p: usize, so_far: &Claims) -> Option<RoleMatch> {
     if so_far.titled[p] {
         return None;
@@ -56,6 +58,8 @@ pub(super) fn lowercase_title(w: &Work, p: usize, so_far: &Claims) -> Option<Rol
     Some(m)
 }
 
+/// The lowercase title right before person `p`, with the affiliation written
+/// before it.
 fn read_lowercase_title(w: &Work, p: usize) -> Option<RoleMatch> {
     let first = w.cands[p].tokens.first;
     let is_title_word = |w: &Work, j: usize| {
@@ -73,7 +77,7 @@ fn read_lowercase_title(w: &Work, p: usize) -> Option<RoleMatch> {
     }
     let demonym_before = w.known_names_ending_at(k).any(|g| g.hit.form == Form::Demonym);
     // "Conservative leader Kemi Badenoch", "Senate Democratic leader X".
-    let party = (k > 0 && w.cand_at(k - 1).is_none()).then(|| crate::lexicon::lexicon().party_of(w.t(k - 1))).flatten();
+    let party = (k > 0 && w.cand_at(k - 1).is_none()).then(|| lexicon().party_of(w.t(k - 1))).flatten();
     let affiliation_before = k > 0 && (w.cand_at(k - 1).is_some_and(|c| w.cands[c].kind != Kind::Person) || demonym_before || party.is_some());
     if !(has_head || affiliation_before && k < first) || k == first || !w.is(first - 1, ROLE_HEAD) {
         return None;
@@ -81,11 +85,11 @@ fn read_lowercase_title(w: &Work, p: usize) -> Option<RoleMatch> {
     let end = w.cands[p].tokens.end;
     if let Some(party) = party {
         let role = tidy_role(&w.text[w.span(k, first)])?;
-        let affiliation = Affiliation { name: party.to_string(), tokens: Some(super::super::TokRange::new(k - 1, k)) };
+        let affiliation = Affiliation { name: party.to_string(), tokens: Some(TokRange::new(k - 1, k)) };
         return Some(RoleMatch::new(Some(role), Some(affiliation), w.span(k - 1, end)));
     }
     // Plural heads ("officials") describe groups, not this person, unless names
-    // follow: "Associated Press writers Joey Castellano and Nadia Brennan".
+    // follow: "Kremlin officials Dmitry Peskov and Yuri Ushakov".
     let plural = w.t(first - 1).ends_with('s') && !w.t(first - 1).ends_with("ss");
     let coordinated = end + 1 < w.toks.len() && w.t(end) == "and" && w.cand_at(end + 1).is_some_and(|c| w.cands[c].kind == Kind::Person);
     if plural && !coordinated {
@@ -100,8 +104,9 @@ fn read_lowercase_title(w: &Work, p: usize) -> Option<RoleMatch> {
         {
             affil = affiliation::resolve(w, &Affil::Kb(g.hit.entry), Some(g.tokens));
             // "former Dutch prime minister": the qualifier belongs to the title.
+            // ("interim" is a role qualifier this never read: kept out so that
+            // results stay as they were.)
             let mut q = g.tokens.first;
-            // ("interim" is a role qualifier never read here: kept out so results stay as they were.)
             while q > 0 && w.is_lower(q - 1, QUALIFIER) && w.t(q - 1) != "interim" {
                 q -= 1;
             }

@@ -19,7 +19,12 @@ use crate::lexicon::class::*;
 use crate::lexicon::lexicon;
 use crate::tokens::{ALLCAPS, TokKind};
 
-/// A body after "of", "for", "at", "in" in a title lends it its affiliation
+/// The words after which a title names what it belongs to — the pattern's own
+/// syntax, not a word class: "Prime Minister *of* the Netherlands", "Minister
+/// *for* Foreign Affairs", "fellow *at* the Institute", "ambassador *in* Seoul".
+const LINKS: [&str; 4] = ["of", "for", "at", "in"];
+
+/// A body after one of the [`LINKS`] in a title lends it its affiliation
 /// when named within this many tokens: "Director of the *National Security
 /// Office*", "chief of staff at *the Pentagon*".
 const BODY_WITHIN: usize = 3;
@@ -32,7 +37,7 @@ pub(super) fn role_text(w: &Work, first: usize, end: usize) -> (Option<String>, 
     let mut skip: Option<TokRange> = None;
     let mut k = first;
     while k < end {
-        if matches!(w.t(k), "of" | "for" | "at" | "in") {
+        if LINKS.contains(&w.t(k)) {
             let mut s = k + 1;
             if s < end && w.t(s) == "the" {
                 s += 1;
