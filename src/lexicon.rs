@@ -50,11 +50,53 @@ struct RawLexicon {
     venue_kinds: Vec<String>,
     place_first_heads: Vec<String>,
     // -- role families (recognize/roles/)
+    articles: Vec<String>,
+    qualifiers_before_titles: Vec<String>,
+    personal_possessives: Vec<String>,
+    clause_starts: Vec<String>,
+    title_ends: Vec<String>,
+    time_prepositions: Vec<String>,
+    time_names: Vec<String>,
+    time_nouns: Vec<String>,
+    title_connectors: Vec<String>,
+    counterpart_words: Vec<String>,
+    copulas: Vec<String>,
+    become_verbs: Vec<String>,
+    appointment_verbs: Vec<String>,
+    passive_auxiliaries: Vec<String>,
+    as_preceders: Vec<String>,
+    predicate_adjectives: Vec<String>,
+    subject_adverbs: Vec<String>,
+    succession_words: Vec<String>,
+    state_heads: Vec<String>,
+    own_country_nouns: Vec<String>,
+    #[serde(flatten)]
+    roles: RoleWords,
     #[serde(default)]
     party_adjectives: std::collections::BTreeMap<String, String>,
     // -- name family tables
     honorific_roles: std::collections::BTreeMap<String, String>,
     // -- role family tables
+}
+
+/// The role families' word lists read as text rather than as word classes, and
+/// their tables (`data/lexicon.toml`, the role families' sections).
+#[derive(Deserialize)]
+pub struct RoleWords {
+    /// Words a role never ends with, any case: "minister *of*" → "Minister".
+    pub title_trailing_words: Vec<String>,
+    /// Words left lowercase inside a title-cased role, exact spelling.
+    pub title_small_words: Vec<String>,
+    /// Parts of a role that make it a local office, lowercase substrings.
+    pub local_office_words: Vec<String>,
+    /// Parts of a role that make it a company title, lowercase substrings.
+    pub corporate_title_words: Vec<String>,
+    /// Words of a sign-off line, any case: "*Reporting* by".
+    pub credit_words: Vec<String>,
+    /// Country → the words that say a paragraph is about it (exact spelling).
+    pub country_signals: std::collections::BTreeMap<String, Vec<String>>,
+    /// US party code → party ("R" → "Republican Party"), exact spelling.
+    pub party_codes: std::collections::BTreeMap<String, String>,
 }
 
 /// Word-class bits returned by [`Lexicon::classes`].
@@ -95,6 +137,46 @@ pub mod class {
     /// `place_first_heads` ("Camp", "Mount"), exact spelling.
     pub const PLACE_FIRST: u64 = 1 << 27;
     // -- role families (recognize/roles/): bits 40 to 59
+    /// `articles` ("the", "a", "an").
+    pub const ARTICLE: u64 = 1 << 40;
+    /// `qualifiers_before_titles` ("deputy", "late", "ex"), besides [`QUALIFIER`].
+    pub const QUALIFIER_BEFORE_TITLE: u64 = 1 << 41;
+    /// `personal_possessives` ("his", "her").
+    pub const PERSONAL_POSSESSIVE: u64 = 1 << 42;
+    /// `clause_starts` ("who", "said"): a role phrase ends before them.
+    pub const CLAUSE_START: u64 = 1 << 43;
+    /// `title_ends` ("with", "since"): a title ends before them.
+    pub const TITLE_END: u64 = 1 << 44;
+    /// `time_prepositions` ("in", "on", "last", "this").
+    pub const TIME_PREPOSITION: u64 = 1 << 45;
+    /// `time_names` ("March", "Sunday"), capitalised.
+    pub const TIME_NAME: u64 = 1 << 46;
+    /// `time_nouns` ("week", "month", "year").
+    pub const TIME_NOUN: u64 = 1 << 47;
+    /// `title_connectors` ("and", "of", "the", "for").
+    pub const TITLE_CONNECTOR: u64 = 1 << 48;
+    /// `counterpart_words` ("counterpart", "counterparts").
+    pub const COUNTERPART: u64 = 1 << 49;
+    /// `copulas` ("is", "was", "remains").
+    pub const COPULA: u64 = 1 << 50;
+    /// `become_verbs` ("became").
+    pub const BECOME: u64 = 1 << 51;
+    /// `appointment_verbs` ("appointed", "named").
+    pub const APPOINTMENT_VERB: u64 = 1 << 52;
+    /// `passive_auxiliaries` ("was", "been", "newly").
+    pub const PASSIVE_AUX: u64 = 1 << 53;
+    /// `as_preceders` ("over", "post", "served").
+    pub const AS_PRECEDER: u64 = 1 << 54;
+    /// `predicate_adjectives` ("first", "female").
+    pub const PREDICATE_ADJECTIVE: u64 = 1 << 55;
+    /// `subject_adverbs` ("also", "later", "had").
+    pub const SUBJECT_ADVERB: u64 = 1 << 56;
+    /// `succession_words` ("predecessor", "successor").
+    pub const SUCCESSION: u64 = 1 << 57;
+    /// `state_heads` ("ministry", "staff", "command").
+    pub const STATE_HEAD: u64 = 1 << 58;
+    /// `own_country_nouns` ("country", "nation", "state").
+    pub const OWN_COUNTRY_NOUN: u64 = 1 << 59;
 }
 
 /// The lexicon; get it with [`lexicon()`].
@@ -106,6 +188,9 @@ pub struct Lexicon {
     exact: HashMap<String, u64>,
     pub boilerplate_lines: Vec<String>,
     pub caption_prefixes: Vec<String>,
+    // -- role families (recognize/roles/)
+    /// Word lists and tables of the role families read as text.
+    pub roles: RoleWords,
     party_adjectives: std::collections::BTreeMap<String, String>,
     // -- name families (recognize/names/)
     /// Header lines of "related articles" blocks (lowercase, whole line).
@@ -179,6 +264,26 @@ impl Lexicon {
         add(&raw.venue_heads, VENUE_HEAD);
         add(&raw.venue_kinds, VENUE_KIND);
         // -- role families (recognize/roles/)
+        add(&raw.articles, ARTICLE);
+        add(&raw.qualifiers_before_titles, QUALIFIER_BEFORE_TITLE);
+        add(&raw.personal_possessives, PERSONAL_POSSESSIVE);
+        add(&raw.clause_starts, CLAUSE_START);
+        add(&raw.title_ends, TITLE_END);
+        add(&raw.time_prepositions, TIME_PREPOSITION);
+        add(&raw.time_names, TIME_NAME);
+        add(&raw.time_nouns, TIME_NOUN);
+        add(&raw.title_connectors, TITLE_CONNECTOR);
+        add(&raw.counterpart_words, COUNTERPART);
+        add(&raw.copulas, COPULA);
+        add(&raw.become_verbs, BECOME);
+        add(&raw.appointment_verbs, APPOINTMENT_VERB);
+        add(&raw.passive_auxiliaries, PASSIVE_AUX);
+        add(&raw.as_preceders, AS_PRECEDER);
+        add(&raw.predicate_adjectives, PREDICATE_ADJECTIVE);
+        add(&raw.subject_adverbs, SUBJECT_ADVERB);
+        add(&raw.succession_words, SUCCESSION);
+        add(&raw.state_heads, STATE_HEAD);
+        add(&raw.own_country_nouns, OWN_COUNTRY_NOUN);
         for line in GIVEN_TXT.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
             *classes.entry(line.to_lowercase()).or_default() |= GIVEN;
         }
@@ -201,6 +306,8 @@ impl Lexicon {
             exact,
             boilerplate_lines: raw.boilerplate_lines,
             caption_prefixes: raw.caption_prefixes,
+            // -- role families (recognize/roles/)
+            roles: raw.roles,
             party_adjectives: raw.party_adjectives,
             // -- name families (recognize/names/)
             related_block_headers: raw.related_block_headers,

@@ -37,7 +37,7 @@ pub fn analyze_tokens(text: &str, toks: Vec<Token>, kb: &Kb, file_date: Option<D
     let mut w = Work::new(text, toks, kb);
     names::recognize(&mut w);
     coref::link(&mut w);
-    let claims = roles::extract(&mut w);
+    let claims = roles::extract(&w);
     let mut doc = w.finish(claims);
     doc.date = dates::detect(text, file_date);
     doc.quotes = quotes(text);

@@ -1,0 +1,123 @@
+//! Titles written right after a name, read as a [role phrase](super::phrase):
+//!
+//! - an appositive: "Josep Borrell, the EU's high representative for foreign
+//!   affairs, said" (also after a parenthesis: "Lee Jae-myung (이재명), the
+//!   president, ...");
+//! - a copula: "Daniel Hwang is a senior fellow at the Han River Policy
+//!   Institute" (the body after the title is the affiliation);
+//! - "as": "named Wi Sung-lac as director of the National Security Office",
+//!   "Kang Hoon-sik as his chief of staff".
+
+use super::super::Work;
+use super::phrase::role_phrase;
+use super::{Claims, RoleMatch, affiliation};
+use crate::lexicon::class::COPULA;
+use crate::model::Kind;
+use crate::tokens::POSS;
+
+/// A parenthesis after a name is skipped if it closes within this many tokens:
+/// "(left)", "(이재명)", "(D-Hawaii)".
+const PARENTHESIS_WITHIN: usize = 8;
+
+/// "Josep Borrell, the EU's high representative for ..., said": the appositive.
+pub(super) fn appositive(w: &Work, p: usize, _so_far: &Claims) -> Option<RoleMatch> {
+    let mut k = w.cands[p].tokens.end;
+    if w.toks[k - 1].has(POSS) {
+        return None;
+    }
+    // Skip a parenthesis: "(left)", "(이재명)".
+    if w.is_punct(k, '(') {
+        let close = (k + 1..(k + PARENTHESIS_WITHIN).min(w.toks.len())).find(|&j| w.is_punct(j, ')'))?;
+        k = close + 1;
+    }
+    if !w.is_punct(k, ',') {
+        return None;
+    }
+    let phrase = role_phrase(w, k + 1, true)?;
+    Some(RoleMatch::new(Some(phrase.role), phrase.affiliation, w.span(phrase.tokens.first, phrase.tokens.end)))
+}
+
+/// The words between a title and the body after it (the pattern's syntax):
+/// "a senior fellow *at* the Institute", "chairman *of* Acme", "a partner *with* Baker & Co".
+const BODY_LINKS: [&str; 3] = ["at", "of", "with"];
+
+/// "Daniel Hwang is a senior fellow at the Han River Policy Institute".
+pub(super) fn copula(w: &Work, p: usize, _so_far: &Claims) -> Option<RoleMatch> {
+    let k = w.cands[p].tokens.end;
+    if k + 2 >= w.toks.len() || !w.is_lower(k, COPULA) {
+        return None;
+    }
+    let phrase = role_phrase(w, k + 1, true)?;
+    // "... at the Institute": the body after the title.
+    let e = phrase.tokens.end;
+    let mut j = e;
+    let affiliation = phrase.affiliation.or_else(|| {
+        if j < w.toks.len() && BODY_LINKS.contains(&w.t(j)) {
+            j += 1;
+            if j < w.toks.len() && w.t(j) == "the" {
+                j += 1;
+            }
+            w.cand_at(j).filter(|&c| w.cands[c].kind != Kind::Person).and_then(|c| affiliation::of_cand(w, c))
+        } else {
+            None
+        }
+    });
+    Some(RoleMatch::new(Some(phrase.role), affiliation, w.span(w.cands[p].tokens.first, e)))
+}
+
+/// "Kang Hoon-sik as his chief of staff", "named Wi Sung-lac as director of ...".
+pub(super) fn named_as(w: &Work, p: usize, _so_far: &Claims) -> Option<RoleMatch> {
+    let k = w.cands[p].tokens.end;
+    if k + 1 >= w.toks.len() || w.t(k) != "as" {
+        return None;
+    }
+    let phrase = role_phrase(w, k + 1, true)?;
+    Some(RoleMatch::new(Some(phrase.role), phrase.affiliation, w.span(w.cands[p].tokens.first, phrase.tokens.end)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+
+    #[test]
+    fn an_appositive_after_the_name() {
+        ok("Josep Borrell, the EU's high representative for foreign affairs, said the talks were useful.", "appositive", "Josep Borrell", Some("High Representative for Foreign Affairs"), Some("European Union (EU)"));
+        ok("Anna Berg, Sweden's foreign minister, met reporters.", "appositive", "Anna Berg", Some("Foreign Minister"), Some("Sweden"));
+        ok("The plan was drafted by Anna Berg, the finance minister.", "appositive", "Anna Berg", Some("Finance Minister"), None);
+    }
+
+    #[test]
+    fn a_parenthesis_between_the_name_and_the_appositive_is_skipped() {
+        ok("Anna Berg (left), the finance minister, spoke first.", "appositive", "Anna Berg", Some("Finance Minister"), None);
+    }
+
+    #[test]
+    fn appositives_that_are_not_titles() {
+        not("Marta Lopez, who arrived on Monday, said the plan was ready.", "appositive");
+        not("Marta Lopez, the mother of two, said the plan was ready.", "appositive");
+        not("Lee Jae-myung, 61, said the plan was ready.", "appositive");
+        not("Tom Baker, Anna Berg, and Lisa Park attended.", "appositive");
+        // Another person inside the phrase: "the wife of Tom Baker" is not a title.
+        not("Anna Berg, the wife of Tom Baker, spoke.", "appositive");
+    }
+
+    #[test]
+    fn a_copula_gives_the_title_and_the_body_after_it() {
+        ok("Daniel Hwang was a senior fellow at the Heritage Foundation until 2020.", "copula", "Daniel Hwang", Some("Senior Fellow at the Heritage Foundation"), Some("Heritage Foundation"));
+        ok("Tom Baker remains chief executive of Acme Capital.", "copula", "Tom Baker", Some("Chief Executive of Acme Capital"), Some("Acme Capital"));
+    }
+
+    #[test]
+    fn a_copula_without_a_title() {
+        not("Marta Lopez is happy with the result.", "copula");
+        not("Tom Baker is expected to arrive on Monday.", "copula");
+        not("Tom Baker was in Paris on Monday.", "copula");
+    }
+
+    #[test]
+    fn named_as_a_title() {
+        ok("The president named Wi Sung-lac as director of the National Security Office.", "named-as", "Wi Sung-lac", Some("Director of the National Security Office"), Some("South Korea"));
+        ok("Anna Berg appointed Tom Baker as her deputy.", "named-as", "Tom Baker", Some("Deputy"), None);
+        not("Tom Baker as a child loved trains.", "named-as");
+    }
+}

@@ -1,0 +1,96 @@
+//! Bylines and credits: the people who wrote, edited or photographed the article
+//! get no role from the text around them; a byline gets the news agency the
+//! article is credited to.
+//!
+//! - Sign-offs and photo credits: "(Reporting by Ana Ruiz; Editing by Tom
+//!   Lee)", "Photo by X", "REUTERS/Jana Klemm", "(AP Photo/Oleh Marchuk)";
+//! - the agency: "SEOUL, June 3 (Yonhap) --" near the top, else a credit in
+//!   parentheses anywhere, else a copyright line ("© 2025 Agence France-Presse").
+
+use super::super::{Cand, Key, Work};
+use super::affiliation::display_name;
+use super::TOP_LINES;
+use super::sentence::sentence_toks;
+use crate::lexicon::lexicon;
+use crate::model::Kind;
+
+/// People named in sign-offs: "(Reporting by X; Editing by Y)", "Photo by X",
+/// and photo credits "REUTERS/Jana Klemm", "(AP Photo/Oleh Marchuk)".
+pub(super) fn signed_off(w: &Work, p: usize) -> bool {
+    let f = w.cands[p].tokens.first;
+    if f > 0 && w.is_punct(f - 1, '/') {
+        return true;
+    }
+    let s = sentence_toks(w, f).first;
+    let before: Vec<&str> = (s..f).map(|k| w.t(k)).collect();
+    before.last().is_some_and(|x| *x == "by" || *x == "and" || *x == ",")
+        && before.iter().any(|x| lexicon().roles.credit_words.contains(&x.to_ascii_lowercase()))
+}
+
+/// The agency of a byline: the news organisation credited near the top, in
+/// parentheses after the dateline ("SEOUL, June 3 (Yonhap) --"), else one
+/// credited anywhere in parentheses or in a copyright line.
+pub(super) fn byline_agency(w: &Work) -> Option<String> {
+    // The news organisation a credit names ("(AAP)" is the agency, not the party).
+    let media_entry = |c: &Cand| -> Option<usize> {
+        w.kb.lookup(w.span_text(c.tokens.first, c.tokens.end)).iter().map(|(e, _)| *e).find(|&e| w.kb.entry(e).subkind.as_deref() == Some("media") || w.kb.entry(e).is_user())
+    };
+    let media = |c: &Cand| match c.key {
+        Key::Kb(_) => media_entry(c).is_some(),
+        _ => true,
+    };
+    let in_parens = |c: &Cand| c.tokens.first > 0 && w.is_punct(c.tokens.first - 1, '(') && w.is_punct(c.tokens.end, ')');
+    let name = |c: &Cand| match media_entry(c) {
+        Some(e) => display_name(w, e),
+        None => w.span_text(c.tokens.first, c.tokens.end).to_string(),
+    };
+    let orgs = || w.cands.iter().filter(|c| c.kind == Kind::Org && media(c));
+    orgs()
+        .find(|c| in_parens(c) && (w.line_of[c.tokens.first] as usize) < TOP_LINES)
+        .or_else(|| orgs().find(|c| in_parens(c)))
+        .or_else(|| {
+            orgs().find(|c| {
+                let line = &w.lines[w.line_of[c.tokens.first] as usize];
+                let t = w.text[line.start..line.end].trim_start();
+                t.starts_with('©') || t.to_lowercase().starts_with("copyright")
+            })
+        })
+        .map(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+    use super::signed_off;
+
+    #[test]
+    fn a_byline_gets_the_agency_of_the_dateline() {
+        ok("By Kim Eun-jung\n\nSEOUL, June 3 (Yonhap) -- The talks ended without a deal.", "byline", "Kim Eun-jung", None, Some("Yonhap News Agency"));
+    }
+
+    #[test]
+    fn sign_offs_get_the_agency_and_nothing_else() {
+        let t = "SEOUL, June 3 (Reuters) - The talks ended. (Reporting by Ana Ruiz, a senior correspondent; Editing by Tom Lee)";
+        ok(t, "byline", "Ana Ruiz", None, Some("Reuters"));
+        ok(t, "byline", "Tom Lee", None, Some("Reuters"));
+        not(t, "appositive");
+    }
+
+    #[test]
+    fn an_agency_from_a_copyright_line() {
+        ok("© 2025 Agence France-Presse\nBy Anna Berg\nThe talks ended.", "byline", "Anna Berg", None, Some("Agence France-Presse (AFP)"));
+    }
+
+    #[test]
+    fn no_agency_no_claim() {
+        assert!(claims("The talks ended. (Reporting by Ana Ruiz; Editing by Tom Lee)").is_empty());
+    }
+
+    #[test]
+    fn credits_are_sign_offs_and_photo_credits_only() {
+        assert!(with_person("A protester marches in Berlin. REUTERS/Jana Klemm", "Jana Klemm", signed_off));
+        assert!(with_person("The talks ended. Photo by Ana Ruiz", "Ana Ruiz", signed_off));
+        assert!(!with_person("The plan was drafted by Anna Berg, the finance minister.", "Anna Berg", signed_off));
+        not("The plan was drafted by Anna Berg, the finance minister.", "byline");
+    }
+}

@@ -1,0 +1,189 @@
+//! Titles written before a name.
+//!
+//! - Capitalised, as the names step found them ([`PreRole`](super::super::PreRole)),
+//!   with what is written before them: "South Korea's Defense Minister Shin
+//!   Won-sik", "NATO Secretary General Mark Rutte", "former Defense Minister X",
+//!   "Sen. Lisa Murkowski" (an honorific that stands for a role).
+//! - Lowercase, with a body, demonym or party before them: "Kremlin spokesman
+//!   Dmitry Peskov", "former Dutch prime minister Mark Rutte", "Conservative
+//!   leader Kemi Badenoch"; a plural title when names follow: "Kremlin
+//!   officials Dmitry Peskov and Yuri Ushakov".
+
+use super::super::{Affil, TokRange, Work};
+use super::affiliation::{self, Affiliation};
+use super::titles::{lowercase_qualifiers, role_text, tidy_role};
+use super::{Claims, RawClaim, RoleMatch};
+use crate::kb::Form;
+use crate::lexicon::class::*;
+use crate::lexicon::lexicon;
+use crate::model::Kind;
+use crate::tokens::{LOWER, TokKind};
+
+/// The rule name of claims from capitalised titles before names.
+pub(super) const CAPITALISED_TITLE: &str = "capitalised-title";
+
+/// Claims from the capitalised titles the names step found before names.
+pub(super) fn capitalised_titles(w: &Work) -> Vec<RawClaim> {
+    let mut out = Vec::new();
+    for r in &w.pre_roles {
+        let Some(p) = r.person else { continue };
+        let (role, inner) = match super::super::names::honorific_role(w, r.tokens.first, r.tokens.end) {
+            Some(h) if w.is(r.tokens.first, HONORIFIC) => (Some(h), None),
+            _ => role_text(w, r.tokens.first, r.tokens.end),
+        };
+        let prefix = lowercase_qualifiers(w, r.tokens.first);
+        let role = role.map(|x| if prefix.is_empty() { x } else { tidy_role(&format!("{prefix} {x}")).unwrap_or(x) });
+        let affiliation = r.affiliation.clone().and_then(|a| affiliation::resolve(w, &a, None)).or(inner);
+        let span = w.span(r.tokens.first, w.cands[p].tokens.end);
+        out.push(RawClaim { person: p, role, affiliation, span, rule: CAPITALISED_TITLE });
+    }
+    out
+}
+
+/// "Kremlin spokesman Dmitry Peskov", "former Dutch prime minister Mark Rutte";
+/// only for a person without a capitalised title before the name. "Kremlin
+/// officials Dmitry Peskov and Yuri Ushakov": the second name gets the title
+/// too, in the singular.
+pub(super) fn lowercase_title(w: &Work, p: usize, so_far: &Claims) -> Option<RoleMatch> {
+    if so_far.titled[p] {
+        return None;
+    }
+    let mut m = read_lowercase_title(w, p)?;
+    let e = w.cands[p].tokens.end;
+    if w.t(w.cands[p].tokens.first - 1).ends_with('s') && e + 1 < w.toks.len() && w.t(e) == "and" && let Some(q) = w.cand_at(e + 1) {
+        let role = m.role.take()?;
+        m.role = Some(tidy_role(role.trim_end_matches('s')).unwrap_or(role));
+        m.also_for = Some(q);
+    }
+    Some(m)
+}
+
+/// The lowercase title right before person `p`, with the affiliation written
+/// before it.
+fn read_lowercase_title(w: &Work, p: usize) -> Option<RoleMatch> {
+    let first = w.cands[p].tokens.first;
+    let is_title_word = |w: &Work, j: usize| {
+        let t = w.toks[j];
+        t.kind == TokKind::Word && t.has(LOWER) && w.is(j, ROLE_HEAD | ROLE_MOD) && !w.is(j, FUNC)
+    };
+    let mut k = first;
+    let mut has_head = false;
+    while k > 0 && is_title_word(w, k - 1) {
+        let j = k - 1;
+        if w.is(j, ROLE_HEAD) && !w.is(j, ROLE_WEAK) {
+            has_head = true;
+        }
+        k = j;
+    }
+    let demonym_before = w.known_names_ending_at(k).any(|g| g.hit.form == Form::Demonym);
+    // "Conservative leader Kemi Badenoch", "Senate Democratic leader X".
+    let party = (k > 0 && w.cand_at(k - 1).is_none()).then(|| lexicon().party_of(w.t(k - 1))).flatten();
+    let affiliation_before = k > 0 && (w.cand_at(k - 1).is_some_and(|c| w.cands[c].kind != Kind::Person) || demonym_before || party.is_some());
+    if !(has_head || affiliation_before && k < first) || k == first || !w.is(first - 1, ROLE_HEAD) {
+        return None;
+    }
+    let end = w.cands[p].tokens.end;
+    if let Some(party) = party {
+        let role = tidy_role(&w.text[w.span(k, first)])?;
+        let affiliation = Affiliation { name: party.to_string(), tokens: Some(TokRange::new(k - 1, k)) };
+        return Some(RoleMatch::new(Some(role), Some(affiliation), w.span(k - 1, end)));
+    }
+    // Plural heads ("officials") describe groups, not this person, unless names
+    // follow: "Kremlin officials Dmitry Peskov and Yuri Ushakov".
+    let plural = w.t(first - 1).ends_with('s') && !w.t(first - 1).ends_with("ss");
+    let coordinated = end + 1 < w.toks.len() && w.t(end) == "and" && w.cand_at(end + 1).is_some_and(|c| w.cands[c].kind == Kind::Person);
+    if plural && !coordinated {
+        return None;
+    }
+    let mut role_start = k;
+    let mut affil = None;
+    // A demonym or a known body before the title: "Dutch", "Kremlin".
+    if let Some(b) = k.checked_sub(1) {
+        if let Some(g) = w.known_names_ending_at(k).next()
+            && g.hit.form == Form::Demonym
+        {
+            affil = affiliation::resolve(w, &Affil::Kb(g.hit.entry), Some(g.tokens));
+            // "former Dutch prime minister": the qualifier belongs to the title.
+            // ("interim" is a role qualifier this never read: kept out so that
+            // results stay as they were.)
+            let mut q = g.tokens.first;
+            while q > 0 && w.is_lower(q - 1, QUALIFIER) && w.t(q - 1) != "interim" {
+                q -= 1;
+            }
+            let quals: Vec<String> = (q..g.tokens.first).map(|j| w.t(j).to_string()).collect();
+            let rest = w.text[w.span(k, first)].to_string();
+            let role = tidy_role(&format!("{} {rest}", quals.join(" ")))?;
+            return Some(RoleMatch::new(Some(role), affil, w.span(q, end)));
+        } else if let Some(c) = w.cand_at(b)
+            && w.cands[c].kind != Kind::Person
+        {
+            // "Kremlin spokesman", "White House press secretary": a body right
+            // before a lowercase title is the affiliation as written.
+            affil = affiliation::body_itself(w, c).or_else(|| affiliation::of_cand(w, c));
+            role_start = k;
+        }
+    }
+    let role = tidy_role(&w.text[w.span(role_start, first)])?;
+    Some(RoleMatch::new(Some(role), affil, w.span(k, end)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+    use super::CAPITALISED_TITLE;
+
+    #[test]
+    fn capitalised_titles_take_what_is_written_before_them() {
+        ok("Canadian Prime Minister Mark Carney arrived in Ottawa.", CAPITALISED_TITLE, "Mark Carney", Some("Prime Minister"), Some("Canada"));
+        ok("NATO Secretary General Mark Rutte arrived in Vilnius.", CAPITALISED_TITLE, "Mark Rutte", Some("Secretary General"), Some("North Atlantic Treaty Organization (NATO)"));
+        ok("Ukrainian Defense Minister Rustem Umerov met the mayor.", CAPITALISED_TITLE, "Rustem Umerov", Some("Defense Minister"), Some("Ukraine"));
+    }
+
+    #[test]
+    fn honorifics_that_stand_for_a_role() {
+        ok("Sen. Lisa Murkowski, R-Alaska, voted against the bill.", CAPITALISED_TITLE, "Lisa Murkowski", Some("Senator"), None);
+        ok("Rep. Ed Case (D-Hawaii) said the bill would pass.", CAPITALISED_TITLE, "Ed Case", Some("Representative"), None);
+    }
+
+    #[test]
+    fn lowercase_qualifiers_stay_with_a_capitalised_title() {
+        ok("The ceremony was attended by acting President Choi Sang-mok.", CAPITALISED_TITLE, "Choi Sang-mok", Some("Acting President"), Some("South Korea"));
+        ok("The late President Kim Dae-jung was honoured.", CAPITALISED_TITLE, "Kim Dae-jung", Some("Late President"), Some("South Korea"));
+        // Capitalised, the qualifier is part of the title the names step found.
+        ok("Interim Prime Minister Muhammad Yunus spoke.", CAPITALISED_TITLE, "Muhammad Yunus", Some("Interim Prime Minister"), None);
+    }
+
+    #[test]
+    fn lowercase_titles_after_a_body_a_demonym_or_a_party() {
+        ok("Kremlin spokesman Dmitry Peskov told reporters on Monday.", "lowercase-title", "Dmitry Peskov", Some("Spokesman"), Some("Kremlin"));
+        ok("The talks were led by former Dutch prime minister Mark Rutte.", "lowercase-title", "Mark Rutte", Some("Former Prime Minister"), Some("Netherlands"));
+        ok("Conservative leader Kemi Badenoch criticised the budget.", "lowercase-title", "Kemi Badenoch", Some("Leader"), Some("Conservative Party"));
+        ok("Yonhap reporter Kim Eun-jung wrote the story.", "lowercase-title", "Kim Eun-jung", Some("Reporter"), Some("Yonhap News Agency"));
+        ok("Associated Press writer Joey Castellano contributed to this report.", "lowercase-title", "Joey Castellano", Some("Writer"), Some("Associated Press (AP)"));
+    }
+
+    #[test]
+    fn a_plural_title_is_for_the_names_it_introduces() {
+        let t = "Kremlin officials Dmitry Peskov and Yuri Ushakov said talks would continue.";
+        ok(t, "lowercase-title", "Dmitry Peskov", Some("Official"), Some("Kremlin"));
+        ok(t, "lowercase-title", "Yuri Ushakov", Some("Official"), Some("Kremlin"));
+        // Followed by one name only, a plural title describes a group.
+        not("Kremlin officials Dmitry Peskov said talks would continue.", "lowercase-title");
+    }
+
+    #[test]
+    fn lowercase_titles_need_a_head_or_an_affiliation() {
+        not("Lee Jae-myung met former colleague Park Ji-won in Seoul.", "lowercase-title");
+        // "manager" is a weak head: with nothing before it, it is no title.
+        not("The new manager Tom Baker joined the club.", "lowercase-title");
+        not("Lee Jae-myung met Park Ji-won in Seoul.", CAPITALISED_TITLE);
+    }
+
+    #[test]
+    fn interim_before_a_demonym_is_not_kept_yet() {
+        // "interim" is a role qualifier, but this site never read it: kept so
+        // that results stay as they were (see `read_lowercase_title`).
+        ok("the interim Dutch prime minister Dick Schoof spoke.", "lowercase-title", "Dick Schoof", Some("Prime Minister"), Some("Netherlands"));
+        ok("the former Dutch prime minister Mark Rutte spoke.", "lowercase-title", "Mark Rutte", Some("Former Prime Minister"), Some("Netherlands"));
+    }
+}
