@@ -152,16 +152,6 @@ impl<'de> Deserialize<'de> for Subkind {
     }
 }
 
-/// Transitional: lets `subkind.as_deref() == Some("media")` (in
-/// `recognize/roles`) compile while it moves to the enum ([`KbEntry::is_media`],
-/// [`KbEntry::is_company`]). Remove once nothing compares subkinds as text.
-impl std::ops::Deref for Subkind {
-    type Target = str;
-    fn deref(&self) -> &str {
-        self.as_str()
-    }
-}
-
 /// A dated role, from a knowledge-base entry's `history`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RoleRecord {

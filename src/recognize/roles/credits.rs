@@ -33,7 +33,7 @@ pub(super) fn signed_off(w: &Work, p: usize) -> bool {
 pub(super) fn byline_agency(w: &Work) -> Option<String> {
     // The news organisation a credit names ("(AAP)" is the agency, not the party).
     let media_entry = |c: &Cand| -> Option<usize> {
-        w.kb.lookup(w.span_text(c.tokens.first, c.tokens.end)).iter().map(|(e, _)| *e).find(|&e| w.kb.entry(e).subkind.as_deref() == Some("media") || w.kb.entry(e).is_user())
+        w.kb.lookup(w.span_text(c.tokens.first, c.tokens.end)).iter().map(|(e, _)| *e).find(|&e| w.kb.entry(e).is_media() || w.kb.entry(e).is_user())
     };
     let media = |c: &Cand| match c.key {
         Key::Kb(_) => media_entry(c).is_some(),

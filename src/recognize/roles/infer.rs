@@ -143,7 +143,7 @@ fn main_company(w: &Work) -> Option<String> {
         let (name, ok) = match root.key {
             Key::Kb(e) => {
                 let entry = w.kb.entry(e);
-                (display_name(w, e), matches!(entry.subkind.as_deref(), Some("company")) || (entry.is_user() && entry.kind == Kind::Org))
+                (display_name(w, e), entry.is_company() || (entry.is_user() && entry.kind == Kind::Org))
             }
             Key::Name(_) => (w.span_text(root.tokens.first, root.tokens.end).to_string(), !w.is_state_head(root.tokens.end - 1)),
         };
