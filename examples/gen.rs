@@ -76,7 +76,13 @@ fn people_for(articles: usize) -> usize {
 }
 
 /// Writes the corpus; returns (bytes written, manifest).
-pub fn generate(out: &Path, articles: usize, seed: u64, variant_rate: f64, people: Option<usize>) -> std::io::Result<(u64, serde_json::Value)> {
+pub fn generate(
+    out: &Path,
+    articles: usize,
+    seed: u64,
+    variant_rate: f64,
+    people: Option<usize>,
+) -> std::io::Result<(u64, serde_json::Value)> {
     let world = World::new(seed, people.unwrap_or_else(|| people_for(articles)), variant_rate);
     std::fs::create_dir_all(out)?;
     let chunks: Vec<usize> = (0..articles.div_ceil(PER_DIR)).collect();
@@ -235,7 +241,9 @@ mod tests {
         assert!((1500..=3500).contains(&mean), "mean size {mean}");
         assert!(sizes.iter().all(|&s| (1200..=4500).contains(&s)), "sizes {:?}", (sizes.iter().min(), sizes.iter().max()));
         let text: String = all.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join("\n");
-        for needle in ["(Yonhap) --", "(Reuters) - ", "(AP) — ", "(IANS)", "(END)", "--IANS", "view larger image", "By ", " said", "\"", "Minister"] {
+        for needle in
+            ["(Yonhap) --", "(Reuters) - ", "(AP) — ", "(IANS)", "(END)", "--IANS", "view larger image", "By ", " said", "\"", "Minister"]
+        {
             assert!(text.contains(needle), "no {needle:?} in the corpus");
         }
         assert!(text.contains("defence") && text.contains("defense"), "both spellings");
@@ -244,7 +252,8 @@ mod tests {
         let people = manifest["people"].as_array().unwrap();
         let used: u64 = people.iter().flat_map(|p| p["variants"].as_array().unwrap()).map(|v| v["articles"].as_u64().unwrap()).sum();
         assert!(used > 20, "variants used: {used}");
-        let with_variant = people.iter().find(|p| p["variants"].as_array().unwrap().iter().any(|v| v["articles"].as_u64().unwrap() > 0)).unwrap();
+        let with_variant =
+            people.iter().find(|p| p["variants"].as_array().unwrap().iter().any(|v| v["articles"].as_u64().unwrap() > 0)).unwrap();
         let v = with_variant["variants"].as_array().unwrap().iter().find(|v| v["articles"].as_u64().unwrap() > 0).unwrap();
         let vs = v["surname"].as_str().unwrap();
         assert!(text.contains(vs), "variant surname {vs} in the text");

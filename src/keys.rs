@@ -21,7 +21,8 @@ pub fn spelling_key(form: &str) -> String {
 /// The folded words in sorted order (hyphenated parts kept together).
 pub fn order_key(form: &str) -> String {
     let f = fold(form);
-    let mut words: Vec<String> = f.split(' ').map(|w| w.chars().filter(|c| c.is_alphanumeric()).collect::<String>()).filter(|w| !w.is_empty()).collect();
+    let mut words: Vec<String> =
+        f.split(' ').map(|w| w.chars().filter(|c| c.is_alphanumeric()).collect::<String>()).filter(|w| !w.is_empty()).collect();
     words.sort();
     words.join(" ")
 }

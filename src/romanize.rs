@@ -104,30 +104,19 @@ const KOREAN_SURNAMES: &[(&str, &[&str])] = &[
 /// Chinese family names in pinyin (and a few Wade-Giles forms common in Taiwan and
 /// Hong Kong copy).
 const CHINESE_SURNAMES: &[&str] = &[
-    "wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu",
-    "sun", "ma", "zhu", "hu", "guo", "he", "lin", "gao", "luo", "zheng", "liang", "xie",
-    "song", "tang", "han", "feng", "deng", "cao", "peng", "zeng", "xiao", "tian", "dong",
-    "pan", "yuan", "cai", "jiang", "yu", "du", "ye", "cheng", "wei", "su", "lu", "ding",
-    "ren", "yao", "shen", "zhong", "cui", "tan", "fan", "liao", "shi", "jin", "jia",
-    "xia", "fu", "fang", "zou", "xiong", "bai", "meng", "qin", "qiu", "hou", "yin",
-    "xue", "yan", "duan", "lei", "long", "tao", "gu", "mao", "hao", "gong", "shao",
-    "wan", "qian", "dai", "mo", "kong", "xiang", "chang", "kang", "yi", "qi", "xi",
-    "hua", "geng", "bo", "ji", "zhai", "tsai", "lai", "chiang", "hsu", "chou", "kuo",
-    "ko", "tseng", "hsieh", "chu", "cheung", "wong", "leung", "chan", "lam", "ng",
-    "chow", "tse", "yip", "lau", "ho", "mak", "lo", "tsang", "kwok", "tung",
+    "wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "ma", "zhu", "hu", "guo", "he", "lin", "gao",
+    "luo", "zheng", "liang", "xie", "song", "tang", "han", "feng", "deng", "cao", "peng", "zeng", "xiao", "tian", "dong", "pan", "yuan",
+    "cai", "jiang", "yu", "du", "ye", "cheng", "wei", "su", "lu", "ding", "ren", "yao", "shen", "zhong", "cui", "tan", "fan", "liao",
+    "shi", "jin", "jia", "xia", "fu", "fang", "zou", "xiong", "bai", "meng", "qin", "qiu", "hou", "yin", "xue", "yan", "duan", "lei",
+    "long", "tao", "gu", "mao", "hao", "gong", "shao", "wan", "qian", "dai", "mo", "kong", "xiang", "chang", "kang", "yi", "qi", "xi",
+    "hua", "geng", "bo", "ji", "zhai", "tsai", "lai", "chiang", "hsu", "chou", "kuo", "ko", "tseng", "hsieh", "chu", "cheung", "wong",
+    "leung", "chan", "lam", "ng", "chow", "tse", "yip", "lau", "ho", "mak", "lo", "tsang", "kwok", "tung",
 ];
 
 /// The equivalence classes a romanized Korean family name belongs to (several for
 /// spellings shared by two names, like "Yu").
 pub fn korean_surname_classes(word: &str) -> Vec<usize> {
-    with_lower(word, |w| {
-        KOREAN_SURNAMES
-            .iter()
-            .enumerate()
-            .filter(|(_, (_, forms))| forms.contains(&w))
-            .map(|(i, _)| i)
-            .collect()
-    })
+    with_lower(word, |w| KOREAN_SURNAMES.iter().enumerate().filter(|(_, (_, forms))| forms.contains(&w)).map(|(i, _)| i).collect())
 }
 
 /// Whether a word is a romanized Korean family name.
@@ -154,8 +143,8 @@ pub fn same_korean_surname(a: &str, b: &str) -> bool {
 /// names such as "Rutte" as Korean.
 const INITIALS: &[&str] = &["ss", "ch", "sh", "wh", "k", "g", "n", "d", "t", "r", "l", "m", "b", "p", "s", "j", "h", ""];
 const VOWELS: &[&str] = &[
-    "yeo", "yae", "wae", "you", "eui", "eo", "ae", "ya", "ye", "wa", "we", "wo", "wi",
-    "yo", "yu", "eu", "ui", "oe", "oo", "ee", "ou", "ie", "a", "e", "i", "o", "u",
+    "yeo", "yae", "wae", "you", "eui", "eo", "ae", "ya", "ye", "wa", "we", "wo", "wi", "yo", "yu", "eu", "ui", "oe", "oo", "ee", "ou",
+    "ie", "a", "e", "i", "o", "u",
 ];
 const FINALS: &[&str] = &["ng", "ck", "k", "g", "c", "n", "t", "d", "l", "r", "m", "p", "b", ""];
 
@@ -245,10 +234,7 @@ pub fn normalize_syllables(word: &str) -> Option<String> {
     let is_vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
     let mut cleaned = String::with_capacity(out.len());
     for (i, &c) in b.iter().enumerate() {
-        let silent_h = c == b'h'
-            && i > 0
-            && is_vowel(b[i - 1])
-            && b.get(i + 1).is_none_or(|&n| !is_vowel(n) && n != b'y' && n != b'w');
+        let silent_h = c == b'h' && i > 0 && is_vowel(b[i - 1]) && b.get(i + 1).is_none_or(|&n| !is_vowel(n) && n != b'y' && n != b'w');
         if !silent_h {
             cleaned.push(c as char);
         }
@@ -321,10 +307,8 @@ pub fn given_name_keys(parts: &[&str]) -> Vec<String> {
         if norm.is_empty() || norm.len() > 16 {
             return Vec::new();
         }
-        let part_keys: Vec<String> = syllable_splits(&norm, 3)
-            .iter()
-            .map(|s| s.iter().map(Syllable::key).collect::<Vec<_>>().join("."))
-            .collect();
+        let part_keys: Vec<String> =
+            syllable_splits(&norm, 3).iter().map(|s| s.iter().map(Syllable::key).collect::<Vec<_>>().join(".")).collect();
         if part_keys.is_empty() {
             return Vec::new();
         }
@@ -341,14 +325,11 @@ pub fn given_name_keys(parts: &[&str]) -> Vec<String> {
 
 // ---------------------------------------------------------------- pinyin
 
-const PINYIN_INITIALS: &[&str] = &[
-    "zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q",
-    "x", "r", "z", "c", "s", "y", "w", "",
-];
+const PINYIN_INITIALS: &[&str] =
+    &["zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r", "z", "c", "s", "y", "w", ""];
 const PINYIN_FINALS: &[&str] = &[
-    "iang", "iong", "uang", "ueng", "ang", "eng", "ing", "ong", "iao", "ian", "uai",
-    "uan", "ai", "ei", "ao", "ou", "an", "en", "er", "ia", "ie", "iu", "in", "ua",
-    "uo", "ui", "un", "ue", "a", "o", "e", "i", "u", "v",
+    "iang", "iong", "uang", "ueng", "ang", "eng", "ing", "ong", "iao", "ian", "uai", "uan", "ai", "ei", "ao", "ou", "an", "en", "er", "ia",
+    "ie", "iu", "in", "ua", "uo", "ui", "un", "ue", "a", "o", "e", "i", "u", "v",
 ];
 
 /// Whether a word splits into one to three pinyin syllables ("Jinping", "Qiang").
@@ -365,9 +346,7 @@ pub fn is_pinyin_word(word: &str) -> bool {
             return false;
         }
         PINYIN_INITIALS.iter().any(|i| {
-            rest.strip_prefix(i).is_some_and(|r1| {
-                PINYIN_FINALS.iter().any(|f| r1.strip_prefix(f).is_some_and(|r2| rec(r2, n + 1)))
-            })
+            rest.strip_prefix(i).is_some_and(|r1| PINYIN_FINALS.iter().any(|f| r1.strip_prefix(f).is_some_and(|r2| rec(r2, n + 1))))
         })
     }
     rec(&w, 0)

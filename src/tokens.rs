@@ -63,10 +63,10 @@ impl Token {
 
 /// Abbreviations whose full stop is part of the word (not a sentence end).
 const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Brig", "Adm", "Capt", "Cmdr", "Sgt", "Cpl",
-    "Pvt", "Sen", "Rep", "Gov", "Rev", "Fr", "St", "Jr", "Sr", "Hon", "Amb", "Supt", "Insp", "Det", "Cdr",
-    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Nos",
-    "Inc", "Ltd", "Co", "Corp", "Bros", "vs", "etc", "Mt", "Ft", "approx", "Dept", "Univ", "Assn", "Gov't",
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Brig", "Adm", "Capt", "Cmdr", "Sgt", "Cpl", "Pvt", "Sen", "Rep", "Gov",
+    "Rev", "Fr", "St", "Jr", "Sr", "Hon", "Amb", "Supt", "Insp", "Det", "Cdr", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+    "Sept", "Oct", "Nov", "Dec", "No", "Nos", "Inc", "Ltd", "Co", "Corp", "Bros", "vs", "etc", "Mt", "Ft", "approx", "Dept", "Univ",
+    "Assn", "Gov't",
 ];
 
 fn is_dash(c: char) -> bool {

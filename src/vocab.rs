@@ -71,7 +71,12 @@ pub fn vocabulary_of(text: &str, toks: &[Token]) -> Vocab {
         }
         let w = t.text(text);
         // Hyphenated two-part compound: word '-' glued-word (not a third part).
-        if i + 2 < toks.len() && toks[i + 1].kind == TokKind::Punct && toks[i + 2].has(GLUE) && !toks.get(i + 4).is_some_and(|x| x.has(GLUE) && toks[i + 3].kind == TokKind::Punct) && !t.has(GLUE) {
+        if i + 2 < toks.len()
+            && toks[i + 1].kind == TokKind::Punct
+            && toks[i + 2].has(GLUE)
+            && !toks.get(i + 4).is_some_and(|x| x.has(GLUE) && toks[i + 3].kind == TokKind::Punct)
+            && !t.has(GLUE)
+        {
             let b = toks[i + 2].text(text);
             if is_alpha(w) && is_alpha(b) {
                 *v.entry(format!("{}-{}", w.to_lowercase(), b.to_lowercase())).or_default() += 1;
@@ -83,10 +88,22 @@ pub fn vocabulary_of(text: &str, toks: &[Token]) -> Vocab {
             bump(&mut v, w);
         }
         // Open compound of two role words: "secretary general", "vice president".
-        if i + 1 < toks.len() && toks[i + 1].kind == TokKind::Word && !toks[i + 1].has(GLUE) && !t.has(GLUE) && toks[i + 1].start == t.end + 1 {
+        if i + 1 < toks.len()
+            && toks[i + 1].kind == TokKind::Word
+            && !toks[i + 1].has(GLUE)
+            && !t.has(GLUE)
+            && toks[i + 1].start == t.end + 1
+        {
             let b = toks[i + 1].text(text);
             let role = class::ROLE_HEAD | class::ROLE_MOD;
-            if (3..=16).contains(&w.len()) && (4..=16).contains(&b.len()) && lx.is(w, role) && lx.is(b, class::ROLE_HEAD) && is_alpha(w) && is_alpha(b) && text[t.end as usize..toks[i + 1].start as usize] == *" " {
+            if (3..=16).contains(&w.len())
+                && (4..=16).contains(&b.len())
+                && lx.is(w, role)
+                && lx.is(b, class::ROLE_HEAD)
+                && is_alpha(w)
+                && is_alpha(b)
+                && text[t.end as usize..toks[i + 1].start as usize] == *" "
+            {
                 *v.entry(format!("{} {}", w.to_lowercase(), b.to_lowercase())).or_default() += 1;
             }
         }

@@ -200,11 +200,14 @@ fn bad_input_never_panics() {
     write(p, "latin1.txt", b"Caf\xe9 in Z\xfcrich");
     write(p, "odd.txt", "'s - -a a- U. U.S \u{301} ((( ))) \"\"\" “ ” ‘ ’ — … Mr. Dr. Gen.".as_bytes());
     // A 20 MB one-line file.
-    let line = "President Lee Jae-myung met Defense Minister Ahn Gyu-back in Seoul and NATO officials said defence co-operation grew. ".repeat(20 * 1024 * 1024 / 120);
+    let line = "President Lee Jae-myung met Defense Minister Ahn Gyu-back in Seoul and NATO officials said defence co-operation grew. "
+        .repeat(20 * 1024 * 1024 / 120);
     write(p, "big.txt", line.as_bytes());
     write(p, "entities.toml", b"[[entity]]\nname = \"Lee\nkind = \"person\"\n");
     write(p, "byline.toml", b"[style]\nspelling = \"martian\"\n");
-    for args in [vec!["entities", "--format", "json"], vec!["export", "--format", "jsonl"], vec!["check", "--format", "json"], vec!["check"]] {
+    for args in
+        [vec!["entities", "--format", "json"], vec!["export", "--format", "jsonl"], vec!["check", "--format", "json"], vec!["check"]]
+    {
         let mut a = args.clone();
         a.push(p.to_str().unwrap());
         let out = run(&a);

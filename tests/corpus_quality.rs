@@ -57,7 +57,9 @@ fn the_ordinary_word_typo_is_a_possible_typo() {
     let typos: Vec<Value> = serde_json::from_str(&std::fs::read_to_string(gold().join("typos.json")).unwrap()).unwrap();
     let diags = check_json();
     for t in &typos {
-        let hit = diags.iter().any(|d| d["code"] == "possible-typo" && d["data"]["found"] == t["found"] && d["data"]["preferred"] == t["preferred"]);
+        let hit = diags
+            .iter()
+            .any(|d| d["code"] == "possible-typo" && d["data"]["found"] == t["found"] && d["data"]["preferred"] == t["preferred"]);
         assert!(hit, "no possible-typo for {t}");
     }
     // Real words are not typos.
@@ -107,7 +109,8 @@ fn variant_groups_cover_every_kind_of_spelling_difference() {
     assert!(variants.len() >= 12);
     let diags = check_json();
     // The preferred form follows the knowledge base, then the house style.
-    let pref = |found: &str| diags.iter().find(|d| d["data"]["found"] == found).map(|d| d["data"]["preferred"].as_str().unwrap().to_string());
+    let pref =
+        |found: &str| diags.iter().find(|d| d["data"]["found"] == found).map(|d| d["data"]["preferred"].as_str().unwrap().to_string());
     assert_eq!(pref("Lee Jaemyung").as_deref(), Some("Lee Jae-myung"), "knowledge-base canonical name");
     assert_eq!(pref("Kim Jong Un").as_deref(), Some("Kim Jong-un"), "house style: hyphenated given names");
     assert_eq!(pref("Seongrak Wi").as_deref(), Some("Wi Sung-lac"), "name order and romanization");

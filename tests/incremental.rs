@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use byline::config::Config;
-use byline::corpus::{Corpus, load_kb};
 use byline::corpus::findings::all_findings;
+use byline::corpus::{Corpus, load_kb};
 use proptest::prelude::*;
 
 fn root() -> PathBuf {

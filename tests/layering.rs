@@ -10,17 +10,29 @@ use std::path::{Path, PathBuf};
 /// Top-level modules, lowest first. A module may use any module before it.
 const LAYERS: &[&str] = &[
     // Leaves: no knowledge of documents, corpora or protocols.
-    "text", "model", "fold", "errors", "toml_file", "lexicon", "romanize", "tokens", "keys", "vocab",
+    "text",
+    "model",
+    "fold",
+    "errors",
+    "toml_file",
+    "lexicon",
+    "romanize",
+    "tokens",
+    "keys",
+    "vocab",
     // Inputs: the knowledge base and the settings.
-    "kb", "config",
+    "kb",
+    "config",
     // Per document, pure.
     "recognize",
     // Corpus-wide aggregation and decisions over distinct spellings.
-    "index", "variants",
+    "index",
+    "variants",
     // The documents and everything that needs all of them.
     "corpus",
     // Front ends.
-    "lsp", "cli",
+    "lsp",
+    "cli",
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -78,7 +90,9 @@ fn modules_use_only_lower_layers() {
         };
         for used in uses(&std::fs::read_to_string(f).unwrap()) {
             match rank(&used) {
-                Some(theirs) if theirs > mine => problems.push(format!("{}: `{module}` uses `crate::{used}`, a later layer", f.strip_prefix(&src).unwrap().display())),
+                Some(theirs) if theirs > mine => {
+                    problems.push(format!("{}: `{module}` uses `crate::{used}`, a later layer", f.strip_prefix(&src).unwrap().display()))
+                }
                 _ => {}
             }
         }

@@ -69,8 +69,10 @@ fn text_sync_applies_incremental_changes_in_order_with_both_encodings() {
         let col = if utf8 { line.len() } else { line.encode_utf16().count() };
         c.notify("textDocument/didChange", json!({"textDocument": {"uri": uri(&f), "version": 3}, "contentChanges": [{"range": {"start": {"line": 0, "character": col}, "end": {"line": 0, "character": col}}, "text": "President Yoon Suk Yeol met Mark Rutte"}]}));
         // The person after the emoji is at the right place in both encodings.
-        let rutte_col = col + if utf8 { "President Yoon Suk Yeol met ".len() } else { "President Yoon Suk Yeol met ".encode_utf16().count() };
-        let hover = c.call("textDocument/hover", json!({"textDocument": {"uri": uri(&f)}, "position": {"line": 0, "character": rutte_col + 2}}));
+        let rutte_col =
+            col + if utf8 { "President Yoon Suk Yeol met ".len() } else { "President Yoon Suk Yeol met ".encode_utf16().count() };
+        let hover =
+            c.call("textDocument/hover", json!({"textDocument": {"uri": uri(&f)}, "position": {"line": 0, "character": rutte_col + 2}}));
         assert!(hover["contents"]["value"].as_str().unwrap().contains("**Mark Rutte**"), "{hover}");
         assert_eq!(hover["range"]["start"]["character"], rutte_col);
         // The rest of the document is intact after the edits.
@@ -116,7 +118,10 @@ fn semantic_tokens_full_range_and_delta() {
     assert!(seen.iter().any(|(s, ty, _)| s == "NATO" && *ty == 1));
     assert!(seen.iter().any(|(s, ty, _)| s == "THE HAGUE" && *ty == 2));
     // Range: only tokens inside.
-    let rng = c.call("textDocument/semanticTokens/range", json!({"textDocument": {"uri": uri(&f)}, "range": {"start": {"line": 2, "character": 0}, "end": {"line": 3, "character": 0}}}));
+    let rng = c.call(
+        "textDocument/semanticTokens/range",
+        json!({"textDocument": {"uri": uri(&f)}, "range": {"start": {"line": 2, "character": 0}, "end": {"line": 3, "character": 0}}}),
+    );
     let n = rng["data"].as_array().unwrap().len() / 5;
     assert!(n > 0 && n < data.len() / 5);
     // Delta after an edit: only a few numbers change.
@@ -175,7 +180,8 @@ fn pull_diagnostics_cover_the_corpus_with_related_information() {
     let ws = c.call("workspace/diagnostic", json!({"previousResultIds": []}));
     let items = ws["items"].as_array().unwrap();
     assert_eq!(items.len(), 14);
-    assert!(items.iter().any(|i| i["uri"].as_str().unwrap().ends_with("2024-05-01-australia-korea-2plus2-melbourne.txt") && !i["items"].as_array().unwrap().is_empty()));
+    assert!(items.iter().any(|i| i["uri"].as_str().unwrap().ends_with("2024-05-01-australia-korea-2plus2-melbourne.txt")
+        && !i["items"].as_array().unwrap().is_empty()));
     assert!(c.shutdown().success());
 }
 
@@ -184,7 +190,9 @@ fn push_diagnostics_when_the_client_cannot_pull() {
     let dir = corpus_copy();
     let r = root(&dir);
     let (mut c, _) = Client::start(&r, caps(false, false, false), Value::Null);
-    let m = c.wait_for("published diagnostics", Duration::from_secs(20), |m| m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"].as_str().unwrap().ends_with(HAGUE));
+    let m = c.wait_for("published diagnostics", Duration::from_secs(20), |m| {
+        m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"].as_str().unwrap().ends_with(HAGUE)
+    });
     let d = m["params"]["diagnostics"].as_array().unwrap();
     assert!(d.iter().any(|x| x["data"]["found"] == "Lee Jaemyung"));
     assert!(c.shutdown().success());
@@ -200,9 +208,20 @@ fn code_actions_fix_one_file_corpus_and_edit_the_knowledge_base() {
     c.open(&f);
     let text = text_of(&f);
     let at = find(&text, "Seongrak Wi", 0);
-    let actions = c.call("textDocument/codeAction", json!({"textDocument": {"uri": uri(&f)}, "range": {"start": at, "end": at}, "context": {"diagnostics": []}}));
+    let actions = c.call(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri(&f)}, "range": {"start": at, "end": at}, "context": {"diagnostics": []}}),
+    );
     let titles: Vec<&str> = actions.as_array().unwrap().iter().map(|a| a["title"].as_str().unwrap()).collect();
-    let get = |t: &str| actions.as_array().unwrap().iter().find(|a| a["title"].as_str().unwrap().starts_with(t)).unwrap_or_else(|| panic!("no {t:?} in {titles:?}")).clone();
+    let get = |t: &str| {
+        actions
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["title"].as_str().unwrap().starts_with(t))
+            .unwrap_or_else(|| panic!("no {t:?} in {titles:?}"))
+            .clone()
+    };
     // Replace this mention.
     let one = get("Replace with “Wi Sung-lac”");
     assert_eq!(one["isPreferred"], true);
@@ -221,11 +240,23 @@ fn code_actions_fix_one_file_corpus_and_edit_the_knowledge_base() {
     assert!(text_of(&r.join("byline.toml")).contains("spellings = [\"Seongrak Wi\"]"));
     // Add an unknown name to the knowledge base, with role and affiliation.
     let z = find(&text, "Volodymyr Zelenskyy", 0);
-    let actions = c.call("textDocument/codeAction", json!({"textDocument": {"uri": uri(&f)}, "range": {"start": z, "end": z}, "context": {"diagnostics": []}}));
-    let add = actions.as_array().unwrap().iter().find(|a| a["title"].as_str().unwrap().starts_with("Add Volodymyr Zelenskyy to the knowledge base as a person")).expect("add to KB").clone();
+    let actions = c.call(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri(&f)}, "range": {"start": z, "end": z}, "context": {"diagnostics": []}}),
+    );
+    let add = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"].as_str().unwrap().starts_with("Add Volodymyr Zelenskyy to the knowledge base as a person"))
+        .expect("add to KB")
+        .clone();
     apply_edit(&add["edit"]);
     let kb = text_of(&r.join("entities.toml"));
-    assert!(kb.contains("name = \"Volodymyr Zelenskyy\"") && kb.contains("role = \"President\"") && kb.contains("affiliation = \"Ukraine\""), "{kb}");
+    assert!(
+        kb.contains("name = \"Volodymyr Zelenskyy\"") && kb.contains("role = \"President\"") && kb.contains("affiliation = \"Ukraine\""),
+        "{kb}"
+    );
     assert!(c.shutdown().success());
 }
 
@@ -238,20 +269,37 @@ fn the_corpus_wide_fix_rewrites_every_file() {
     c.open(&f);
     let text = text_of(&f);
     let at = find(&text, "Seongrak Wi", 0);
-    let actions = c.call("textDocument/codeAction", json!({"textDocument": {"uri": uri(&f)}, "range": {"start": at, "end": at}, "context": {"diagnostics": []}}));
-    let all = actions.as_array().unwrap().iter().find(|a| a["title"].as_str().unwrap().contains("spellings in the corpus")).expect("fix all in the corpus").clone();
+    let actions = c.call(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri(&f)}, "range": {"start": at, "end": at}, "context": {"diagnostics": []}}),
+    );
+    let all = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"].as_str().unwrap().contains("spellings in the corpus"))
+        .expect("fix all in the corpus")
+        .clone();
     let docs = all["edit"]["documentChanges"].as_array().unwrap();
     assert!(docs.len() >= 8, "one edit over many files");
     assert!(docs.iter().any(|d| d["textDocument"]["uri"].as_str().unwrap().ends_with(HAGUE) && d["textDocument"]["version"] == 1));
     assert!(docs.iter().any(|d| d["textDocument"]["version"].is_null()), "closed files are unversioned");
     apply_edit(&all["edit"]);
     // Every file now uses the preferred forms outside quotations.
-    let all_text: Vec<(String, String)> = std::fs::read_dir(&r).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "txt")).map(|p| (p.file_name().unwrap().to_string_lossy().to_string(), text_of(&p))).collect();
+    let all_text: Vec<(String, String)> = std::fs::read_dir(&r)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| (p.file_name().unwrap().to_string_lossy().to_string(), text_of(&p)))
+        .collect();
     for (name, t) in &all_text {
         assert!(!t.contains("Seongrak Wi") && !t.contains("Lee Jaemyung") && !t.contains("Kim Jong Un"), "{name}");
     }
     let hague = text_of(&r.join(HAGUE));
-    assert!(hague.contains("Director of the National Security Office Wi Sung-lac attended on behalf of President Lee Jae-myung"), "{hague}");
+    assert!(
+        hague.contains("Director of the National Security Office Wi Sung-lac attended on behalf of President Lee Jae-myung"),
+        "{hague}"
+    );
     assert!(all_text.iter().any(|(_, t)| t.contains("Kiev")), "quoted speech is not corrected");
     assert!(hague.contains("\r\n"), "line endings kept");
     // The server-side command sends the same edit through workspace/applyEdit.
@@ -283,7 +331,10 @@ fn navigation_definition_references_highlight_rename_symbols_completion() {
     let def = c.call("textDocument/definition", json!({"textDocument": doc, "position": find(&text, "Seongrak Wi", 0)}));
     assert!(def["uri"].as_str().unwrap().ends_with(".txt"));
     // References: every mention of Wi Sung-lac in every article, all spellings.
-    let refs = c.call("textDocument/references", json!({"textDocument": doc, "position": find(&text, "Seongrak Wi", 0), "context": {"includeDeclaration": true}}));
+    let refs = c.call(
+        "textDocument/references",
+        json!({"textDocument": doc, "position": find(&text, "Seongrak Wi", 0), "context": {"includeDeclaration": true}}),
+    );
     let refs = refs.as_array().unwrap();
     let files: std::collections::BTreeSet<&str> = refs.iter().map(|l| l["uri"].as_str().unwrap()).collect();
     assert!(files.len() >= 3 && refs.len() >= 6, "{refs:?}");
@@ -295,7 +346,8 @@ fn navigation_definition_references_highlight_rename_symbols_completion() {
     assert_eq!(prep["placeholder"], "Wi Sung-lac");
     let bad = c.request("textDocument/prepareRename", json!({"textDocument": doc, "position": find(&text, "percent", 0)}));
     assert!(bad.get("error").is_some());
-    let edit = c.call("textDocument/rename", json!({"textDocument": doc, "position": find(&text, "Seongrak Wi", 0), "newName": "Wee Sung-lac"}));
+    let edit =
+        c.call("textDocument/rename", json!({"textDocument": doc, "position": find(&text, "Seongrak Wi", 0), "newName": "Wee Sung-lac"}));
     apply_edit(&edit);
     let lee_doc = text_of(&r.join(LEE));
     assert!(lee_doc.contains("Wee Sung-lac") && !lee_doc.contains("Wi Sung-lac"), "other files renamed");
@@ -311,7 +363,10 @@ fn navigation_definition_references_highlight_rename_symbols_completion() {
     // Completion in the preferred spelling.
     let end = pos16(&text, text.len());
     c.notify("textDocument/didChange", json!({"textDocument": {"uri": uri(&f), "version": 2}, "contentChanges": [{"range": {"start": end, "end": end}, "text": "\nLater, Stolt"}]}));
-    let comp = c.call("textDocument/completion", json!({"textDocument": doc, "position": {"line": end["line"].as_u64().unwrap() + 1, "character": 12}}));
+    let comp = c.call(
+        "textDocument/completion",
+        json!({"textDocument": doc, "position": {"line": end["line"].as_u64().unwrap() + 1, "character": 12}}),
+    );
     let items = comp["items"].as_array().unwrap();
     assert_eq!(items[0]["label"], "Jens Stoltenberg", "{comp}");
     assert_eq!(items[0]["textEdit"]["range"]["start"]["character"], 7);
@@ -326,7 +381,12 @@ fn files_changed_on_disk_update_other_articles_diagnostics() {
         let (mut c, _) = Client::start(&r, caps(true, false, dynamic), Value::Null);
         if dynamic {
             let reg = c.wait_for("watcher registration", Duration::from_secs(10), |m| m["method"] == "client/registerCapability");
-            let globs: Vec<&str> = reg["params"]["registrations"][0]["registerOptions"]["watchers"].as_array().unwrap().iter().map(|w| w["globPattern"].as_str().unwrap()).collect();
+            let globs: Vec<&str> = reg["params"]["registrations"][0]["registerOptions"]["watchers"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|w| w["globPattern"].as_str().unwrap())
+                .collect();
             assert!(globs.contains(&"**/*.txt") && globs.contains(&"**/byline.toml"), "{globs:?}");
         }
         // "Lee Jaemyung" in the Hague article is flagged while other articles spell it
@@ -340,7 +400,10 @@ fn files_changed_on_disk_update_other_articles_diagnostics() {
         std::fs::write(&new_file, "SEOUL, Sept. 1 (Yonhap) -- Seongrak Wi and Seongrak Wi again met Seongrak Wi's aides.\n").unwrap();
         std::fs::remove_file(&analysis).unwrap();
         if dynamic {
-            c.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": uri(&new_file), "type": 1}, {"uri": uri(&analysis), "type": 3}]}));
+            c.notify(
+                "workspace/didChangeWatchedFiles",
+                json!({"changes": [{"uri": uri(&new_file), "type": 1}, {"uri": uri(&analysis), "type": 3}]}),
+            );
         }
         // Wi's preferred form is by house style (hyphenated): still Wi Sung-lac, but
         // the counts in the message change.
@@ -356,16 +419,26 @@ fn files_changed_on_disk_update_other_articles_diagnostics() {
         }
         // The deleted article's findings are gone from workspace diagnostics.
         let ws = c.call("workspace/diagnostic", json!({"previousResultIds": []}));
-        assert!(ws["items"].as_array().unwrap().iter().all(|i| !i["uri"].as_str().unwrap().ends_with("analysis-seoul-new-diplomatic-team.txt")));
+        assert!(
+            ws["items"].as_array().unwrap().iter().all(|i| !i["uri"].as_str().unwrap().ends_with("analysis-seoul-new-diplomatic-team.txt"))
+        );
         // An invalid byline.toml: an error diagnostic there, the last good settings stay.
         std::fs::write(r.join("byline.toml"), "[style]\nspelling = \"american\n").unwrap();
         if dynamic {
             c.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": uri(&r.join("byline.toml")), "type": 2}]}));
         }
-        let m = c.wait_for("config diagnostics", Duration::from_secs(20), |m| m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"].as_str().unwrap().ends_with("byline.toml") && !m["params"]["diagnostics"].as_array().unwrap().is_empty());
+        let m = c.wait_for("config diagnostics", Duration::from_secs(20), |m| {
+            m["method"] == "textDocument/publishDiagnostics"
+                && m["params"]["uri"].as_str().unwrap().ends_with("byline.toml")
+                && !m["params"]["diagnostics"].as_array().unwrap().is_empty()
+        });
         assert_eq!(m["params"]["diagnostics"][0]["range"]["start"]["line"], 1);
         let d = c.diagnostics(&f);
-        assert!(d.iter().any(|x| x["data"]["found"] == "defence" || x["data"]["preferred"] == "defense") || d.iter().any(|x| x["data"]["rule"] == "house-style"), "American house style still applies");
+        assert!(
+            d.iter().any(|x| x["data"]["found"] == "defence" || x["data"]["preferred"] == "defense")
+                || d.iter().any(|x| x["data"]["rule"] == "house-style"),
+            "American house style still applies"
+        );
         assert!(c.shutdown().success());
     }
 }
@@ -379,7 +452,10 @@ fn progress_settings_and_configuration_changes() {
     let cfg = text_of(&r.join("byline.toml"));
     std::fs::write(r.join("byline.toml"), &cfg[..cfg.find("[checks]").unwrap()]).unwrap();
     let (mut c, _) = Client::start(&r, caps(true, false, false), json!({"byline": {"checks": {"possibleTypo": "off"}}}));
-    assert!(c.inbox.iter().any(|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "begin"), "work-done progress while indexing");
+    assert!(
+        c.inbox.iter().any(|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "begin"),
+        "work-done progress while indexing"
+    );
     let ws = c.call("workspace/diagnostic", json!({"previousResultIds": []}));
     let all: Vec<Value> = ws["items"].as_array().unwrap().iter().flat_map(|i| i["items"].as_array().unwrap().clone()).collect();
     assert!(all.iter().all(|d| d["code"] != "possible-typo"));
@@ -418,7 +494,8 @@ fn bad_requests_get_errors_not_crashes() {
     c.notify("initialized", json!({}));
     c.wait_for("indexing done", Duration::from_secs(30), |m| m["method"] == "byline/status" && m["params"]["indexing"] == false);
     // Unknown URIs, out-of-range positions, malformed params, unknown methods.
-    let unknown = c.call("textDocument/hover", json!({"textDocument": {"uri": "file:///nowhere/x.txt"}, "position": {"line": 0, "character": 0}}));
+    let unknown =
+        c.call("textDocument/hover", json!({"textDocument": {"uri": "file:///nowhere/x.txt"}, "position": {"line": 0, "character": 0}}));
     assert!(unknown.is_null());
     let not_file = c.call("textDocument/semanticTokens/full", json!({"textDocument": {"uri": "untitled:Untitled-1"}}));
     assert!(not_file.is_null());

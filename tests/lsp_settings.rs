@@ -57,7 +57,9 @@ fn an_error_in_byline_toml_with_a_byte_order_mark_is_a_diagnostic_at_the_value()
     let r = dir.path().canonicalize().unwrap();
     std::fs::write(r.join("byline.toml"), "\u{feff}[style]\nspelling = \"american\"\n[checks]\nhouse-style = \"loud\"\n").unwrap();
     let (mut c, _) = Client::start(&r, caps(), Value::Null);
-    let m = c.wait_for("config diagnostics", Duration::from_secs(20), |m| is_config_diagnostics(m, &r) && !m["params"]["diagnostics"].as_array().unwrap().is_empty());
+    let m = c.wait_for("config diagnostics", Duration::from_secs(20), |m| {
+        is_config_diagnostics(m, &r) && !m["params"]["diagnostics"].as_array().unwrap().is_empty()
+    });
     let d = &m["params"]["diagnostics"][0];
     // Line 4 (3 from zero), `"loud"` from character 14 to 20 (the mark is on line 1).
     assert_eq!(d["range"], json!({"start": {"line": 3, "character": 14}, "end": {"line": 3, "character": 20}}), "{d}");

@@ -95,7 +95,9 @@ fn long_description(s: &Setting) -> String {
         Some((section, key)) if section == "ignore" => {
             format!("{}\n\nAdded to `[{section}] {key}` of `byline.toml`.", s.description)
         }
-        Some((section, key)) => format!("{}\n\nApplies where `byline.toml` does not set `[{section}] {key}` (the file wins).", s.description),
+        Some((section, key)) => {
+            format!("{}\n\nApplies where `byline.toml` does not set `[{section}] {key}` (the file wins).", s.description)
+        }
         None => s.description.to_string(),
     }
 }
@@ -198,9 +200,7 @@ fn vscode_package_json() {
 // ---- VS Code: settingsSchema.ts -------------------------------------------------
 
 fn settings_ts() -> String {
-    let mut out = String::from(
-        "// Generated from src/config/schema.rs (the settings of byline.toml and the editors); do not\n",
-    );
+    let mut out = String::from("// Generated from src/config/schema.rs (the settings of byline.toml and the editors); do not\n");
     out.push_str(&format!("// edit. To update: {UPDATE}\n\n"));
     out.push_str("/** The settings object the server takes: the shape of byline.toml with camelCase keys. */\n");
     out.push_str("export interface ServerSettings {\n");
@@ -255,15 +255,14 @@ fn lua_comment() -> String {
         lines.push(("},".to_string(), String::new()));
     }
     let width = lines.iter().filter(|(_, c)| !c.is_empty()).map(|(l, _)| l.len()).max().unwrap_or(0);
-    lines
-        .iter()
-        .map(|(l, c)| if c.is_empty() { format!("--   {l}\n") } else { format!("--   {l:width$}  -- {c}\n") })
-        .collect()
+    lines.iter().map(|(l, c)| if c.is_empty() { format!("--   {l}\n") } else { format!("--   {l:width$}  -- {c}\n") }).collect()
 }
 
 #[test]
 fn neovim_settings_comment() {
-    check("editors/neovim/lsp/byline.lua", |text| between(text, "-- BEGIN GENERATED settings", "-- END GENERATED settings", &lua_comment()));
+    check("editors/neovim/lsp/byline.lua", |text| {
+        between(text, "-- BEGIN GENERATED settings", "-- END GENERATED settings", &lua_comment())
+    });
 }
 
 // ---- READMEs -----------------------------------------------------------------------
@@ -308,7 +307,9 @@ fn readme_settings_table() {
 
 #[test]
 fn vscode_readme_settings_table() {
-    check("editors/vscode/README.md", |text| between(text, "<!-- BEGIN GENERATED settings", "<!-- END GENERATED settings", &vscode_readme_table()));
+    check("editors/vscode/README.md", |text| {
+        between(text, "<!-- BEGIN GENERATED settings", "<!-- END GENERATED settings", &vscode_readme_table())
+    });
 }
 
 #[test]
@@ -323,7 +324,10 @@ fn readme_toml_example_names_every_setting() {
         let sec = block.find(&format!("[{section}]")).unwrap_or_else(|| panic!("README's byline.toml example has no [{section}]"));
         let body = &block[sec..];
         let body = &body[..body[1..].find("\n[").map_or(body.len(), |i| i + 1)];
-        assert!(body.lines().any(|l| l.trim_start().starts_with(&format!("{key} ="))), "README's byline.toml example has no `{key}` in [{section}]");
+        assert!(
+            body.lines().any(|l| l.trim_start().starts_with(&format!("{key} ="))),
+            "README's byline.toml example has no `{key}` in [{section}]"
+        );
     }
 }
 
@@ -336,6 +340,9 @@ fn neovim_readme_example_names_every_setting() {
     let block = &block[..block[3..].find("```").unwrap()];
     for s in server_settings() {
         let (section, key) = section_name(s);
-        assert!(block.contains(&format!("{section} =")) && block.contains(&format!("{key} =")), "editors/neovim/README.md's example has no {section}.{key}");
+        assert!(
+            block.contains(&format!("{section} =")) && block.contains(&format!("{key} =")),
+            "editors/neovim/README.md's example has no {section}.{key}"
+        );
     }
 }

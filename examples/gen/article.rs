@@ -10,18 +10,52 @@ use super::rng::Rng;
 
 /// (American, British) spellings; templates write `{w:american}`.
 const SPELLINGS: &[(&str, &str)] = &[
-    ("defense", "defence"), ("organization", "organisation"), ("organizations", "organisations"),
-    ("program", "programme"), ("programs", "programmes"), ("center", "centre"), ("labor", "labour"),
-    ("favor", "favour"), ("favored", "favoured"), ("honor", "honour"), ("neighboring", "neighbouring"),
-    ("analyze", "analyse"), ("recognize", "recognise"), ("emphasize", "emphasise"), ("criticized", "criticised"),
-    ("traveled", "travelled"), ("license", "licence"), ("offense", "offence"), ("authorize", "authorise"),
-    ("authorized", "authorised"), ("mobilize", "mobilise"), ("modernize", "modernise"), ("stabilize", "stabilise"),
-    ("realize", "realise"), ("apologize", "apologise"), ("color", "colour"), ("behavior", "behaviour"),
-    ("harbor", "harbour"), ("rumors", "rumours"), ("fulfill", "fulfil"), ("aging", "ageing"),
-    ("judgment", "judgement"), ("aluminum", "aluminium"), ("prioritize", "prioritise"), ("organized", "organised"),
-    ("canceled", "cancelled"), ("skeptical", "sceptical"), ("minimize", "minimise"), ("modernization", "modernisation"),
-    ("normalization", "normalisation"), ("privatization", "privatisation"), ("counselor", "counsellor"),
-    ("catalog", "catalogue"), ("gray", "grey"), ("enrollment", "enrolment"), ("utilize", "utilise"),
+    ("defense", "defence"),
+    ("organization", "organisation"),
+    ("organizations", "organisations"),
+    ("program", "programme"),
+    ("programs", "programmes"),
+    ("center", "centre"),
+    ("labor", "labour"),
+    ("favor", "favour"),
+    ("favored", "favoured"),
+    ("honor", "honour"),
+    ("neighboring", "neighbouring"),
+    ("analyze", "analyse"),
+    ("recognize", "recognise"),
+    ("emphasize", "emphasise"),
+    ("criticized", "criticised"),
+    ("traveled", "travelled"),
+    ("license", "licence"),
+    ("offense", "offence"),
+    ("authorize", "authorise"),
+    ("authorized", "authorised"),
+    ("mobilize", "mobilise"),
+    ("modernize", "modernise"),
+    ("stabilize", "stabilise"),
+    ("realize", "realise"),
+    ("apologize", "apologise"),
+    ("color", "colour"),
+    ("behavior", "behaviour"),
+    ("harbor", "harbour"),
+    ("rumors", "rumours"),
+    ("fulfill", "fulfil"),
+    ("aging", "ageing"),
+    ("judgment", "judgement"),
+    ("aluminum", "aluminium"),
+    ("prioritize", "prioritise"),
+    ("organized", "organised"),
+    ("canceled", "cancelled"),
+    ("skeptical", "sceptical"),
+    ("minimize", "minimise"),
+    ("modernization", "modernisation"),
+    ("normalization", "normalisation"),
+    ("privatization", "privatisation"),
+    ("counselor", "counsellor"),
+    ("catalog", "catalogue"),
+    ("gray", "grey"),
+    ("enrollment", "enrolment"),
+    ("utilize", "utilise"),
 ];
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -48,15 +82,35 @@ impl Agency {
 /// Government titles, written before a name; `{w:..}` follows the article's
 /// spelling. Some only exist in one country.
 const GOV_TITLES: &[(&str, Option<&str>)] = &[
-    ("Foreign Minister", None), ("{W:defense} Minister", None), ("Prime Minister", None), ("President", None),
-    ("Finance Minister", None), ("Trade Minister", None), ("Interior Minister", None), ("Health Minister", None),
-    ("Energy Minister", None), ("Industry Minister", None), ("{W:labor} Minister", None),
-    ("Vice Foreign Minister", None), ("Deputy Prime Minister", None), ("Economy Minister", None),
-    ("Justice Minister", None), ("Culture Minister", None), ("Agriculture Minister", None),
-    ("Environment Minister", None), ("Unification Minister", Some("South Korea")), ("National Security Adviser", None),
-    ("Chief Nuclear Negotiator", None), ("Central Bank Governor", None), ("Presidential Spokesperson", None),
-    ("Opposition Leader", None), ("Senator", Some("United States")), ("Secretary of State", Some("United States")),
-    ("Home Secretary", Some("United Kingdom")), ("Chancellor", Some("Germany")), ("Chief Cabinet Secretary", Some("Japan")),
+    ("Foreign Minister", None),
+    ("{W:defense} Minister", None),
+    ("Prime Minister", None),
+    ("President", None),
+    ("Finance Minister", None),
+    ("Trade Minister", None),
+    ("Interior Minister", None),
+    ("Health Minister", None),
+    ("Energy Minister", None),
+    ("Industry Minister", None),
+    ("{W:labor} Minister", None),
+    ("Vice Foreign Minister", None),
+    ("Deputy Prime Minister", None),
+    ("Economy Minister", None),
+    ("Justice Minister", None),
+    ("Culture Minister", None),
+    ("Agriculture Minister", None),
+    ("Environment Minister", None),
+    ("Unification Minister", Some("South Korea")),
+    ("National Security Adviser", None),
+    ("Chief Nuclear Negotiator", None),
+    ("Central Bank Governor", None),
+    ("Presidential Spokesperson", None),
+    ("Opposition Leader", None),
+    ("Senator", Some("United States")),
+    ("Secretary of State", Some("United States")),
+    ("Home Secretary", Some("United Kingdom")),
+    ("Chancellor", Some("Germany")),
+    ("Chief Cabinet Secretary", Some("Japan")),
 ];
 
 /// Roles at an organisation of a kind: (before the name, after the name). In the
@@ -95,28 +149,94 @@ const ORG_ROLES: &[(&str, &str, &str)] = &[
 ];
 
 const OCCUPATIONS: &[&str] = &[
-    "shop owner", "teacher", "taxi driver", "nurse", "student", "farmer", "engineer", "retiree", "factory worker",
-    "fisherman", "software developer", "restaurant owner", "civil servant", "doctor", "volunteer", "truck driver",
+    "shop owner",
+    "teacher",
+    "taxi driver",
+    "nurse",
+    "student",
+    "farmer",
+    "engineer",
+    "retiree",
+    "factory worker",
+    "fisherman",
+    "software developer",
+    "restaurant owner",
+    "civil servant",
+    "doctor",
+    "volunteer",
+    "truck driver",
 ];
 
 const FREQUENT: &[&str] = &[
-    "United States", "China", "Japan", "South Korea", "North Korea", "Russia", "Ukraine", "United Kingdom", "France",
-    "Germany", "India", "Iran", "Israel", "Saudi Arabia", "Turkey", "Australia", "Canada", "Brazil", "Indonesia",
-    "Vietnam", "Philippines", "Taiwan", "Egypt", "Pakistan", "Poland", "Italy", "Spain", "Mexico", "South Africa",
+    "United States",
+    "China",
+    "Japan",
+    "South Korea",
+    "North Korea",
+    "Russia",
+    "Ukraine",
+    "United Kingdom",
+    "France",
+    "Germany",
+    "India",
+    "Iran",
+    "Israel",
+    "Saudi Arabia",
+    "Turkey",
+    "Australia",
+    "Canada",
+    "Brazil",
+    "Indonesia",
+    "Vietnam",
+    "Philippines",
+    "Taiwan",
+    "Egypt",
+    "Pakistan",
+    "Poland",
+    "Italy",
+    "Spain",
+    "Mexico",
+    "South Africa",
     "Nigeria",
 ];
 
 const TOPICS: &[&str] = &[
-    "{w:defense} cooperation", "trade and investment", "supply chains", "energy security", "the nuclear issue",
-    "climate finance", "semiconductor investment", "{w:labor} mobility", "maritime security", "food security",
-    "vaccine distribution", "cybersecurity", "infrastructure financing", "critical minerals", "refugee resettlement",
-    "fisheries", "tariffs on steel and {w:aluminum}", "artificial intelligence", "nuclear disarmament",
-    "humanitarian aid", "tourism", "student exchanges", "the peace process", "border security",
-    "{w:labor} reform", "the {w:modernization} of the armed forces", "public health", "the space {w:program}",
-    "shipbuilding", "digital trade", "export controls", "the {w:normalization} of relations",
+    "{w:defense} cooperation",
+    "trade and investment",
+    "supply chains",
+    "energy security",
+    "the nuclear issue",
+    "climate finance",
+    "semiconductor investment",
+    "{w:labor} mobility",
+    "maritime security",
+    "food security",
+    "vaccine distribution",
+    "cybersecurity",
+    "infrastructure financing",
+    "critical minerals",
+    "refugee resettlement",
+    "fisheries",
+    "tariffs on steel and {w:aluminum}",
+    "artificial intelligence",
+    "nuclear disarmament",
+    "humanitarian aid",
+    "tourism",
+    "student exchanges",
+    "the peace process",
+    "border security",
+    "{w:labor} reform",
+    "the {w:modernization} of the armed forces",
+    "public health",
+    "the space {w:program}",
+    "shipbuilding",
+    "digital trade",
+    "export controls",
+    "the {w:normalization} of relations",
 ];
 
-const LATER: &[&str] = &["next month", "later this year", "in the coming weeks", "before the end of the year", "next week", "early next year"];
+const LATER: &[&str] =
+    &["next month", "later this year", "in the coming weeks", "before the end of the year", "next week", "early next year"];
 
 const QUOTES: &[&str] = &[
     "We have agreed to deepen our cooperation in every area",
@@ -232,7 +352,8 @@ const HEADLINES: &[&str] = &[
     "{p1.s} to visit {c0} {later}",
 ];
 
-const MONTHS: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS: [&str; 12] =
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 const MONTHS_AP: [&str; 12] = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."];
 const MONTHS_IANS: [&str; 12] = ["Jan", "Feb", "March", "April", "May", "June", "July", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
@@ -303,19 +424,20 @@ impl World {
         let home = if homes.is_empty() { self.random_country(rng) } else { *rng.pick(&homes) };
         let x = rng.f64();
         let role = if x < 0.55 {
-            let titles: Vec<&'static str> = GOV_TITLES.iter().filter(|(_, only)| only.is_none_or(|c| self.gaz.countries[home].name == c)).map(|(t, _)| *t).collect();
-            Role::Gov { country: home, title: *rng.pick(&titles) }
+            let titles: Vec<&'static str> =
+                GOV_TITLES.iter().filter(|(_, only)| only.is_none_or(|c| self.gaz.countries[home].name == c)).map(|(t, _)| *t).collect();
+            Role::Gov { country: home, title: rng.choose(&titles) }
         } else if x < 0.88 {
             let (kind, before, after) = *rng.pick(ORG_ROLES);
             let local = self.gaz.orgs_in(kind, home);
             let pool = if !local.is_empty() && rng.chance(0.7) { local } else { self.gaz.orgs_of(kind).to_vec() };
             if pool.is_empty() {
-                Role::Resident { occupation: *rng.pick(OCCUPATIONS), age: rng.range(19, 78) }
+                Role::Resident { occupation: rng.choose(OCCUPATIONS), age: rng.range(19, 78) }
             } else {
                 Role::Org { org: *rng.pick(&pool), before, after }
             }
         } else {
-            Role::Resident { occupation: *rng.pick(OCCUPATIONS), age: rng.range(19, 78) }
+            Role::Resident { occupation: rng.choose(OCCUPATIONS), age: rng.range(19, 78) }
         };
         Citizen { person, role }
     }
@@ -400,7 +522,11 @@ impl<'w> Ctx<'w> {
             let one_off = slot == 4 && self.rng.chance(0.6) || w.people.is_empty();
             if one_off {
                 let c = w.citizen(&mut self.rng);
-                let role = if slot == 4 { Role::Resident { occupation: *self.rng.pick(OCCUPATIONS), age: self.rng.range(19, 78) } } else { c.role };
+                let role = if slot == 4 {
+                    Role::Resident { occupation: self.rng.choose(OCCUPATIONS), age: self.rng.range(19, 78) }
+                } else {
+                    c.role
+                };
                 self.cast.push(Cast { role, first: c.person.name.clone(), rest: c.person.name, female: c.person.female, mentioned: false });
                 continue;
             }
@@ -661,7 +787,9 @@ impl<'w> Ctx<'w> {
                 "bn" => out.push_str(&format!("{}.{} billion", self.rng.range(1, 30), self.rng.below(10))),
                 "yprev" => out.push_str(&(self.year - self.rng.range(1, 6)).to_string()),
                 "later" => out.push_str(LATER[self.rng.below(LATER.len())]),
-                "adjq" => out.push_str(["constructive", "frank and productive", "difficult but useful", "very positive", "candid"][self.rng.below(5)]),
+                "adjq" => out.push_str(
+                    ["constructive", "frank and productive", "difficult but useful", "very positive", "candid"][self.rng.below(5)],
+                ),
                 "q" | "Q" => {
                     let q = QUOTES[self.rng.below(QUOTES.len())];
                     self.render(q, out);
@@ -791,7 +919,13 @@ fn title_case(s: &str) -> String {
     const SMALL: &[&str] = &["a", "an", "the", "and", "or", "of", "in", "on", "to", "for", "with", "at", "by", "from", "amid", "over"];
     s.split(' ')
         .enumerate()
-        .map(|(i, w)| if (i == 0 || !SMALL.contains(&w)) && w.chars().all(|c| c.is_ascii_lowercase()) && !w.is_empty() { cap(w) } else { w.to_string() })
+        .map(|(i, w)| {
+            if (i == 0 || !SMALL.contains(&w)) && w.chars().all(|c| c.is_ascii_lowercase()) && !w.is_empty() {
+                cap(w)
+            } else {
+                w.to_string()
+            }
+        })
         .collect::<Vec<_>>()
         .join(" ")
 }

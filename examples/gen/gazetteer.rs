@@ -92,10 +92,44 @@ fn lines(s: &str) -> Vec<String> {
 
 fn takes_the(name: &str, kind: &str) -> bool {
     const HEADS: &[&str] = &[
-        "Institute", "Foundation", "Council", "Center", "Centre", "Association", "Committee", "Federation", "Union",
-        "Fund", "Organization", "Organisation", "Agency", "Commission", "Bank", "Forum", "Alliance", "Network",
-        "Society", "Service", "Party", "Front", "Movement", "League", "Congress", "Assembly", "Court", "Ministry",
-        "Office", "Department", "Corps", "Army", "Navy", "Force", "Guard", "Command", "Initiative", "Coalition",
+        "Institute",
+        "Foundation",
+        "Council",
+        "Center",
+        "Centre",
+        "Association",
+        "Committee",
+        "Federation",
+        "Union",
+        "Fund",
+        "Organization",
+        "Organisation",
+        "Agency",
+        "Commission",
+        "Bank",
+        "Forum",
+        "Alliance",
+        "Network",
+        "Society",
+        "Service",
+        "Party",
+        "Front",
+        "Movement",
+        "League",
+        "Congress",
+        "Assembly",
+        "Court",
+        "Ministry",
+        "Office",
+        "Department",
+        "Corps",
+        "Army",
+        "Navy",
+        "Force",
+        "Guard",
+        "Command",
+        "Initiative",
+        "Coalition",
     ];
     let words: Vec<&str> = name.split_whitespace().collect();
     if name.starts_with("The ") || words.len() < 2 {
@@ -116,7 +150,11 @@ impl Gazetteer {
         let countries: Vec<Country> = raw_c
             .country
             .iter()
-            .map(|c| Country { name: c.name.clone(), adjective: c.demonyms.first().cloned().unwrap_or_else(|| c.name.clone()), capital: c.capital.clone() })
+            .map(|c| Country {
+                name: c.name.clone(),
+                adjective: c.demonyms.first().cloned().unwrap_or_else(|| c.name.clone()),
+                capital: c.capital.clone(),
+            })
             .collect();
         let un = raw_c.country.iter().enumerate().filter(|(_, c)| c.un).map(|(i, _)| i).collect();
         let country_index = |name: &str| countries.iter().position(|c| c.name == name);
@@ -131,7 +169,13 @@ impl Gazetteer {
                     .find(|a| (2..=6).contains(&a.len()) && a.chars().all(|c| c.is_ascii_uppercase()))
                     .cloned()
                     .filter(|a| *a != o.name);
-                Org { the: takes_the(&o.name, &kind), name: o.name.clone(), acronym, country: o.country.as_deref().and_then(country_index), kind }
+                Org {
+                    the: takes_the(&o.name, &kind),
+                    name: o.name.clone(),
+                    acronym,
+                    country: o.country.as_deref().and_then(country_index),
+                    kind,
+                }
             })
             .collect();
         let mut by_kind: Vec<(String, Vec<usize>)> = Vec::new();

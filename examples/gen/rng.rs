@@ -41,7 +41,7 @@ impl Rng {
 
     /// Uniform in `0..n` (`n > 0`).
     pub fn below(&mut self, n: usize) -> usize {
-        ((self.next_u64() >> 11) as u128 * n as u128 >> 53) as usize
+        (((self.next_u64() >> 11) as u128 * n as u128) >> 53) as usize
     }
 
     /// Uniform in `lo..=hi`.
@@ -60,6 +60,11 @@ impl Rng {
 
     pub fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
         &xs[self.below(xs.len())]
+    }
+
+    /// A copy of a uniformly chosen element (same draw as [`Rng::pick`]).
+    pub fn choose<T: Copy>(&mut self, xs: &[T]) -> T {
+        *self.pick(xs)
     }
 
     /// An index in `0..n`, log-uniform (roughly Zipf with exponent 1): low

@@ -11,8 +11,8 @@ use serde::Serialize;
 use super::TableOrJson;
 use crate::config::Severity;
 use crate::corpus::Corpus;
-use crate::text::{Encoding, Position, line_window, position};
 use crate::corpus::findings::{Finding, FindingData, all_findings};
+use crate::text::{Encoding, Position, line_window, position};
 
 #[derive(Serialize)]
 struct JsonRange {
@@ -64,7 +64,13 @@ pub(super) fn run(corpus: &Corpus, format: TableOrJson, severity: Option<Severit
                         related: f
                             .related
                             .iter()
-                            .filter_map(|r| Some(JsonRelated { path: corpus.doc(r.doc)?.rel.clone(), range: range(corpus, r.doc, &r.span)?, message: r.message.clone() }))
+                            .filter_map(|r| {
+                                Some(JsonRelated {
+                                    path: corpus.doc(r.doc)?.rel.clone(),
+                                    range: range(corpus, r.doc, &r.span)?,
+                                    message: r.message.clone(),
+                                })
+                            })
                             .collect(),
                     })
                 })
@@ -115,7 +121,13 @@ fn report(out: &mut impl Write, corpus: &Corpus, f: &Finding) -> std::io::Result
     writeln!(out, "{pad}--> {}:{}:{}", doc.rel, start.line + 1, start.character + 1)?;
     writeln!(out, "{pad} |")?;
     writeln!(out, "{gutter} | {shown}")?;
-    writeln!(out, "{pad} | {}{} {}", " ".repeat(offset), "^".repeat(e.saturating_sub(s).max(1)), format_args!("use “{}”", f.data.preferred))?;
+    writeln!(
+        out,
+        "{pad} | {}{} {}",
+        " ".repeat(offset),
+        "^".repeat(e.saturating_sub(s).max(1)),
+        format_args!("use “{}”", f.data.preferred)
+    )?;
     for r in f.related.iter().take(3) {
         if let Some(rd) = corpus.doc(r.doc) {
             let p = position(&rd.rope, r.span.start, Encoding::Utf32);

@@ -40,7 +40,8 @@ pub(super) fn run(corpus: &Corpus, format: TableOrJson) -> Result<i32, String> {
                     .iter()
                     .enumerate()
                     .map(|(i, c)| {
-                        let c: String = if c.chars().count() > 48 { c.chars().take(47).chain(std::iter::once('…')).collect() } else { c.clone() };
+                        let c: String =
+                            if c.chars().count() > 48 { c.chars().take(47).chain(std::iter::once('…')).collect() } else { c.clone() };
                         let pad = width[i].saturating_sub(c.chars().count());
                         if i >= 4 { format!("{}{c}", " ".repeat(pad)) } else { format!("{c}{}", " ".repeat(pad)) }
                     })

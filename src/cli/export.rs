@@ -14,11 +14,11 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::ExportFormat;
-use crate::index::EntityKey;
 use crate::corpus::{Corpus, Document};
+use crate::index::EntityKey;
 use crate::model::Kind;
-use crate::tokens::{SENT_START, TokKind, tokenize};
 use crate::text::CodePoints;
+use crate::tokens::{SENT_START, TokKind, tokenize};
 
 #[derive(Serialize)]
 struct JsonDoc<'a> {
@@ -41,11 +41,8 @@ struct JsonSpan {
 fn spans(corpus: &Corpus, doc: &Document, text: &str) -> Vec<JsonSpan> {
     let a = &doc.analysis;
     // The corpus-wide name: clustered spellings share their preferred form.
-    let names: Vec<String> = a
-        .entities
-        .iter()
-        .map(|e| corpus.entity(&EntityKey::of(&corpus.kb, e)).map(|v| v.name).unwrap_or_else(|| e.name.clone()))
-        .collect();
+    let names: Vec<String> =
+        a.entities.iter().map(|e| corpus.entity(&EntityKey::of(&corpus.kb, e)).map(|v| v.name).unwrap_or_else(|| e.name.clone())).collect();
     let mut cp = CodePoints::new(text);
     a.mentions
         .iter()

@@ -7,8 +7,8 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::corpus::Corpus;
-use crate::text::{Encoding, position};
 use crate::corpus::findings::{Finding, all_findings};
+use crate::text::{Encoding, position};
 
 /// Codes fixed by default; `--all` adds possible-typo and possible-variant.
 pub(super) fn run(corpus: &Corpus, write: bool, all: bool) -> Result<i32, String> {

@@ -15,7 +15,11 @@ use crate::config::{Level, Severity};
 use crate::corpus::Corpus;
 
 #[derive(Parser)]
-#[command(name = "byline", version, about = "People, organisations and places in a news corpus, with roles, affiliations and consistent spellings.")]
+#[command(
+    name = "byline",
+    version,
+    about = "People, organisations and places in a news corpus, with roles, affiliations and consistent spellings."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -99,7 +103,14 @@ pub fn main() -> i32 {
     // Internal errors are reported in one line; the document they hit is skipped.
     std::panic::set_hook(Box::new(|info| {
         let at = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
-        eprintln!("byline: internal error{at}: {}", info.payload().downcast_ref::<&str>().copied().or(info.payload().downcast_ref::<String>().map(String::as_str)).unwrap_or("panic"));
+        eprintln!(
+            "byline: internal error{at}: {}",
+            info.payload()
+                .downcast_ref::<&str>()
+                .copied()
+                .or(info.payload().downcast_ref::<String>().map(String::as_str))
+                .unwrap_or("panic")
+        );
     }));
     let cli = match Cli::try_parse() {
         Ok(c) => c,
@@ -118,7 +129,11 @@ pub fn main() -> i32 {
                     eprintln!("error: --set takes CODE=LEVEL, not {s:?}");
                     return 2;
                 };
-                let l = if level == "off" { Level::Off } else if let Some(sev) = Severity::parse(level) { Level::On(sev) } else {
+                let l = if level == "off" {
+                    Level::Off
+                } else if let Some(sev) = Severity::parse(level) {
+                    Level::On(sev)
+                } else {
                     eprintln!("error: unknown level {level:?}");
                     return 2;
                 };

@@ -94,7 +94,11 @@ impl RawConfig {
             for key in sec.keys() {
                 if !server().any(|s| section_of(s).0 == section && spells(key, section_of(s).1)) {
                     let known = server().filter(|s| section_of(s).0 == section).map(|s| section_of(s).1).collect::<Vec<_>>().join(", ");
-                    let what = if section == "checks" { format!("unknown check {key:?}; known checks: {known}") } else { format!("unknown setting; known settings of {sec_key}: {known}") };
+                    let what = if section == "checks" {
+                        format!("unknown check {key:?}; known checks: {known}")
+                    } else {
+                        format!("unknown setting; known settings of {sec_key}: {known}")
+                    };
                     errors.push(err(format!("{sec_key}.{key}"), what));
                 }
             }

@@ -129,7 +129,9 @@ impl Level {
         if s.eq_ignore_ascii_case("off") {
             Ok(Level::Off)
         } else {
-            Severity::parse(s).map(Level::On).ok_or_else(|| format!("unknown severity {s:?}: expected error, warning, information, hint or off"))
+            Severity::parse(s)
+                .map(Level::On)
+                .ok_or_else(|| format!("unknown severity {s:?}: expected error, warning, information, hint or off"))
         }
     }
 }
@@ -318,7 +320,8 @@ house-style = "error"
         assert_eq!(c.spelling, SpellingStyle::Auto);
         assert_eq!(errs.len(), 1);
         assert_eq!(errs[0].line, 2);
-        let (_, errs) = Config::parse(Path::new("/c"), Path::new("byline.toml"), "[checks]\ntypo = \"warning\"\nhouse-style = \"loud\"\n", None);
+        let (_, errs) =
+            Config::parse(Path::new("/c"), Path::new("byline.toml"), "[checks]\ntypo = \"warning\"\nhouse-style = \"loud\"\n", None);
         assert_eq!(errs.len(), 2);
         assert_eq!((errs[0].line, errs[1].line), (2, 3));
     }

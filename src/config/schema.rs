@@ -340,7 +340,8 @@ mod tests {
         sorted.sort();
         assert_eq!(expected("zzz = 1\n"), sorted);
         for section in sections.into_iter().filter(|s| *s != "checks") {
-            let mut keys: Vec<String> = SETTINGS.iter().filter_map(|s| s.toml_key()).filter(|(sec, _)| *sec == section).map(|(_, k)| k).collect();
+            let mut keys: Vec<String> =
+                SETTINGS.iter().filter_map(|s| s.toml_key()).filter(|(sec, _)| *sec == section).map(|(_, k)| k).collect();
             keys.sort();
             assert_eq!(expected(&format!("[{section}]\nzzz = 1\n")), keys, "[{section}]");
         }
@@ -354,5 +355,4 @@ mod tests {
         }
         assert_eq!(kebab("koreanGivenNames"), "korean-given-names");
     }
-
 }

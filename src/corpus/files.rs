@@ -48,7 +48,10 @@ impl Globs {
                     Ok(glob) => {
                         b.add(glob);
                     }
-                    Err(e) => skipped.push(Skipped { path: config.root.join(crate::config::CONFIG_FILE), reason: format!("bad {what} glob {g:?}: {e}") }),
+                    Err(e) => skipped.push(Skipped {
+                        path: config.root.join(crate::config::CONFIG_FILE),
+                        reason: format!("bad {what} glob {g:?}: {e}"),
+                    }),
                 }
             }
             b.build().unwrap_or_else(|_| GlobSet::empty())
@@ -102,7 +105,8 @@ pub fn read(path: &Path) -> Result<FileText, Skipped> {
     if bytes[..bytes.len().min(8192)].contains(&0) {
         return Err(skip("binary file (contains NUL bytes)".into()));
     }
-    let text = String::from_utf8(bytes).map_err(|e| skip(format!("not UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to())))?;
+    let text =
+        String::from_utf8(bytes).map_err(|e| skip(format!("not UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to())))?;
     let modified = std::fs::metadata(path)
         .and_then(|m| m.modified())
         .ok()

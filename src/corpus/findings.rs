@@ -100,7 +100,13 @@ pub fn doc_findings(corpus: &Corpus, doc: &Document) -> Vec<Finding> {
             if let Some(&gi) = d.names.flagged.get(&(key.clone(), found.to_string())) {
                 let g = &d.names.groups[gi];
                 let Some(sev) = severity(Code::InconsistentSpelling, quoted) else { continue };
-                let related = related_cache.entry(gi).or_insert_with(|| name_related(corpus, gi)).iter().filter(|r| !(r.doc == doc.id && r.span == m.span)).cloned().collect();
+                let related = related_cache
+                    .entry(gi)
+                    .or_insert_with(|| name_related(corpus, gi))
+                    .iter()
+                    .filter(|r| !(r.doc == doc.id && r.span == m.span))
+                    .cloned()
+                    .collect();
                 out.push(Finding {
                     doc: doc.id,
                     span: m.span.clone(),
@@ -124,8 +130,16 @@ pub fn doc_findings(corpus: &Corpus, doc: &Document) -> Vec<Finding> {
                     span: m.span.clone(),
                     severity: sev,
                     code: Code::PossibleVariant,
-                    message: format!("“{found}” is possibly the same as “{}” ({}); no role, affiliation or context confirms it.", p.other_form, p.why),
-                    data: FindingData { found: found.to_string(), preferred: p.other_form.clone(), rule: PreferredBy::SimilarSpelling, quoted },
+                    message: format!(
+                        "“{found}” is possibly the same as “{}” ({}); no role, affiliation or context confirms it.",
+                        p.other_form, p.why
+                    ),
+                    data: FindingData {
+                        found: found.to_string(),
+                        preferred: p.other_form.clone(),
+                        rule: PreferredBy::SimilarSpelling,
+                        quoted,
+                    },
                     related: Vec::new(),
                 });
             }
@@ -135,16 +149,16 @@ pub fn doc_findings(corpus: &Corpus, doc: &Document) -> Vec<Finding> {
         let full = d.names.preferred(key).map(str::to_string).or_else(|| corpus.index.canonical_name(&corpus.kb, key));
         let Some(full) = full else { continue };
         let Some(word) = preferred_word(found, &full) else { continue };
-            let Some(sev) = severity(Code::InconsistentSpelling, quoted) else { continue };
-            out.push(Finding {
-                doc: doc.id,
-                span: m.span.clone(),
-                severity: sev,
-                code: Code::InconsistentSpelling,
-                message: format!("“{found}” refers to {full}, spelled “{word}”.{quote_note}"),
-                data: FindingData { found: found.to_string(), preferred: word, rule: PreferredBy::Reference, quoted },
-                related: Vec::new(),
-            });
+        let Some(sev) = severity(Code::InconsistentSpelling, quoted) else { continue };
+        out.push(Finding {
+            doc: doc.id,
+            span: m.span.clone(),
+            severity: sev,
+            code: Code::InconsistentSpelling,
+            message: format!("“{found}” refers to {full}, spelled “{word}”.{quote_note}"),
+            data: FindingData { found: found.to_string(), preferred: word, rule: PreferredBy::Reference, quoted },
+            related: Vec::new(),
+        });
     }
     // Ordinary words.
     let mention_at = |pos: usize| {
@@ -167,7 +181,12 @@ pub fn doc_findings(corpus: &Corpus, doc: &Document) -> Vec<Finding> {
                 dec.counts.first().map_or(0, |c| c.1)
             ),
             Code::HouseStyle => format!("“{found}”: the house style ({}) spells it “{}”.{quote_note}", style_name(cfg), h.replacement),
-            _ => format!("“{found}” is spelled “{}” elsewhere in the corpus (preferred by {}). Forms: {}.{quote_note}", h.replacement, dec.rule.describe(), counts_text(&dec.counts)),
+            _ => format!(
+                "“{found}” is spelled “{}” elsewhere in the corpus (preferred by {}). Forms: {}.{quote_note}",
+                h.replacement,
+                dec.rule.describe(),
+                counts_text(&dec.counts)
+            ),
         };
         out.push(Finding {
             doc: doc.id,
@@ -198,12 +217,8 @@ fn style_name(cfg: &Config) -> &'static str {
 /// form, in path order).
 fn name_related(corpus: &Corpus, gi: usize) -> Vec<Related> {
     let g = &corpus.decisions.names.groups[gi];
-    let mut docs: Vec<&std::sync::Arc<Document>> = g
-        .members
-        .iter()
-        .filter_map(|k| corpus.index.get(k))
-        .flat_map(|ge| ge.docs.keys().filter_map(|&d| corpus.doc(d)))
-        .collect();
+    let mut docs: Vec<&std::sync::Arc<Document>> =
+        g.members.iter().filter_map(|k| corpus.index.get(k)).flat_map(|ge| ge.docs.keys().filter_map(|&d| corpus.doc(d))).collect();
     docs.sort_by(|a, b| a.rel.cmp(&b.rel));
     docs.dedup_by(|a, b| a.id == b.id);
     let mut out = Vec::new();

@@ -18,8 +18,8 @@ use ropey::Rope;
 
 use crate::config::Config;
 use crate::errors::FileError;
-use crate::kb::{Kb, load_user_kb};
 use crate::index::Index;
+use crate::kb::{Kb, load_user_kb};
 pub use crate::model::DocId;
 use crate::model::{Date, DocAnalysis};
 use crate::recognize::analyze_tokens;
@@ -303,11 +303,8 @@ impl Corpus {
 
 /// Loads the configured knowledge-base files over the built-in gazetteer.
 pub fn load_kb(config: &Config) -> (Kb, Vec<FileError>) {
-    let existing: Vec<&PathBuf> = config
-        .knowledge_base
-        .iter()
-        .filter(|p| p.exists() || p.file_name().is_none_or(|n| n != crate::config::KB_FILE))
-        .collect();
+    let existing: Vec<&PathBuf> =
+        config.knowledge_base.iter().filter(|p| p.exists() || p.file_name().is_none_or(|n| n != crate::config::KB_FILE)).collect();
     let (entries, errors) = load_user_kb(&existing);
     (Kb::with_user(entries), errors)
 }

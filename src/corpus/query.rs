@@ -6,11 +6,11 @@
 
 use std::collections::BTreeSet;
 
-use crate::index::EntityKey;
+use super::findings::{Finding, all_findings, doc_findings};
 use super::view::EntityView;
 use super::{Corpus, DocId};
+use crate::index::EntityKey;
 use crate::model::{Kind, Mention, Span};
-use super::findings::{Finding, all_findings, doc_findings};
 
 /// One mention somewhere in the corpus.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -162,7 +162,10 @@ impl Corpus {
             .entities()
             .into_iter()
             .filter_map(|v| {
-                let best = std::iter::once(v.name.as_str()).chain(v.forms.iter().map(|(f, _)| f.as_str())).filter_map(|s| fuzzy_score(&q, s)).max()?;
+                let best = std::iter::once(v.name.as_str())
+                    .chain(v.forms.iter().map(|(f, _)| f.as_str()))
+                    .filter_map(|s| fuzzy_score(&q, s))
+                    .max()?;
                 Some((best * 1000 + i64::from(v.mentions.min(999)), v))
             })
             .collect();
@@ -182,7 +185,8 @@ impl Corpus {
             .entities()
             .into_iter()
             .filter(|v| {
-                let words = |s: &str| crate::fold::fold(s).split([' ', '-']).any(|w| w.starts_with(&p)) || crate::fold::fold(s).starts_with(&p);
+                let words =
+                    |s: &str| crate::fold::fold(s).split([' ', '-']).any(|w| w.starts_with(&p)) || crate::fold::fold(s).starts_with(&p);
                 words(&v.name) || v.forms.iter().any(|(f, _)| words(f))
             })
             .collect();
@@ -197,7 +201,12 @@ fn family_name(name: &str) -> Option<&str> {
     let words: Vec<&str> = name.split_whitespace().collect();
     let (first, last) = (words.first()?, words.last()?);
     if words.len() > 1 && crate::keys::is_korean_name(name) {
-        if crate::romanize::is_korean_surname(first) && !(crate::romanize::is_korean_surname(last) && !last.contains('-') && words.len() == 2 && crate::romanize::is_korean_given_word(first)) {
+        if crate::romanize::is_korean_surname(first)
+            && !(crate::romanize::is_korean_surname(last)
+                && !last.contains('-')
+                && words.len() == 2
+                && crate::romanize::is_korean_given_word(first))
+        {
             return Some(first);
         }
         return Some(last);

@@ -52,7 +52,15 @@ impl From<&EntityView> for EntitySummary {
     fn from(v: &EntityView) -> Self {
         let mut aliases: Vec<String> = v.forms.iter().map(|(f, _)| f.clone()).filter(|f| *f != v.name).collect();
         aliases.dedup();
-        EntitySummary { name: v.name.clone(), kind: v.kind, role: v.role.clone(), affiliation: v.affiliation.clone(), aliases, mentions: v.mentions, documents: v.documents }
+        EntitySummary {
+            name: v.name.clone(),
+            kind: v.kind,
+            role: v.role.clone(),
+            affiliation: v.affiliation.clone(),
+            aliases,
+            mentions: v.mentions,
+            documents: v.documents,
+        }
     }
 }
 

@@ -139,7 +139,8 @@ pub fn ignore_spelling(text: &str, spelling: &str) -> Result<String, String> {
 mod tests {
     use super::*;
 
-    const KB: &str = "# People we cover\n[[entity]]\nname = \"Lee Jae-myung\" # the president\nkind = \"person\"\nvariants = [\"Lee Jaemyung\"]\n";
+    const KB: &str =
+        "# People we cover\n[[entity]]\nname = \"Lee Jae-myung\" # the president\nkind = \"person\"\nvariants = [\"Lee Jaemyung\"]\n";
 
     #[test]
     fn aliases_are_added_keeping_comments() {
@@ -157,12 +158,21 @@ mod tests {
         let out = add_alias("", "Wi Sung-lac", Kind::Person, "Seongrak Wi").unwrap();
         let (es, errs) = crate::kb::user::parse_user_kb(std::path::Path::new("kb.toml"), &out);
         assert!(errs.is_empty(), "{errs:?}");
-        assert_eq!((es[0].name.as_str(), es[0].kind, es[0].aliases.clone()), ("Wi Sung-lac", Kind::Person, vec!["Seongrak Wi".to_string()]));
+        assert_eq!(
+            (es[0].name.as_str(), es[0].kind, es[0].aliases.clone()),
+            ("Wi Sung-lac", Kind::Person, vec!["Seongrak Wi".to_string()])
+        );
     }
 
     #[test]
     fn entities_are_added_with_role_and_affiliation() {
-        let e = NewEntity { name: "Kajsa Ollongren".into(), kind: Some(Kind::Person), aliases: vec![], role: Some("Defense Minister".into()), affiliation: Some("Netherlands".into()) };
+        let e = NewEntity {
+            name: "Kajsa Ollongren".into(),
+            kind: Some(Kind::Person),
+            aliases: vec![],
+            role: Some("Defense Minister".into()),
+            affiliation: Some("Netherlands".into()),
+        };
         let out = add_entity(KB, &e).unwrap();
         let (es, errs) = crate::kb::user::parse_user_kb(std::path::Path::new("kb.toml"), &out);
         assert!(errs.is_empty(), "{errs:?}");

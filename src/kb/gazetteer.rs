@@ -89,7 +89,10 @@ fn derived_spellings(s: &str, place: bool) -> Vec<String> {
     let s = s.trim();
     // Forms with ordinary lowercase words ("euro zone", "Kursk region") are
     // descriptions, not names: the article's own wording decides.
-    const SMALL: &[&str] = &["of", "the", "and", "for", "de", "la", "le", "del", "du", "da", "des", "di", "von", "van", "der", "al", "el", "bin", "on", "upon", "in", "at", "y", "e", "do", "dos", "das"];
+    const SMALL: &[&str] = &[
+        "of", "the", "and", "for", "de", "la", "le", "del", "du", "da", "des", "di", "von", "van", "der", "al", "el", "bin", "on", "upon",
+        "in", "at", "y", "e", "do", "dos", "das",
+    ];
     let lx = crate::lexicon::lexicon();
     if s.split([' ', '-']).any(|w| w.chars().next().is_some_and(char::is_lowercase) && !SMALL.contains(&w) && lx.is_known_word(w)) {
         return Vec::new();

@@ -28,7 +28,10 @@ pub use user::load_user_kb;
 pub enum Source {
     Builtin,
     /// A user knowledge-base file and the one-based line of the entry.
-    User { path: PathBuf, line: u32 },
+    User {
+        path: PathBuf,
+        line: u32,
+    },
 }
 
 /// What sort of thing a built-in entry is, beyond its [`Kind`].
@@ -230,9 +233,7 @@ impl KbEntry {
 
     /// Name, aliases and variants.
     pub fn spellings(&self) -> impl Iterator<Item = &str> {
-        std::iter::once(self.name.as_str())
-            .chain(self.aliases.iter().map(String::as_str))
-            .chain(self.variants.iter().map(String::as_str))
+        std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str)).chain(self.variants.iter().map(String::as_str))
     }
 }
 
@@ -262,8 +263,7 @@ impl Kb {
         if user.is_empty() {
             return Kb::from_entries(builtin::entries().to_vec());
         }
-        let user_forms: std::collections::HashSet<String> =
-            user.iter().flat_map(|e| e.spellings().map(fold).collect::<Vec<_>>()).collect();
+        let user_forms: std::collections::HashSet<String> = user.iter().flat_map(|e| e.spellings().map(fold).collect::<Vec<_>>()).collect();
         let mut entries = user;
         for b in builtin::entries() {
             // A user entry naming the same thing replaces the built-in one, but keeps
@@ -338,10 +338,7 @@ impl Kb {
 
     /// The country a demonym names ("Dutch" -> Netherlands).
     pub fn demonym_country(&self, word: &str) -> Option<usize> {
-        self.lookup(word)
-            .iter()
-            .find(|(i, f)| *f == Form::Demonym && self.entries[*i].class == Class::Country)
-            .map(|(i, _)| *i)
+        self.lookup(word).iter().find(|(i, f)| *f == Form::Demonym && self.entries[*i].class == Class::Country).map(|(i, _)| *i)
     }
 
     /// The country entry named `name`.

@@ -214,7 +214,8 @@ aliases = ["JCS"]
         let (_, errs) = parse_user_kb(Path::new("kb.toml"), "[[entity]]\nname = \"A\"\nkind = \"person\"\nalias = [\"B\"]\n");
         assert_eq!(errs.len(), 1);
         assert!(errs[0].message.contains("alias"), "{}", errs[0].message);
-        let text = "[[entity]]\nname = \"Kim A\"\nkind = \"person\"\n[[entity]]\nname = \"Kim B\"\nkind = \"person\"\naliases = [\"KIM A\"]\n";
+        let text =
+            "[[entity]]\nname = \"Kim A\"\nkind = \"person\"\n[[entity]]\nname = \"Kim B\"\nkind = \"person\"\naliases = [\"KIM A\"]\n";
         let (es, errs) = parse_user_kb(Path::new("kb.toml"), text);
         assert_eq!((es.len(), errs.len()), (1, 1));
     }

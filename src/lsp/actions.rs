@@ -12,12 +12,18 @@ use tower_lsp_server::ls_types::*;
 use super::state::State;
 use super::{from_proto, to_proto};
 use crate::config::CONFIG_FILE;
+use crate::corpus::findings::{Finding, doc_findings};
 use crate::corpus::query::Replacement;
 use crate::corpus::{Corpus, Document};
 use crate::kb::edit::{self, NewEntity};
-use crate::corpus::findings::{Finding, doc_findings};
 
-fn action(title: String, kind: CodeActionKind, edit: WorkspaceEdit, diagnostics: Option<Vec<Diagnostic>>, preferred: bool) -> CodeActionOrCommand {
+fn action(
+    title: String,
+    kind: CodeActionKind,
+    edit: WorkspaceEdit,
+    diagnostics: Option<Vec<Diagnostic>>,
+    preferred: bool,
+) -> CodeActionOrCommand {
     CodeActionOrCommand::CodeAction(CodeAction {
         title,
         kind: Some(kind),
@@ -36,12 +42,18 @@ fn file_edit(st: &State, path: &Path, new_text: &str) -> Option<WorkspaceEdit> {
         return None;
     }
     if st.caps.document_changes {
-        return Some(WorkspaceEdit { document_changes: Some(DocumentChanges::Operations(to_proto::file_rewrite(path, old.as_deref(), new_text))), ..Default::default() });
+        return Some(WorkspaceEdit {
+            document_changes: Some(DocumentChanges::Operations(to_proto::file_rewrite(path, old.as_deref(), new_text))),
+            ..Default::default()
+        });
     }
     let old = old?;
     let end = to_proto::position(&ropey::Rope::from_str(&old), old.len(), st.enc);
     let uri = to_proto::uri(path)?;
-    Some(WorkspaceEdit { changes: Some([(uri, vec![TextEdit::new(Range::new(Position::new(0, 0), end), new_text.to_string())])].into_iter().collect()), ..Default::default() })
+    Some(WorkspaceEdit {
+        changes: Some([(uri, vec![TextEdit::new(Range::new(Position::new(0, 0), end), new_text.to_string())])].into_iter().collect()),
+        ..Default::default()
+    })
 }
 
 fn fixes(c: &Corpus, st: &State, edits: &[Replacement]) -> WorkspaceEdit {
@@ -51,14 +63,21 @@ fn fixes(c: &Corpus, st: &State, edits: &[Replacement]) -> WorkspaceEdit {
 pub fn code_actions(st: &State, p: &CodeActionParams) -> Vec<CodeActionOrCommand> {
     let Some((c, d)) = st.doc(&p.text_document.uri) else { return Vec::new() };
     let Ok(range) = from_proto::range(&d.rope, p.range, st.enc) else { return Vec::new() };
-    let only_fix_all = p.context.only.as_ref().is_some_and(|o| o.iter().all(|k| *k == CodeActionKind::SOURCE_FIX_ALL || k.as_str().starts_with("source")));
+    let only_fix_all =
+        p.context.only.as_ref().is_some_and(|o| o.iter().all(|k| *k == CodeActionKind::SOURCE_FIX_ALL || k.as_str().starts_with("source")));
     let findings = doc_findings(c, d);
     let mut out = Vec::new();
     let fixable = |f: &Finding| !f.data.quoted || c.config.corrects_quotes();
     if only_fix_all {
         let all = c.fix_edits(Some(d.id), None);
         if !all.is_empty() {
-            out.push(action(format!("Fix all {} spellings in this file", all.len()), CodeActionKind::SOURCE_FIX_ALL, fixes(c, st, &all), None, false));
+            out.push(action(
+                format!("Fix all {} spellings in this file", all.len()),
+                CodeActionKind::SOURCE_FIX_ALL,
+                fixes(c, st, &all),
+                None,
+                false,
+            ));
         }
         return out;
     }
@@ -67,7 +86,13 @@ pub fn code_actions(st: &State, p: &CodeActionParams) -> Vec<CodeActionOrCommand
         let diag = to_proto::diagnostic(c, d, f, st.enc, true);
         if fixable(f) {
             let one = vec![Replacement { doc: d.id, span: f.span.clone(), text: f.data.preferred.clone() }];
-            out.push(action(format!("Replace with “{}”", f.data.preferred), CodeActionKind::QUICKFIX, fixes(c, st, &one), Some(vec![diag.clone()]), true));
+            out.push(action(
+                format!("Replace with “{}”", f.data.preferred),
+                CodeActionKind::QUICKFIX,
+                fixes(c, st, &one),
+                Some(vec![diag.clone()]),
+                true,
+            ));
         }
         let same_in_file: Vec<Replacement> = findings
             .iter()
@@ -75,12 +100,24 @@ pub fn code_actions(st: &State, p: &CodeActionParams) -> Vec<CodeActionOrCommand
             .map(|g| Replacement { doc: d.id, span: g.span.clone(), text: g.data.preferred.clone() })
             .collect();
         if same_in_file.len() > 1 {
-            out.push(action(format!("Fix all “{}” in this file ({})", f.data.found, same_in_file.len()), CodeActionKind::QUICKFIX, fixes(c, st, &same_in_file), Some(vec![diag.clone()]), false));
+            out.push(action(
+                format!("Fix all “{}” in this file ({})", f.data.found, same_in_file.len()),
+                CodeActionKind::QUICKFIX,
+                fixes(c, st, &same_in_file),
+                Some(vec![diag.clone()]),
+                false,
+            ));
         }
         if f.code.fixed_by_default() {
             let corpus_same = c.fix_edits(None, Some(&f.data.found));
             if corpus_same.len() > same_in_file.len() {
-                out.push(action(format!("Fix all “{}” in the corpus ({})", f.data.found, corpus_same.len()), CodeActionKind::QUICKFIX, fixes(c, st, &corpus_same), Some(vec![diag.clone()]), false));
+                out.push(action(
+                    format!("Fix all “{}” in the corpus ({})", f.data.found, corpus_same.len()),
+                    CodeActionKind::QUICKFIX,
+                    fixes(c, st, &corpus_same),
+                    Some(vec![diag.clone()]),
+                    false,
+                ));
             }
         }
         // A name: accept the spelling into the knowledge base.
@@ -92,7 +129,13 @@ pub fn code_actions(st: &State, p: &CodeActionParams) -> Vec<CodeActionOrCommand
             if let Ok(new) = edit::add_alias(&text, &view.name, view.kind, &f.data.found)
                 && let Some(e) = file_edit(st, &kb, &new)
             {
-                out.push(action(format!("Accept “{}” as a spelling of {}", f.data.found, view.name), CodeActionKind::QUICKFIX, e, Some(vec![diag.clone()]), false));
+                out.push(action(
+                    format!("Accept “{}” as a spelling of {}", f.data.found, view.name),
+                    CodeActionKind::QUICKFIX,
+                    e,
+                    Some(vec![diag.clone()]),
+                    false,
+                ));
             }
         }
         let cfg = c.config.root.join(CONFIG_FILE);
@@ -106,11 +149,23 @@ pub fn code_actions(st: &State, p: &CodeActionParams) -> Vec<CodeActionOrCommand
     if !findings.is_empty() {
         let all = c.fix_edits(Some(d.id), None);
         if all.len() > 1 {
-            out.push(action(format!("Fix all {} spellings in this file", all.len()), CodeActionKind::QUICKFIX, fixes(c, st, &all), None, false));
+            out.push(action(
+                format!("Fix all {} spellings in this file", all.len()),
+                CodeActionKind::QUICKFIX,
+                fixes(c, st, &all),
+                None,
+                false,
+            ));
         }
         let corpus_all = c.fix_edits(None, None);
         if corpus_all.len() > all.len() {
-            out.push(action(format!("Fix all {} spellings in the corpus", corpus_all.len()), CodeActionKind::QUICKFIX, fixes(c, st, &corpus_all), None, false));
+            out.push(action(
+                format!("Fix all {} spellings in the corpus", corpus_all.len()),
+                CodeActionKind::QUICKFIX,
+                fixes(c, st, &corpus_all),
+                None,
+                false,
+            ));
         }
     }
     add_to_kb(st, c, d, &range, &mut out);
@@ -139,6 +194,12 @@ fn add_to_kb(st: &State, c: &Corpus, d: &Document, range: &std::ops::Range<usize
     {
         let what = [view.role.as_deref(), view.affiliation.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(", ");
         let what = if what.is_empty() { String::new() } else { format!(" ({what})") };
-        out.push(action(format!("Add {} to the knowledge base as a {}{what}", view.name, view.kind.word()), CodeActionKind::QUICKFIX, we, None, false));
+        out.push(action(
+            format!("Add {} to the knowledge base as a {}{what}", view.name, view.kind.word()),
+            CodeActionKind::QUICKFIX,
+            we,
+            None,
+            false,
+        ));
     }
 }

@@ -230,14 +230,22 @@ impl Core {
             let kb: Vec<String> = st
                 .corpus
                 .as_ref()
-                .map(|c| c.config.knowledge_base.iter().filter_map(|p| p.strip_prefix(&c.config.root).ok()).map(|p| p.to_string_lossy().to_string()).collect())
+                .map(|c| {
+                    c.config
+                        .knowledge_base
+                        .iter()
+                        .filter_map(|p| p.strip_prefix(&c.config.root).ok())
+                        .map(|p| p.to_string_lossy().to_string())
+                        .collect()
+                })
                 .unwrap_or_default();
             (st.caps, st.root.clone(), kb)
         };
         if caps.dynamic_watch {
             let mut globs = vec!["**/*.txt".to_string(), "**/byline.toml".to_string()];
             globs.extend(kb.iter().map(|k| format!("**/{k}")));
-            let watchers: Vec<FileSystemWatcher> = globs.into_iter().map(|g| FileSystemWatcher { glob_pattern: GlobPattern::String(g), kind: None }).collect();
+            let watchers: Vec<FileSystemWatcher> =
+                globs.into_iter().map(|g| FileSystemWatcher { glob_pattern: GlobPattern::String(g), kind: None }).collect();
             let reg = Registration {
                 id: "byline-watch".into(),
                 method: "workspace/didChangeWatchedFiles".into(),

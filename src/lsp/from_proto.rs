@@ -51,7 +51,11 @@ mod tests {
     use super::*;
 
     fn change(sl: u32, sc: u32, el: u32, ec: u32, text: &str) -> TextDocumentContentChangeEvent {
-        TextDocumentContentChangeEvent { range: Some(Range::new(Position::new(sl, sc), Position::new(el, ec))), range_length: None, text: text.into() }
+        TextDocumentContentChangeEvent {
+            range: Some(Range::new(Position::new(sl, sc), Position::new(el, ec))),
+            range_length: None,
+            text: text.into(),
+        }
     }
 
     #[test]

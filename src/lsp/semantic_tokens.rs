@@ -119,7 +119,13 @@ pub fn document_tokens(corpus: &Corpus, doc: &Document, enc: Encoding, within: O
         }
         let delta_line = start.line - last_line;
         let delta_start = if delta_line == 0 { start.character - last_col } else { start.character };
-        out.push(SemanticToken { delta_line, delta_start, length: end.character - start.character, token_type: ty, token_modifiers_bitset: mods });
+        out.push(SemanticToken {
+            delta_line,
+            delta_start,
+            length: end.character - start.character,
+            token_type: ty,
+            token_modifiers_bitset: mods,
+        });
         last_line = start.line;
         last_col = start.character;
         last_end = e;

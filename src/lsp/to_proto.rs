@@ -9,13 +9,13 @@ use ropey::Rope;
 use tower_lsp_server::ls_types::*;
 
 use crate::config::Severity;
+use crate::corpus::findings::Finding;
 use crate::corpus::query::Replacement;
 use crate::corpus::view::EntityView;
 use crate::corpus::{Corpus, DocId, Document};
 use crate::errors::FileError;
 use crate::model::{Kind, Span};
 use crate::text::{self, Encoding};
-use crate::corpus::findings::Finding;
 
 pub fn position(rope: &Rope, byte: usize, enc: Encoding) -> Position {
     let p = text::position(rope, byte, enc);
@@ -46,7 +46,10 @@ pub fn diagnostic(corpus: &Corpus, doc: &Document, f: &Finding, enc: Encoding, r
             .iter()
             .filter_map(|r| {
                 let d = corpus.doc(r.doc)?;
-                Some(DiagnosticRelatedInformation { location: Location::new(uri(&d.path)?, range(&d.rope, &r.span, enc)), message: r.message.clone() })
+                Some(DiagnosticRelatedInformation {
+                    location: Location::new(uri(&d.path)?, range(&d.rope, &r.span, enc)),
+                    message: r.message.clone(),
+                })
             })
             .collect::<Vec<_>>()
     });
@@ -70,7 +73,13 @@ pub fn file_error(e: &FileError, text: &str, enc: Encoding) -> Diagnostic {
         Some(s) => range(&rope, &(s.start.min(text.len())..s.end.min(text.len())), enc),
         None => Range::new(Position::new(0, 0), Position::new(0, 0)),
     };
-    Diagnostic { range: r, severity: Some(DiagnosticSeverity::ERROR), source: Some("byline".into()), message: e.message.clone(), ..Default::default() }
+    Diagnostic {
+        range: r,
+        severity: Some(DiagnosticSeverity::ERROR),
+        source: Some("byline".into()),
+        message: e.message.clone(),
+        ..Default::default()
+    }
 }
 
 pub fn symbol_kind(k: Kind) -> SymbolKind {
@@ -162,7 +171,13 @@ pub fn hover_markdown(corpus: &Corpus, v: &EntityView) -> String {
 /// Replacements as a workspace edit: versioned document edits for open documents
 /// (`versions`), unversioned for the rest; plain `changes` when the client does
 /// not take document changes.
-pub fn workspace_edit(corpus: &Corpus, edits: &[Replacement], versions: &HashMap<DocId, i32>, enc: Encoding, document_changes: bool) -> WorkspaceEdit {
+pub fn workspace_edit(
+    corpus: &Corpus,
+    edits: &[Replacement],
+    versions: &HashMap<DocId, i32>,
+    enc: Encoding,
+    document_changes: bool,
+) -> WorkspaceEdit {
     let mut by_doc: BTreeMap<DocId, Vec<TextEdit>> = BTreeMap::new();
     for e in edits {
         let Some(d) = corpus.doc(e.doc) else { continue };

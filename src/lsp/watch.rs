@@ -22,7 +22,12 @@ pub struct Watcher {
 impl Watcher {
     /// Watches `root` recursively; batches of events (100 ms apart) are applied to
     /// the state and the refresh task is woken.
-    pub fn start(root: &Path, state: Arc<RwLock<State>>, generation: Arc<AtomicU64>, wake: Arc<tokio::sync::Notify>) -> notify::Result<Watcher> {
+    pub fn start(
+        root: &Path,
+        state: Arc<RwLock<State>>,
+        generation: Arc<AtomicU64>,
+        wake: Arc<tokio::sync::Notify>,
+    ) -> notify::Result<Watcher> {
         let (tx, rx) = std::sync::mpsc::channel::<notify::Result<notify::Event>>();
         let mut w = notify::recommended_watcher(move |res| {
             let _ = tx.send(res);

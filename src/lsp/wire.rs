@@ -65,7 +65,9 @@ mod tests {
         let mut input = Vec::new();
         input.extend_from_slice(b"Content-Length: 10\r\n\r\n{ not json");
         input.extend_from_slice(b"X-Junk: 1\r\n\r\n");
-        input.extend_from_slice(format!("Content-Length: {}\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n", good.len()).as_bytes());
+        input.extend_from_slice(
+            format!("Content-Length: {}\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n", good.len()).as_bytes(),
+        );
         input.extend_from_slice(good);
         let mut out = Vec::new();
         pump(&input[..], &mut out).await.unwrap();

@@ -42,7 +42,15 @@ impl Work<'_> {
                     Key::Kb(id) => self.kb.entry(*id).name.clone(),
                     Key::Name(_) => self.span_text(rc.tokens.first, rc.tokens.end).to_string(),
                 };
-                entities.push(DocEntity { name, kind: rc.kind, kb: match rc.key { Key::Kb(id) => Some(id), _ => None }, claims: Vec::new() });
+                entities.push(DocEntity {
+                    name,
+                    kind: rc.kind,
+                    kb: match rc.key {
+                        Key::Kb(id) => Some(id),
+                        _ => None,
+                    },
+                    claims: Vec::new(),
+                });
                 entities.len() - 1
             });
             entity_of_cand[c] = e;

@@ -7,12 +7,12 @@
 use std::collections::HashMap;
 
 use super::names::Mode;
-use crate::tokens::{GLUE, SENT_START, TokKind};
 use super::{Cand, Key, TokRange, Work, name_key};
 use crate::fold::fold;
 use crate::lexicon::class::*;
 use crate::model::{Kind, Origin};
 use crate::romanize;
+use crate::tokens::{GLUE, SENT_START, TokKind};
 
 /// Shortest surname for which a one-letter slip still names the same person:
 /// shorter names one edit apart are usually different names (Kim / Lim, Park / Pak
@@ -76,7 +76,11 @@ pub(crate) fn link(w: &mut Work) {
     for ci in 0..w.cands.len() {
         let c = &w.cands[ci];
         let Key::Kb(e) = c.key else { continue };
-        if c.tokens.end != c.tokens.first + 1 || c.kind != Kind::Loc || w.kb.entry(e).class != crate::kb::Class::Place || w.toks[c.tokens.first].has(crate::tokens::ALLCAPS) {
+        if c.tokens.end != c.tokens.first + 1
+            || c.kind != Kind::Loc
+            || w.kb.entry(e).class != crate::kb::Class::Place
+            || w.toks[c.tokens.first].has(crate::tokens::ALLCAPS)
+        {
             continue;
         }
         let word = w.t(c.tokens.first).to_string();
@@ -108,16 +112,28 @@ pub(crate) fn link(w: &mut Work) {
     // A gloss in another script right after a name: "Lee Jae-myung (이재명)".
     for ci in 0..w.cands.len() {
         let c = &w.cands[ci];
-        if c.kind != Kind::Person || c.tokens.end + 2 >= w.toks.len() || !w.is_punct(c.tokens.end, '(') || !w.is_punct(c.tokens.end + 2, ')') {
+        if c.kind != Kind::Person
+            || c.tokens.end + 2 >= w.toks.len()
+            || !w.is_punct(c.tokens.end, '(')
+            || !w.is_punct(c.tokens.end + 2, ')')
+        {
             continue;
         }
         let g = c.tokens.end + 1;
         let gloss = w.t(g);
-        let foreign = gloss.chars().all(|ch| ch.is_alphabetic() && !ch.is_ascii() && !ch.is_ascii_alphabetic()) && gloss.chars().any(|ch| !matches!(ch, '\u{00c0}'..='\u{024f}'));
+        let foreign = gloss.chars().all(|ch| ch.is_alphabetic() && !ch.is_ascii() && !ch.is_ascii_alphabetic())
+            && gloss.chars().any(|ch| !matches!(ch, '\u{00c0}'..='\u{024f}'));
         if foreign && w.cand_at(g).is_none() {
             let key = w.cands[ci].key.clone();
             let root = w.cands[ci].refers_to.unwrap_or(ci);
-            w.add(Cand { tokens: TokRange::new(g, g + 1), kind: Kind::Person, key, origin: Origin::Reference, refers_to: Some(root), byline: false });
+            w.add(Cand {
+                tokens: TokRange::new(g, g + 1),
+                kind: Kind::Person,
+                key,
+                origin: Origin::Reference,
+                refers_to: Some(root),
+                byline: false,
+            });
         }
     }
     // Single capitalised words left undecided by the name pass.
@@ -130,24 +146,50 @@ pub(crate) fn link(w: &mut Work) {
         let word = w.t(tok).to_string();
         if let Some(a) = head_reference(w, tok) {
             let key = w.cands[a].key.clone();
-            w.add(Cand { tokens: TokRange::new(tok, tok + 1), kind: Kind::Org, key, origin: Origin::Reference, refers_to: Some(a), byline: false });
+            w.add(Cand {
+                tokens: TokRange::new(tok, tok + 1),
+                kind: Kind::Org,
+                key,
+                origin: Origin::Reference,
+                refers_to: Some(a),
+                byline: false,
+            });
             continue;
         }
         if let Some(a) = antecedent(w, tok, &word) {
             let key = w.cands[a].key.clone();
             // "von der Leyen": the particles the full name has come along.
             let mut first = tok;
-            while first > 0 && w.toks[first - 1].has(crate::tokens::LOWER) && w.is(first - 1, PARTICLE) && w.cand_at(first - 1).is_none() && w.span_text(w.cands[a].tokens.first, w.cands[a].tokens.end).contains(&format!("{} ", w.t(first - 1))) {
+            while first > 0
+                && w.toks[first - 1].has(crate::tokens::LOWER)
+                && w.is(first - 1, PARTICLE)
+                && w.cand_at(first - 1).is_none()
+                && w.span_text(w.cands[a].tokens.first, w.cands[a].tokens.end).contains(&format!("{} ", w.t(first - 1)))
+            {
                 first -= 1;
             }
-            w.add(Cand { tokens: TokRange::new(first, tok + 1), kind: Kind::Person, key, origin: Origin::Reference, refers_to: Some(a), byline: false });
+            w.add(Cand {
+                tokens: TokRange::new(first, tok + 1),
+                kind: Kind::Person,
+                key,
+                origin: Origin::Reference,
+                refers_to: Some(a),
+                byline: false,
+            });
             continue;
         }
         if p.mode != Mode::Full || p.fallback {
             continue;
         }
         if let Some(kind) = single_word_kind(w, tok) {
-            w.add(Cand { tokens: TokRange::new(tok, tok + 1), kind, key: name_key(&word), origin: Origin::Discovered, refers_to: None, byline: false });
+            w.add(Cand {
+                tokens: TokRange::new(tok, tok + 1),
+                kind,
+                key: name_key(&word),
+                origin: Origin::Discovered,
+                refers_to: None,
+                byline: false,
+            });
         }
     }
 }

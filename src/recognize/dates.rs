@@ -64,7 +64,8 @@ pub fn detect(text: &str, file_date: Option<Date>) -> Option<(Date, DateSource)>
         if let Some(c) = dateline_re().captures(line) {
             let Some(month) = month_number(&c[1]) else { continue };
             let Ok(day) = c[2].parse::<u8>() else { continue };
-            let stated = c.get(3).and_then(|y| y.as_str().parse().ok()).or(header_year.filter(|_| header_month.is_none_or(|hm| hm == month)));
+            let stated =
+                c.get(3).and_then(|y| y.as_str().parse().ok()).or(header_year.filter(|_| header_month.is_none_or(|hm| hm == month)));
             let (year, source) = match stated {
                 Some(y) => (Some(y), DateSource::Dateline),
                 None => (file_date.map(|f| year_before(f, month, day)), DateSource::DatelineFileYear),
@@ -107,7 +108,10 @@ mod tests {
 
     #[test]
     fn header_line_wins() {
-        assert_eq!(detect(" date 2025-06-26 Tuesday, 02 January 2024\nTOKYO, June 20 (KUNA) --", None), Some((d("2025-06-26"), DateSource::Header)));
+        assert_eq!(
+            detect(" date 2025-06-26 Tuesday, 02 January 2024\nTOKYO, June 20 (KUNA) --", None),
+            Some((d("2025-06-26"), DateSource::Header))
+        );
     }
 
     #[test]

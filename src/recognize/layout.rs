@@ -3,8 +3,8 @@
 //! ("Legal Disclaimer:", "Tags"). Recognition still finds known names everywhere,
 //! but discovers unknown names only where the text is prose.
 
-use crate::tokens::{TokKind, Token};
 use crate::lexicon::lexicon;
+use crate::tokens::{TokKind, Token};
 
 /// What a line is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -100,10 +100,8 @@ fn classify(raw: &str, toks: &[Token], text: &str, line_no: usize) -> LineKind {
     let ends_sentence = trimmed.ends_with(['.', '"', '\u{201d}', '?', '!', ')']);
     if !ends_sentence && (3..=18).contains(&words.len()) {
         let small = crate::lexicon::class::CONNECTOR | crate::lexicon::class::FUNC;
-        let content: Vec<&&Token> = words
-            .iter()
-            .filter(|w| !lx.is(w.text(text), small) && !w.has(crate::tokens::GLUE) && !w.has(crate::tokens::DIGIT))
-            .collect();
+        let content: Vec<&&Token> =
+            words.iter().filter(|w| !lx.is(w.text(text), small) && !w.has(crate::tokens::GLUE) && !w.has(crate::tokens::DIGIT)).collect();
         let caps = content.iter().filter(|w| w.is_cap()).count();
         if caps * 10 >= content.len() * 8 {
             return LineKind::Headline;
@@ -126,7 +124,15 @@ mod tests {
         let text = " date 2024-05-02 (ATTN: ADDS quote)\nAllies Agree To Expand Missile Defense Talks\nBy Kim Eun-jung\nSEOUL, May 2 (Yonhap) -- South Korea said on Thursday it would talk.\nTags\n   Politics     Economy     Sport\n";
         assert_eq!(
             kinds(text),
-            [LineKind::Header, LineKind::Headline, LineKind::Byline, LineKind::Body, LineKind::Furniture, LineKind::Furniture, LineKind::Furniture]
+            [
+                LineKind::Header,
+                LineKind::Headline,
+                LineKind::Byline,
+                LineKind::Body,
+                LineKind::Furniture,
+                LineKind::Furniture,
+                LineKind::Furniture
+            ]
         );
     }
 

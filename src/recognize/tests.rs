@@ -51,7 +51,12 @@ fn demonym_and_organisation_before_titles() {
     assert!(!v.iter().any(|(t, _)| t == "Canadian" || t == "Lithuanian"), "demonyms are not mentions: {v:?}");
     let c = claims(t);
     assert!(claim_of(&c, "Mark Carney").contains(&(Some("Prime Minister"), Some("Canada"))), "{c:?}");
-    assert!(claim_of(&c, "Mark Rutte").iter().any(|(r, a)| *r == Some("Secretary General") && a.is_some_and(|a| a.contains("North Atlantic") || a.contains("NATO"))), "{c:?}");
+    assert!(
+        claim_of(&c, "Mark Rutte")
+            .iter()
+            .any(|(r, a)| *r == Some("Secretary General") && a.is_some_and(|a| a.contains("North Atlantic") || a.contains("NATO"))),
+        "{c:?}"
+    );
     assert!(claim_of(&c, "Gitanas Nausėda").contains(&(Some("President"), Some("Lithuania"))), "{c:?}");
 }
 
@@ -62,8 +67,15 @@ fn appositives_counterparts_and_titles_of_bodies() {
              Marco Rubio, U.S. Secretary of State and National Security Advisor, attended. \
              Director of the National Security Office Wi Sung-lac spoke.";
     let c = claims(t);
-    assert!(claim_of(&c, "Josep Borrell").iter().any(|(r, a)| *r == Some("High Representative for Foreign Affairs and Security Policy") && a.is_some_and(|a| a.starts_with("European Union"))), "{c:?}");
-    assert!(claim_of(&c, "Marco Rubio").contains(&(Some("Secretary of State and National Security Advisor"), Some("United States"))), "{c:?}");
+    assert!(
+        claim_of(&c, "Josep Borrell").iter().any(|(r, a)| *r == Some("High Representative for Foreign Affairs and Security Policy")
+            && a.is_some_and(|a| a.starts_with("European Union"))),
+        "{c:?}"
+    );
+    assert!(
+        claim_of(&c, "Marco Rubio").contains(&(Some("Secretary of State and National Security Advisor"), Some("United States"))),
+        "{c:?}"
+    );
     assert!(claim_of(&c, "Wi Sung-lac").iter().any(|(r, _)| *r == Some("Director of the National Security Office")), "{c:?}");
     assert!(claim_of(&c, "Kajsa Ollongren").iter().any(|(_, a)| *a == Some("Netherlands")), "{c:?}");
     // Lee, the subject, has no known role: the counterpart gets none rather than Borrell's.
@@ -125,7 +137,8 @@ fn captions_bylines_datelines_and_sign_offs() {
 
 #[test]
 fn headlines_and_furniture_do_not_invent_names() {
-    let t = "S. Korea, NATO To Establish Defense Industry Consultative Body\n\nTags\nLegal Disclaimer:\n   Politics     Economy     Sport\n";
+    let t =
+        "S. Korea, NATO To Establish Defense Industry Consultative Body\n\nTags\nLegal Disclaimer:\n   Politics     Economy     Sport\n";
     let v = spans(t);
     assert!(has(&v, "S. Korea", "LOC") && has(&v, "NATO", "ORG"), "{v:?}");
     assert_eq!(v.len(), 2, "{v:?}");
@@ -174,7 +187,23 @@ fn quotes_and_dates_are_recorded() {
 
 #[test]
 fn odd_input_does_not_panic() {
-    for t in ["", "\u{feff}", "\r\n\r\n", "(((", "A", "Mr.", "Lee", "Lee's", "S.", "U.S.", "'s 's", "(AI)", "Kim (김) 😀", &"Abc ".repeat(5000), &"Lee Jae-myung, ".repeat(2000)] {
+    for t in [
+        "",
+        "\u{feff}",
+        "\r\n\r\n",
+        "(((",
+        "A",
+        "Mr.",
+        "Lee",
+        "Lee's",
+        "S.",
+        "U.S.",
+        "'s 's",
+        "(AI)",
+        "Kim (김) 😀",
+        &"Abc ".repeat(5000),
+        &"Lee Jae-myung, ".repeat(2000),
+    ] {
         let _ = run(t);
     }
 }

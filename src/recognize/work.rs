@@ -251,4 +251,3 @@ impl<'a> Work<'a> {
 pub(crate) fn name_key(text: &str) -> Key {
     Key::Name(squash(text))
 }
-

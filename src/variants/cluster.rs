@@ -16,11 +16,11 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use crate::keys::{deletion_keys, edit_distance, is_korean_name, korean_keys, order_key, skeleton_key, spelling_key};
 use crate::config::{Config, KoreanNames};
-use crate::index::{CorpusEntity, EntityKey, Index};
 use crate::fold::fold;
+use crate::index::{CorpusEntity, EntityKey, Index};
 use crate::kb::{Class, Kb};
+use crate::keys::{deletion_keys, edit_distance, is_korean_name, korean_keys, order_key, skeleton_key, spelling_key};
 use crate::lexicon::{class, lexicon};
 use crate::model::{Kind, PreferredBy};
 
@@ -196,7 +196,8 @@ pub fn decide(index: &Index, kb: &Kb, config: &Config) -> NameDecisions {
         };
         for forms in sub_groups {
             let distinct: BTreeSet<String> = forms.keys().map(|f| f.to_lowercase()).collect();
-            let kb_listed_variants = user_kb.is_some_and(|id| forms.keys().any(|f| kb.entry(id).variants.iter().any(|v| fold(v) == fold(f))));
+            let kb_listed_variants =
+                user_kb.is_some_and(|id| forms.keys().any(|f| kb.entry(id).variants.iter().any(|v| fold(v) == fold(f))));
             if distinct.len() < 2 && !kb_listed_variants {
                 continue;
             }
@@ -229,8 +230,13 @@ pub fn decide(index: &Index, kb: &Kb, config: &Config) -> NameDecisions {
             continue;
         }
         // The rarer entity is the one that may be misspelt.
-        let (rare, other) = if ents[a].1.mentions < ents[b].1.mentions || (ents[a].1.mentions == ents[b].1.mentions && a > b) { (a, b) } else { (b, a) };
-        let other_form = out.preferred(ents[other].0).map(str::to_string).or_else(|| ents[other].1.majority_form().map(str::to_string)).unwrap_or_default();
+        let (rare, other) =
+            if ents[a].1.mentions < ents[b].1.mentions || (ents[a].1.mentions == ents[b].1.mentions && a > b) { (a, b) } else { (b, a) };
+        let other_form = out
+            .preferred(ents[other].0)
+            .map(str::to_string)
+            .or_else(|| ents[other].1.majority_form().map(str::to_string))
+            .unwrap_or_default();
         out.possible.push(Possible { rare: ents[rare].0.clone(), other: ents[other].0.clone(), other_form, why });
     }
     out
@@ -288,7 +294,9 @@ struct Evidence {
 }
 
 fn evidence(a: &CorpusEntity, b: &CorpusEntity, index: &Index) -> Evidence {
-    let affil = |g: &CorpusEntity| -> BTreeSet<String> { g.claims.iter().filter(|c| !c.claim.inferred).filter_map(|c| c.claim.affiliation.as_deref()).map(fold).collect() };
+    let affil = |g: &CorpusEntity| -> BTreeSet<String> {
+        g.claims.iter().filter(|c| !c.claim.inferred).filter_map(|c| c.claim.affiliation.as_deref()).map(fold).collect()
+    };
     let (aa, ab) = (affil(a), affil(b));
     let mut support = 0;
     let mut conflict = false;

@@ -41,12 +41,72 @@ struct VarconIndex {
 /// Words whose British/American pairing depends on meaning (the verb "check" is
 /// British too; a computer "program"), never flagged.
 const HOMOGRAPHS: &[&str] = &[
-    "check", "checks", "cheque", "cheques", "tire", "tires", "tyre", "tyres", "curb", "curbs", "kerb", "kerbs", "story",
-    "stories", "storey", "storeys", "draft", "drafts", "draught", "draughts", "meter", "meters", "metre", "metres",
-    "practice", "practices", "practise", "practised", "practising", "license", "licensed", "licenses", "licence",
-    "licences", "disk", "disks", "disc", "discs", "inquiry", "inquiries", "enquiry", "enquiries", "dependant",
-    "dependants", "dependent", "whiskey", "whisky", "ton", "tons", "tonne", "tonnes", "annex", "annexe", "prise",
-    "prize", "prizes", "prised", "prized", "moult", "molt", "pedlar", "peddler", "axe", "ax", "programs", "program",
+    "check",
+    "checks",
+    "cheque",
+    "cheques",
+    "tire",
+    "tires",
+    "tyre",
+    "tyres",
+    "curb",
+    "curbs",
+    "kerb",
+    "kerbs",
+    "story",
+    "stories",
+    "storey",
+    "storeys",
+    "draft",
+    "drafts",
+    "draught",
+    "draughts",
+    "meter",
+    "meters",
+    "metre",
+    "metres",
+    "practice",
+    "practices",
+    "practise",
+    "practised",
+    "practising",
+    "license",
+    "licensed",
+    "licenses",
+    "licence",
+    "licences",
+    "disk",
+    "disks",
+    "disc",
+    "discs",
+    "inquiry",
+    "inquiries",
+    "enquiry",
+    "enquiries",
+    "dependant",
+    "dependants",
+    "dependent",
+    "whiskey",
+    "whisky",
+    "ton",
+    "tons",
+    "tonne",
+    "tonnes",
+    "annex",
+    "annexe",
+    "prise",
+    "prize",
+    "prizes",
+    "prised",
+    "prized",
+    "moult",
+    "molt",
+    "pedlar",
+    "peddler",
+    "axe",
+    "ax",
+    "programs",
+    "program",
 ];
 
 fn varcon() -> &'static VarconIndex {
@@ -158,10 +218,8 @@ pub fn decide(vocab: &Vocab, config: &Config) -> HashMap<String, WordDecision> {
             if seen_entries.insert(*id, ()).is_some() {
                 continue;
             }
-            let forms: Vec<(&str, u32, Systems)> = vc.entries[*id as usize]
-                .iter()
-                .map(|f| (*f, vocab.count(f), vc.valid.get(f).copied().unwrap_or_default()))
-                .collect();
+            let forms: Vec<(&str, u32, Systems)> =
+                vc.entries[*id as usize].iter().map(|f| (*f, vocab.count(f), vc.valid.get(f).copied().unwrap_or_default())).collect();
             let used: Vec<&(&str, u32, Systems)> = forms.iter().filter(|f| f.1 > 0).collect();
             if used.is_empty() {
                 continue;
@@ -243,7 +301,12 @@ fn compounds(vocab: &Vocab, out: &mut HashMap<String, WordDecision>) {
         }
         let preferred = forms[0].0.clone();
         for (f, _) in &forms[1..] {
-            out.entry(f.clone()).or_insert(WordDecision { code: Code::InconsistentSpelling, preferred: preferred.clone(), rule: PreferredBy::Majority, counts: forms.clone() });
+            out.entry(f.clone()).or_insert(WordDecision {
+                code: Code::InconsistentSpelling,
+                preferred: preferred.clone(),
+                rule: PreferredBy::Majority,
+                counts: forms.clone(),
+            });
         }
     }
 }
@@ -275,7 +338,15 @@ fn typos(vocab: &Vocab, out: &mut HashMap<String, WordDecision>) {
             }
         }
         if let Some((c, k)) = best {
-            out.insert(w.clone(), WordDecision { code: Code::PossibleTypo, preferred: c.clone(), rule: PreferredBy::Dictionary, counts: vec![(c, k), (w.clone(), 1)] });
+            out.insert(
+                w.clone(),
+                WordDecision {
+                    code: Code::PossibleTypo,
+                    preferred: c.clone(),
+                    rule: PreferredBy::Dictionary,
+                    counts: vec![(c, k), (w.clone(), 1)],
+                },
+            );
         }
     }
 }
@@ -376,7 +447,8 @@ pub fn match_case(from: &str, to: &str) -> String {
             continue;
         }
         if start {
-            let cap = from_words.get(wi.min(from_words.len().saturating_sub(1))).and_then(|w| w.chars().next()).is_some_and(char::is_uppercase);
+            let cap =
+                from_words.get(wi.min(from_words.len().saturating_sub(1))).and_then(|w| w.chars().next()).is_some_and(char::is_uppercase);
             if cap {
                 out.extend(c.to_uppercase());
             } else {
@@ -436,7 +508,10 @@ mod tests {
 
     #[test]
     fn compounds_and_typos() {
-        let v = vocab(&["The Secretary General said. Secretary General again.", "The secretary-general. The alliance alliance alliance allaince. co-operation cooperation cooperation"]);
+        let v = vocab(&[
+            "The Secretary General said. Secretary General again.",
+            "The secretary-general. The alliance alliance alliance allaince. co-operation cooperation cooperation",
+        ]);
         let d = decide(&v, &Config::default_for(Path::new("/")));
         assert_eq!(d["secretary-general"].preferred, "secretary general");
         assert_eq!(d["co-operation"].preferred, "cooperation");

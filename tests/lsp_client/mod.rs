@@ -157,7 +157,11 @@ impl Client {
             if let Some(i) = self.inbox.iter().position(&pred) {
                 return self.inbox.remove(i).unwrap();
             }
-            assert!(Instant::now() < deadline, "timed out waiting for {what}; inbox: {:?}", self.inbox.iter().map(|m| m["method"].clone()).collect::<Vec<_>>());
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {what}; inbox: {:?}",
+                self.inbox.iter().map(|m| m["method"].clone()).collect::<Vec<_>>()
+            );
             if let Some(m) = self.recv(Duration::from_millis(100)) {
                 let _ = self.handle(m);
             }
@@ -177,7 +181,10 @@ impl Client {
     /// `initialize` + `initialized`, then waits for indexing to finish.
     pub fn start(root: &Path, capabilities: Value, options: Value) -> (Client, Value) {
         let mut c = Client::spawn();
-        let init = c.call("initialize", json!({"processId": null, "rootUri": uri(root), "capabilities": capabilities, "initializationOptions": options}));
+        let init = c.call(
+            "initialize",
+            json!({"processId": null, "rootUri": uri(root), "capabilities": capabilities, "initializationOptions": options}),
+        );
         c.notify("initialized", json!({}));
         c.wait_for("indexing done", Duration::from_secs(60), |m| m["method"] == "byline/status" && m["params"]["indexing"] == false);
         (c, init)
@@ -185,7 +192,10 @@ impl Client {
 
     pub fn open(&mut self, path: &Path) {
         let text = std::fs::read_to_string(path).unwrap();
-        self.notify("textDocument/didOpen", json!({"textDocument": {"uri": uri(path), "languageId": "plaintext", "version": 1, "text": text}}));
+        self.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri(path), "languageId": "plaintext", "version": 1, "text": text}}),
+        );
     }
 
     /// Pull diagnostics of a document.
@@ -250,7 +260,9 @@ pub fn apply_edit(edit: &Value) {
     }
     for (path, mut edits) in per_file {
         let text = std::fs::read_to_string(&path).unwrap_or_default();
-        edits.sort_by_key(|e| std::cmp::Reverse((e["range"]["start"]["line"].as_u64().unwrap(), e["range"]["start"]["character"].as_u64().unwrap())));
+        edits.sort_by_key(|e| {
+            std::cmp::Reverse((e["range"]["start"]["line"].as_u64().unwrap(), e["range"]["start"]["character"].as_u64().unwrap()))
+        });
         let mut out = text.clone();
         for e in edits {
             let a = offset16(&out, &e["range"]["start"]);

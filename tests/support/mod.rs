@@ -36,7 +36,8 @@ pub fn run(args: &[&str]) -> Output {
 pub fn run_json(args: &[&str]) -> Value {
     let out = run(args);
     assert!(out.status.code().is_some_and(|c| c <= 1), "byline {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("byline {args:?}: not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("byline {args:?}: not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
 }
 
 /// Copies a folder tree (for tests that change files).
@@ -121,14 +122,18 @@ fn role_words(s: &str) -> BTreeSet<String> {
     };
     let s = strip_accents(s).to_lowercase().replace('-', " ");
     let s: String = s.chars().map(|c| if c.is_alphanumeric() || c.is_whitespace() { c } else { ' ' }).collect();
-    s.split_whitespace().flat_map(|w| syn(w).split(' ').map(str::to_string).collect::<Vec<_>>()).filter(|w| !STOP.contains(&w.as_str())).collect()
+    s.split_whitespace()
+        .flat_map(|w| syn(w).split(' ').map(str::to_string).collect::<Vec<_>>())
+        .filter(|w| !STOP.contains(&w.as_str()))
+        .collect()
 }
 
 pub fn role_match(gold: &str, pred: &str) -> bool {
     const RANK: &[&str] = &["vice", "deputy", "under", "assistant", "acting"];
     let parts = |s: &str| -> Vec<String> {
         let mut v = vec![s.to_string()];
-        let ps: Vec<String> = s.split([',', ';', '/']).flat_map(|p| p.split(" and ")).filter(|p| !p.trim().is_empty()).map(str::to_string).collect();
+        let ps: Vec<String> =
+            s.split([',', ';', '/']).flat_map(|p| p.split(" and ")).filter(|p| !p.trim().is_empty()).map(str::to_string).collect();
         if ps.len() > 1 {
             v.extend(ps);
         }
@@ -201,11 +206,13 @@ pub fn score(gold_dir: &Path, export: &str, entities: &Value, diagnostics: &Valu
         let p = e.unwrap().path();
         if p.extension().is_some_and(|x| x == "json") {
             let v: Value = serde_json::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap();
-            let name = v["doc"].as_str().map(str::to_string).unwrap_or_else(|| p.file_stem().unwrap().to_string_lossy().to_string() + ".txt");
+            let name =
+                v["doc"].as_str().map(str::to_string).unwrap_or_else(|| p.file_stem().unwrap().to_string_lossy().to_string() + ".txt");
             gold.insert(name, v);
         }
     }
-    let variants: Vec<Value> = serde_json::from_str(&std::fs::read_to_string(gold_dir.join("variants.json")).unwrap_or("[]".into())).unwrap();
+    let variants: Vec<Value> =
+        serde_json::from_str(&std::fs::read_to_string(gold_dir.join("variants.json")).unwrap_or("[]".into())).unwrap();
     // Predictions.
     let mut preds: HashMap<String, BTreeSet<Span>> = HashMap::new();
     for line in export.lines().filter(|l| !l.trim().is_empty()) {
@@ -311,7 +318,8 @@ pub fn score(gold_dir: &Path, export: &str, entities: &Value, diagnostics: &Valu
         }
     }
     // Variants.
-    let groups: Vec<BTreeSet<String>> = variants.iter().map(|g| g["forms"].as_array().unwrap().iter().map(|f| f.as_str().unwrap().to_lowercase()).collect()).collect();
+    let groups: Vec<BTreeSet<String>> =
+        variants.iter().map(|g| g["forms"].as_array().unwrap().iter().map(|f| f.as_str().unwrap().to_lowercase()).collect()).collect();
     let mut found: BTreeSet<usize> = BTreeSet::new();
     let (mut n, mut good) = (0, 0);
     let mut bad = Vec::new();
@@ -337,7 +345,8 @@ pub fn score(gold_dir: &Path, export: &str, entities: &Value, diagnostics: &Valu
             bad.push((a, b));
         }
     }
-    let missed = (0..variants.len()).filter(|i| !found.contains(i)).map(|i| variants[i]["entity"].as_str().unwrap_or("").to_string()).collect();
+    let missed =
+        (0..variants.len()).filter(|i| !found.contains(i)).map(|i| variants[i]["entity"].as_str().unwrap_or("").to_string()).collect();
     Scores {
         strict: prf(st, np, st, ng),
         partial: prf(pp, np, pg, ng),

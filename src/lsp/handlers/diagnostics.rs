@@ -115,7 +115,8 @@ mod tests {
             ..Default::default()
         };
         for n in [0, 1, 3, 40] {
-            let diags: Vec<Diagnostic> = (0..n).map(|i| diag(i, &"“Kim Jong Un” is spelled “Kim Jong-un” elsewhere. ".repeat(i as usize % 5 + 1))).collect();
+            let diags: Vec<Diagnostic> =
+                (0..n).map(|i| diag(i, &"“Kim Jong Un” is spelled “Kim Jong-un” elsewhere. ".repeat(i as usize % 5 + 1))).collect();
             let mut h = DefaultHasher::new();
             format!("{diags:?}").hash(&mut h);
             assert_eq!(fingerprint(&diags), h.finish(), "{n} diagnostics");

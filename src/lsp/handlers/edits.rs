@@ -77,10 +77,22 @@ pub fn rename(st: &State, p: RenameParams) -> Result<Option<WorkspaceEdit>> {
     if !st.caps.document_changes
         && let Some(DocumentChanges::Edits(list)) = edit.document_changes.take()
     {
-        edit.changes = Some(list.into_iter().map(|e| (e.text_document.uri, e.edits.into_iter().map(|x| match x {
-            OneOf::Left(t) => t,
-            OneOf::Right(a) => a.text_edit,
-        }).collect())).collect());
+        edit.changes = Some(
+            list.into_iter()
+                .map(|e| {
+                    (
+                        e.text_document.uri,
+                        e.edits
+                            .into_iter()
+                            .map(|x| match x {
+                                OneOf::Left(t) => t,
+                                OneOf::Right(a) => a.text_edit,
+                            })
+                            .collect(),
+                    )
+                })
+                .collect(),
+        );
     }
     Ok(Some(edit))
 }

@@ -125,7 +125,9 @@ pub fn completion(st: &State, p: CompletionParams) -> Result<Option<CompletionRe
     // (and one space-separated word before, for "Lee Jae").
     let line_start = d.rope.line_to_byte(d.rope.byte_to_line(off));
     let before = d.rope.byte_slice(line_start..off).to_string();
-    let word_start = before.rfind(|ch: char| !(ch.is_alphanumeric() || ch == '-' || ch == '\'' || ch == '.')).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let word_start = before
+        .rfind(|ch: char| !(ch.is_alphanumeric() || ch == '-' || ch == '\'' || ch == '.'))
+        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
     let prefix = &before[word_start..];
     if prefix.is_empty() {
         return Ok(None);
@@ -139,7 +141,9 @@ pub fn completion(st: &State, p: CompletionParams) -> Result<Option<CompletionRe
             kind: Some(to_proto::completion_kind(v.kind)),
             detail: Some(to_proto::summary(&v)),
             text_edit: Some(CompletionTextEdit::Edit(TextEdit::new(range, v.name.clone()))),
-            filter_text: Some(v.forms.iter().map(|(f, _)| f.as_str()).chain(std::iter::once(v.name.as_str())).collect::<Vec<_>>().join(" ")),
+            filter_text: Some(
+                v.forms.iter().map(|(f, _)| f.as_str()).chain(std::iter::once(v.name.as_str())).collect::<Vec<_>>().join(" "),
+            ),
             ..Default::default()
         })
         .collect();

@@ -41,15 +41,10 @@ async fn show_settings_messages(core: &Core, messages: Vec<SettingError>) {
 
 pub async fn initialize(core: &Core, params: InitializeParams) -> Result<InitializeResult> {
     let (enc, kind) = negotiate_encoding(&params.capabilities);
-    let root = params
-        .workspace_folders
-        .as_ref()
-        .and_then(|f| f.first())
-        .and_then(|f| from_proto::path(&f.uri))
-        .or_else(|| {
-            #[allow(deprecated)]
-            params.root_uri.as_ref().and_then(from_proto::path)
-        });
+    let root = params.workspace_folders.as_ref().and_then(|f| f.first()).and_then(|f| from_proto::path(&f.uri)).or_else(|| {
+        #[allow(deprecated)]
+        params.root_uri.as_ref().and_then(from_proto::path)
+    });
     let mut messages = Vec::new();
     {
         let mut st = core.write();
@@ -134,7 +129,11 @@ pub async fn did_change_configuration(core: &Core, p: DidChangeConfigurationPara
 }
 
 pub fn did_change_watched_files(core: &Core, p: DidChangeWatchedFilesParams) {
-    let events: Vec<(PathBuf, FileChangeType)> = p.changes.iter().filter_map(|e| Some((from_proto::path(&e.uri).or_else(|| e.uri.to_file_path().map(|x| x.into_owned()))?, e.typ))).collect();
+    let events: Vec<(PathBuf, FileChangeType)> = p
+        .changes
+        .iter()
+        .filter_map(|e| Some((from_proto::path(&e.uri).or_else(|| e.uri.to_file_path().map(|x| x.into_owned()))?, e.typ)))
+        .collect();
     super::super::watch::apply_events(&core.state, events.into_iter().map(|(p, t)| (p, t == FileChangeType::DELETED)).collect());
     core.schedule_refresh();
 }

@@ -6,8 +6,8 @@ use tower_lsp_server::ls_types::*;
 
 use super::super::core::Core;
 use super::super::from_proto;
-use super::super::state::State;
 use super::super::semantic_tokens::{document_tokens, flatten, token_delta, unflatten};
+use super::super::state::State;
 
 /// `textDocument/semanticTokens/full` (the server waits for the first index).
 pub fn full(core: &Core, p: SemanticTokensParams) -> Result<Option<SemanticTokensResult>> {
@@ -35,7 +35,9 @@ pub fn full_delta(core: &Core, p: SemanticTokensDeltaParams) -> Result<Option<Se
     let previous = cache.get(&key).filter(|(rid, _)| *rid == p.previous_result_id).map(|(_, d)| d.clone());
     cache.insert(key, (id.clone(), data.clone()));
     Ok(Some(match previous {
-        Some(old) => SemanticTokensFullDeltaResult::TokensDelta(SemanticTokensDelta { result_id: Some(id), edits: token_delta(&old, &data) }),
+        Some(old) => {
+            SemanticTokensFullDeltaResult::TokensDelta(SemanticTokensDelta { result_id: Some(id), edits: token_delta(&old, &data) })
+        }
         None => SemanticTokensFullDeltaResult::Tokens(SemanticTokens { result_id: Some(id), data: unflatten(&data) }),
     }))
 }

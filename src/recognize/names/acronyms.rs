@@ -26,7 +26,14 @@ pub(super) fn single(w: &mut Work, tok: usize, mode: Mode) -> Option<usize> {
     let text = w.t(tok).to_string();
     if let Some(&def) = w.acronyms.get(&text) {
         let kind = w.cands[def].kind;
-        return w.add(Cand { tokens: TokRange::new(tok, tok + 1), kind, key: w.cands[def].key.clone(), origin: Origin::Reference, refers_to: Some(def), byline: false });
+        return w.add(Cand {
+            tokens: TokRange::new(tok, tok + 1),
+            kind,
+            key: w.cands[def].key.clone(),
+            origin: Origin::Reference,
+            refers_to: Some(def),
+            byline: false,
+        });
     }
     if w.not_entities.contains(&text) {
         return None;
@@ -45,7 +52,12 @@ fn is_acronym(w: &Work, tok: usize) -> bool {
     let s = w.t(tok);
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
     let digits = s.chars().filter(|c| c.is_ascii_digit()).count();
-    if !w.toks[tok].has(ALLCAPS) || !ACRONYM_LETTERS.contains(&letters) || digits > MAX_ACRONYM_DIGITS || s.contains('.') || w.is(tok, NOT_NAME) {
+    if !w.toks[tok].has(ALLCAPS)
+        || !ACRONYM_LETTERS.contains(&letters)
+        || digits > MAX_ACRONYM_DIGITS
+        || s.contains('.')
+        || w.is(tok, NOT_NAME)
+    {
         return false;
     }
     if w.is_word(tok, level::DICTIONARY) && letters > MAX_ACRONYM_WORD_LETTERS {
@@ -90,7 +102,11 @@ pub(super) fn not_an_entity_acronym(w: &mut Work, first: usize, end: usize) {
     }
     let acr: String = w.t(a).chars().filter(|c| c.is_alphabetic()).collect();
     let initials: String = (first..end).filter(|&k| w.toks[k].is_cap()).filter_map(|k| w.t(k).chars().next()).collect();
-    if acr.len() >= 2 && acr.chars().all(char::is_uppercase) && initials.starts_with(acr.chars().next().unwrap_or('?')) && initials.len() >= acr.len() {
+    if acr.len() >= 2
+        && acr.chars().all(char::is_uppercase)
+        && initials.starts_with(acr.chars().next().unwrap_or('?'))
+        && initials.len() >= acr.len()
+    {
         w.not_entities.insert(w.t(a).to_string());
     }
 }
@@ -106,7 +122,13 @@ pub(super) fn acronym_after(w: &mut Work, cand: usize, run_end: usize) {
     if c.tokens.end != run_end {
         return;
     }
-    let initials: String = c.tokens.iter().filter(|&k| w.toks[k].is_word() && w.toks[k].is_cap()).filter_map(|k| w.t(k).chars().next()).flat_map(char::to_uppercase).collect();
+    let initials: String = c
+        .tokens
+        .iter()
+        .filter(|&k| w.toks[k].is_word() && w.toks[k].is_cap())
+        .filter_map(|k| w.t(k).chars().next())
+        .flat_map(char::to_uppercase)
+        .collect();
     let acr: String = w.t(a).chars().filter(|c| c.is_alphabetic()).flat_map(char::to_uppercase).collect();
     // The acronym's letters are initials of the name, in order, from its first.
     let mut it = initials.chars();

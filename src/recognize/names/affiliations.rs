@@ -84,7 +84,10 @@ mod tests {
 
     #[test]
     fn finds_an_organisation_before_its_acronym() {
-        assert_eq!(affiliations("He said the National Intelligence Service (NIS) Director Cho Tae-yong left."), ["Director -> National Intelligence Service"]);
+        assert_eq!(
+            affiliations("He said the National Intelligence Service (NIS) Director Cho Tae-yong left."),
+            ["Director -> National Intelligence Service"]
+        );
         assert_eq!(affiliations("He said the Velmora Harbour Board (VHB) Director Ana Ruiz left."), ["Director -> Velmora Harbour Board"]);
     }
 
@@ -99,10 +102,18 @@ mod tests {
         // The skipped words are exactly role_qualifiers + title_adjectives; roles'
         // own qualifiers ("deputy", "late", "ex") are not among them.
         for q in ["acting", "former", "outgoing", "incoming", "interim", "then", "new", "top"] {
-            assert_eq!(affiliations(&format!("Officials said Japan's {q} Prime Minister Ishiba Shigeru left.")), ["Prime Minister -> Japan"], "{q}");
+            assert_eq!(
+                affiliations(&format!("Officials said Japan's {q} Prime Minister Ishiba Shigeru left.")),
+                ["Prime Minister -> Japan"],
+                "{q}"
+            );
         }
         for q in ["deputy", "late", "ex", "his"] {
-            assert_eq!(affiliations(&format!("Officials said Japan's {q} Prime Minister Ishiba Shigeru left.")), ["Prime Minister -> -"], "{q}");
+            assert_eq!(
+                affiliations(&format!("Officials said Japan's {q} Prime Minister Ishiba Shigeru left.")),
+                ["Prime Minister -> -"],
+                "{q}"
+            );
         }
     }
 

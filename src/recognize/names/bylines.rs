@@ -48,7 +48,14 @@ fn add_reporter(w: &mut Work, first: usize, mut end: usize) {
     let all_titles = (first..end).filter(|&j| w.toks[j].is_word()).all(|j| w.is(j, ROLE_HEAD | ROLE_MOD));
     if end > first && !all_titles {
         let text = w.span_text(first, end).to_string();
-        w.add(Cand { tokens: TokRange::new(first, end), kind: Kind::Person, key: name_key(&text), origin: Origin::Discovered, refers_to: None, byline: true });
+        w.add(Cand {
+            tokens: TokRange::new(first, end),
+            kind: Kind::Person,
+            key: name_key(&text),
+            origin: Origin::Discovered,
+            refers_to: None,
+            byline: true,
+        });
     }
 }
 

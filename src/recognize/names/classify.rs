@@ -9,11 +9,11 @@
 //! not ordinary English).
 
 use super::super::Work;
+use super::Mode;
 use super::acronyms::is_acronym_known;
 use super::name_like;
 use super::shapes::{chinese_shape, korean_shape};
 use super::units::Unit;
-use super::Mode;
 use crate::lexicon::class::*;
 use crate::lexicon::level;
 use crate::model::Kind;
@@ -116,14 +116,20 @@ fn given_name_first(w: &Work, s: &Stretch) -> Option<Verdict> {
 fn after_lowercase_title(w: &Work, s: &Stretch) -> Option<Verdict> {
     let p = s.first.checked_sub(1)?;
     let titled = w.toks[p].has(LOWER) && w.is(p, ROLE_HEAD) && !w.t(p).ends_with('s');
-    (titled && !s.org_head && s.caps <= MAX_TITLED_WORDS && s.us.iter().all(|u| !w.toks[u.first()].has(ALLCAPS))).then_some(Verdict::Name(Kind::Person))
+    (titled && !s.org_head && s.caps <= MAX_TITLED_WORDS && s.us.iter().all(|u| !w.toks[u.first()].has(ALLCAPS)))
+        .then_some(Verdict::Name(Kind::Person))
 }
 
 /// "JP Nadda": initials, then a family name that is not an English word.
 fn initials(w: &Work, s: &Stretch) -> Option<Verdict> {
     let [a, b] = s.us else { return None };
     let (a, b) = (a.first(), b.first());
-    let fits = w.toks[a].has(ALLCAPS) && w.t(a).len() <= MAX_INITIALS_LEN && w.toks[b].has(CAP) && !w.toks[b].has(ALLCAPS) && !w.is_word(b, level::DICTIONARY) && !is_acronym_known(w, a);
+    let fits = w.toks[a].has(ALLCAPS)
+        && w.t(a).len() <= MAX_INITIALS_LEN
+        && w.toks[b].has(CAP)
+        && !w.toks[b].has(ALLCAPS)
+        && !w.is_word(b, level::DICTIONARY)
+        && !is_acronym_known(w, a);
     fits.then_some(Verdict::Name(Kind::Person))
 }
 
@@ -211,7 +217,10 @@ mod tests {
     fn must_not_fire_on_ordinary_words_or_long_capitalised_stretches() {
         assert_eq!(marks("It was a Great Harbour Festival Parade again."), "It was a Great Harbour Festival Parade again.");
         assert_eq!(marks("It said Happy New Year again."), "It said Happy New Year again.");
-        assert_eq!(marks("It was Quorvane Brennagh Vantrell Quisby Tolliver again."), "It was Quorvane Brennagh Vantrell Quisby Tolliver again.");
+        assert_eq!(
+            marks("It was Quorvane Brennagh Vantrell Quisby Tolliver again."),
+            "It was Quorvane Brennagh Vantrell Quisby Tolliver again."
+        );
     }
 
     #[test]

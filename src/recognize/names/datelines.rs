@@ -82,12 +82,18 @@ mod tests {
 
     #[test]
     fn finds_a_capitals_place_before_the_date() {
-        assert_eq!(marks("VELMORA, Oct. 30 (Yonhap) -- Fishing boats returned to port."), "[[VELMORA|LOC]], Oct. 30 ({{Yonhap|ORG}}) -- Fishing boats returned to port.");
+        assert_eq!(
+            marks("VELMORA, Oct. 30 (Yonhap) -- Fishing boats returned to port."),
+            "[[VELMORA|LOC]], Oct. 30 ({{Yonhap|ORG}}) -- Fishing boats returned to port."
+        );
     }
 
     #[test]
     fn finds_a_place_with_its_region_in_parentheses() {
-        assert_eq!(marks("Velmora (Karnataka), Oct 30 (IANS) Farmers gathered early."), "[[Velmora|LOC]] ({{Karnataka|LOC}}), Oct 30 ({{IANS|ORG}}) Farmers gathered early.");
+        assert_eq!(
+            marks("Velmora (Karnataka), Oct 30 (IANS) Farmers gathered early."),
+            "[[Velmora|LOC]] ({{Karnataka|LOC}}), Oct 30 ({{IANS|ORG}}) Farmers gathered early."
+        );
     }
 
     #[test]

@@ -136,7 +136,10 @@ mod tests {
 
     #[test]
     fn finds_a_name_inside_a_headline() {
-        assert_eq!(marks("Zentrix Taps Kim Min-seok As Chief\n\nThe firm said so."), "Zentrix Taps [[Kim Min-seok|PERSON]] As Chief\n\nThe firm said so.");
+        assert_eq!(
+            marks("Zentrix Taps Kim Min-seok As Chief\n\nThe firm said so."),
+            "Zentrix Taps [[Kim Min-seok|PERSON]] As Chief\n\nThe firm said so."
+        );
     }
 
     #[test]

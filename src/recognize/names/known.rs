@@ -28,7 +28,13 @@ impl RunState {
         }
         // "Liberals in the party ...": a one-word alias that is an ordinary plural
         // at the start of a sentence is not the party.
-        if entry.kind == Kind::Org && u.end == u.first + 1 && w.toks[u.first].has(SENT_START) && !w.toks[u.first].has(ALLCAPS) && w.is_word(u.first, level::DICTIONARY) && w.t(u.first).ends_with('s') {
+        if entry.kind == Kind::Org
+            && u.end == u.first + 1
+            && w.toks[u.first].has(SENT_START)
+            && !w.toks[u.first].has(ALLCAPS)
+            && w.is_word(u.first, level::DICTIONARY)
+            && w.t(u.first).ends_with('s')
+        {
             return idx + 1;
         }
         // "Kuwait" + "News Agency": one organisation (or a venue).

@@ -40,19 +40,19 @@ mod orgs;
 mod process;
 mod runs;
 mod shapes;
+#[cfg(test)]
+mod test_support;
 mod titled;
 mod titles;
 mod units;
 mod words;
-#[cfg(test)]
-mod test_support;
 
 pub(crate) use modes::Mode;
 pub(crate) use titles::honorific_role;
 
 use super::{Cand, Key, TokRange, Work, name_key};
-use crate::lexicon::level;
 use crate::lexicon::class::{GIVEN, SURNAME};
+use crate::lexicon::level;
 use crate::model::{Kind, Origin};
 use crate::romanize;
 use crate::tokens::LOWER;

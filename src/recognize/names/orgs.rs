@@ -59,7 +59,14 @@ pub(super) fn complement_org(w: &mut Work, title: TokRange, mode: Mode) {
             let entry = w.kb.entry(m.entry);
             if m.form != Form::Demonym && entry.kind != Kind::Person {
                 let origin = if entry.is_user() { Origin::KnowledgeBase } else { Origin::Gazetteer };
-                w.add(Cand { tokens: TokRange::new(gf, ge), kind: entry.kind, key: Key::Kb(m.entry), origin, refers_to: None, byline: false });
+                w.add(Cand {
+                    tokens: TokRange::new(gf, ge),
+                    kind: entry.kind,
+                    key: Key::Kb(m.entry),
+                    origin,
+                    refers_to: None,
+                    byline: false,
+                });
             }
             k = ge;
             continue;
@@ -87,13 +94,22 @@ mod tests {
 
     #[test]
     fn finds_a_venue_as_a_place() {
-        assert_eq!(marks("Delegates gathered at the Busan Trade Center on Monday."), "Delegates gathered at the [[Busan Trade Center|LOC]] on Monday.");
+        assert_eq!(
+            marks("Delegates gathered at the Busan Trade Center on Monday."),
+            "Delegates gathered at the [[Busan Trade Center|LOC]] on Monday."
+        );
     }
 
     #[test]
     fn finds_the_organisation_of_a_title() {
-        assert_eq!(marks("Director of the National Fisheries Office Ana Ruiz spoke."), "Director of the [[National Fisheries Office|ORG]] [[Ana Ruiz|PERSON]] spoke.");
-        assert_eq!(marks("Prime Minister of the Netherlands Dick Schoof spoke."), "Prime Minister of the {{Netherlands|LOC}} [[Dick Schoof|PERSON]] spoke.");
+        assert_eq!(
+            marks("Director of the National Fisheries Office Ana Ruiz spoke."),
+            "Director of the [[National Fisheries Office|ORG]] [[Ana Ruiz|PERSON]] spoke."
+        );
+        assert_eq!(
+            marks("Prime Minister of the Netherlands Dick Schoof spoke."),
+            "Prime Minister of the {{Netherlands|LOC}} [[Dick Schoof|PERSON]] spoke."
+        );
     }
 
     #[test]

@@ -114,7 +114,9 @@ mod tests {
 
     #[test]
     fn must_not_carry_an_affiliation_over_and() {
-        let aff = with_work("Japan and Defense Minister Nakatani Gen spoke.", |w| w.pre_roles.iter().map(|r| r.affiliation.is_some()).collect::<Vec<_>>());
+        let aff = with_work("Japan and Defense Minister Nakatani Gen spoke.", |w| {
+            w.pre_roles.iter().map(|r| r.affiliation.is_some()).collect::<Vec<_>>()
+        });
         assert_eq!(aff, [false]);
     }
 

@@ -118,8 +118,14 @@ mod tests {
 
     #[test]
     fn finds_a_run_over_connectors_and_particles() {
-        assert_eq!(marks("Officials from the Ministry of the Interior spoke."), "Officials from the [[Ministry of the Interior|ORG]] spoke.");
-        assert_eq!(marks("It was signed by Ursula von der Leyen on Friday."), "It was signed by [[Ursula von der Leyen|PERSON]] on Friday.");
+        assert_eq!(
+            marks("Officials from the Ministry of the Interior spoke."),
+            "Officials from the [[Ministry of the Interior|ORG]] spoke."
+        );
+        assert_eq!(
+            marks("It was signed by Ursula von der Leyen on Friday."),
+            "It was signed by [[Ursula von der Leyen|PERSON]] on Friday."
+        );
     }
 
     #[test]
@@ -135,7 +141,10 @@ mod tests {
 
     #[test]
     fn must_not_continue_over_a_possessive_before_a_title() {
-        assert_eq!(marks("Yesterday Korea's Defense Minister Shin Won-sik spoke."), "Yesterday {{Korea|LOC}}'s Defense Minister [[Shin Won-sik|PERSON]] spoke.");
+        assert_eq!(
+            marks("Yesterday Korea's Defense Minister Shin Won-sik spoke."),
+            "Yesterday {{Korea|LOC}}'s Defense Minister [[Shin Won-sik|PERSON]] spoke."
+        );
     }
 
     #[test]

@@ -57,7 +57,9 @@ pub(super) fn chinese_shape(w: &Work, us: &[Unit]) -> bool {
         return false;
     }
     if b.is_one_token() {
-        return romanize::is_chinese_surname(w.t(a.first())) && romanize::is_pinyin_word(w.t(b.first())) && !w.is_word(b.first(), level::DICTIONARY);
+        return romanize::is_chinese_surname(w.t(a.first()))
+            && romanize::is_pinyin_word(w.t(b.first()))
+            && !w.is_word(b.first(), level::DICTIONARY);
     }
     // Cap-lower hyphenated given name of two short parts.
     let parts: Vec<usize> = b.tokens.iter().filter(|&k| w.toks[k].is_word()).collect();

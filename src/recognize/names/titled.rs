@@ -93,7 +93,14 @@ impl RunState {
             && w.kb.entry(w.gaz[gi].hit.entry).kind == Kind::Person
         {
             let e = w.gaz[gi].hit.entry;
-            let c = w.add(Cand { tokens: us[k].tokens, kind: Kind::Person, key: Key::Kb(e), origin: Origin::KnowledgeBase, refers_to: None, byline: false });
+            let c = w.add(Cand {
+                tokens: us[k].tokens,
+                kind: Kind::Person,
+                key: Key::Kb(e),
+                origin: Origin::KnowledgeBase,
+                refers_to: None,
+                byline: false,
+            });
             return PersonAfter { cand: c, next: k + 1 };
         }
         PersonAfter { cand: None, next: k }
@@ -140,12 +147,18 @@ mod tests {
 
     #[test]
     fn finds_a_known_person_after_a_title() {
-        assert_eq!(marks_knowing("Yesterday President Quentin Delarue arrived.", vec![person("Quentin Delarue")]), "Yesterday President {{Quentin Delarue|PERSON}} arrived.");
+        assert_eq!(
+            marks_knowing("Yesterday President Quentin Delarue arrived.", vec![person("Quentin Delarue")]),
+            "Yesterday President {{Quentin Delarue|PERSON}} arrived."
+        );
     }
 
     #[test]
     fn finds_only_the_name_in_a_headline() {
-        assert_eq!(marks("Minister Cho Tae-yul Vows Closer Ties With Tokyo\n\nOfficials said the talks went well."), "Minister [[Cho Tae-yul|PERSON]] Vows Closer Ties With {{Tokyo|LOC}}\n\nOfficials said the talks went well.");
+        assert_eq!(
+            marks("Minister Cho Tae-yul Vows Closer Ties With Tokyo\n\nOfficials said the talks went well."),
+            "Minister [[Cho Tae-yul|PERSON]] Vows Closer Ties With {{Tokyo|LOC}}\n\nOfficials said the talks went well."
+        );
     }
 
     #[test]

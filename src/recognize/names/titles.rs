@@ -7,9 +7,9 @@
 //! stands for ("Sen." Senator, `honorific_roles`).
 
 use super::super::Work;
-use crate::model::Kind;
 use crate::lexicon::class::{ORG_HEAD, ROLE_COMP, ROLE_HEAD, ROLE_MOD, ROLE_WEAK};
 use crate::lexicon::lexicon;
+use crate::model::Kind;
 use crate::tokens::{GLUE, TokKind};
 
 /// A role title parsed at a token.
@@ -141,9 +141,15 @@ mod tests {
 
     #[test]
     fn finds_titles_with_modifiers_and_complements() {
-        assert_eq!(title("Principal Deputy National Security Adviser Jane Doe"), Some(("Principal Deputy National Security Adviser".into(), true)));
+        assert_eq!(
+            title("Principal Deputy National Security Adviser Jane Doe"),
+            Some(("Principal Deputy National Security Adviser".into(), true))
+        );
         assert_eq!(title("Secretary of State Blinken"), Some(("Secretary of State".into(), true)));
-        assert_eq!(title("Minister for Foreign Affairs and Trade Penny Wong"), Some(("Minister for Foreign Affairs and Trade".into(), true)));
+        assert_eq!(
+            title("Minister for Foreign Affairs and Trade Penny Wong"),
+            Some(("Minister for Foreign Affairs and Trade".into(), true))
+        );
         assert_eq!(title("Director of the National Security Office Wi"), Some(("Director of the National Security Office".into(), true)));
     }
 

@@ -153,7 +153,10 @@ fn org_start(w: &Work, k: usize, end: usize, _before: &[Unit]) -> Option<Unit> {
         if w.is(e, HONORIFIC) || (w.is(e, ROLE_HEAD) && !w.is(e, ROLE_WEAK | ROLE_COMP | ORG_HEAD)) {
             break;
         }
-        if w.t(e) == "and" && e + 1 < end && (w.is(e + 1, ORG_START) || w.gaz_starting(e + 1).is_some_and(|g| w.kb.entry(g.hit.entry).class == Class::Country)) {
+        if w.t(e) == "and"
+            && e + 1 < end
+            && (w.is(e + 1, ORG_START) || w.gaz_starting(e + 1).is_some_and(|g| w.kb.entry(g.hit.entry).class == Class::Country))
+        {
             break;
         }
         e += 1;
@@ -167,7 +170,11 @@ fn org_start(w: &Work, k: usize, end: usize, _before: &[Unit]) -> Option<Unit> {
 /// Name particles between name words: "von der", "bin", "da"; with what is glued
 /// to them ("al-Hayya", "el-Sisi"), a word unit.
 fn particle(w: &Work, k: usize, end: usize, before: &[Unit]) -> Option<Unit> {
-    if !(w.toks[k].has(LOWER) && w.is(k, PARTICLE) && before.last().is_some_and(|u| u.is_word()) && !matches!(w.t(k), "of" | "and" | "for" | "the")) {
+    if !(w.toks[k].has(LOWER)
+        && w.is(k, PARTICLE)
+        && before.last().is_some_and(|u| u.is_word())
+        && !matches!(w.t(k), "of" | "and" | "for" | "the"))
+    {
         return None;
     }
     let mut e = k + 1;
@@ -215,7 +222,10 @@ mod tests {
 
     #[test]
     fn finds_a_known_name_a_title_and_plain_words() {
-        assert_eq!(unit_list("Japanese Defense Minister Nakatani Gen"), ["Japanese:Known", "Defense Minister:Title", "Nakatani:Word", "Gen:Word"]);
+        assert_eq!(
+            unit_list("Japanese Defense Minister Nakatani Gen"),
+            ["Japanese:Known", "Defense Minister:Title", "Nakatani:Word", "Gen:Word"]
+        );
     }
 
     #[test]

@@ -31,13 +31,21 @@ impl RunState {
         }
         // Words before a head-first organisation: "Central Bank of Nigeria" (not a
         // person's given name: "Maria" + "Bank of ...").
-        if j < us.len() && us[j].kind == UnitKind::OrgStart && self.mode == Mode::Full && j - idx <= MAX_WORDS_BEFORE_ORG_START && (idx..j).all(|x| !w.is(us[x].first(), GIVEN) || !us[x].is_word()) {
+        if j < us.len()
+            && us[j].kind == UnitKind::OrgStart
+            && self.mode == Mode::Full
+            && j - idx <= MAX_WORDS_BEFORE_ORG_START
+            && (idx..j).all(|x| !w.is(us[x].first(), GIVEN) || !us[x].is_word())
+        {
             self.last_cand = add_discovered(w, TokRange::new(us[idx].first(), us[j].tokens.end), Kind::Org);
             return j + 1;
         }
         // Leading "The" and sentence-initial common words are not part of it.
         let mut from = idx;
-        while from < j && us[from].is_one_token() && (w.is(us[from].first(), FUNC) || (w.toks[us[from].first()].has(SENT_START) && w.is_word(us[from].first(), level::COMMON))) {
+        while from < j
+            && us[from].is_one_token()
+            && (w.is(us[from].first(), FUNC) || (w.toks[us[from].first()].has(SENT_START) && w.is_word(us[from].first(), level::COMMON)))
+        {
             from += 1;
         }
         // Words, then a known name with an organisation tail: "Greater" + "Busan" +
@@ -89,6 +97,9 @@ mod tests {
 
     #[test]
     fn must_not_join_many_words_to_a_head_first_organisation() {
-        assert_eq!(marks("Reports said Green Ridge Valley Bank of Velmora lost."), "Reports said [[Green Ridge Valley|LOC]] [[Bank of Velmora|ORG]] lost.");
+        assert_eq!(
+            marks("Reports said Green Ridge Valley Bank of Velmora lost."),
+            "Reports said [[Green Ridge Valley|LOC]] [[Bank of Velmora|ORG]] lost."
+        );
     }
 }

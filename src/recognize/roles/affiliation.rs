@@ -112,7 +112,10 @@ pub(super) fn display_name(w: &Work, e: usize) -> String {
     if entry.kind != Kind::Org || entry.is_user() {
         return entry.name.clone();
     }
-    let acronym = entry.aliases.iter().find(|a| ACRONYM_LEN.contains(&a.len()) && a.chars().all(|c| c.is_ascii_uppercase()) && !entry.name.contains(a.as_str()));
+    let acronym = entry
+        .aliases
+        .iter()
+        .find(|a| ACRONYM_LEN.contains(&a.len()) && a.chars().all(|c| c.is_ascii_uppercase()) && !entry.name.contains(a.as_str()));
     match acronym {
         Some(a) => format!("{} ({a})", entry.name),
         None => entry.name.clone(),
@@ -134,25 +137,55 @@ mod tests {
 
     #[test]
     fn a_state_body_stands_for_its_country() {
-        ok("South Korea's Joint Chiefs of Staff Chairman Kim Myung-soo visited the border.", "capitalised-title", "Kim Myung-soo", Some("Chairman"), Some("South Korea"));
+        ok(
+            "South Korea's Joint Chiefs of Staff Chairman Kim Myung-soo visited the border.",
+            "capitalised-title",
+            "Kim Myung-soo",
+            Some("Chairman"),
+            Some("South Korea"),
+        );
     }
 
     #[test]
     fn a_body_right_before_a_lowercase_title_stands_for_itself() {
-        ok("Kremlin spokesman Dmitry Peskov told reporters on Monday.", "lowercase-title", "Dmitry Peskov", Some("Spokesman"), Some("Kremlin"));
+        ok(
+            "Kremlin spokesman Dmitry Peskov told reporters on Monday.",
+            "lowercase-title",
+            "Dmitry Peskov",
+            Some("Spokesman"),
+            Some("Kremlin"),
+        );
     }
 
     #[test]
     fn international_bodies_and_agencies_are_shown_with_their_acronym() {
-        ok("NATO Secretary General Mark Rutte arrived in Vilnius.", "capitalised-title", "Mark Rutte", Some("Secretary General"), Some("North Atlantic Treaty Organization (NATO)"));
-        ok("Josep Borrell, the EU's high representative for foreign affairs, said the talks were useful.", "appositive", "Josep Borrell", Some("High Representative for Foreign Affairs"), Some("European Union (EU)"));
+        ok(
+            "NATO Secretary General Mark Rutte arrived in Vilnius.",
+            "capitalised-title",
+            "Mark Rutte",
+            Some("Secretary General"),
+            Some("North Atlantic Treaty Organization (NATO)"),
+        );
+        ok(
+            "Josep Borrell, the EU's high representative for foreign affairs, said the talks were useful.",
+            "appositive",
+            "Josep Borrell",
+            Some("High Representative for Foreign Affairs"),
+            Some("European Union (EU)"),
+        );
     }
 
     #[test]
     fn a_local_office_belongs_to_its_place_not_its_country() {
         ok("Kyiv Mayor Vitali Klitschko said the city was ready.", "capitalised-title", "Vitali Klitschko", Some("Mayor"), Some("Kyiv"));
         // A place before a national title stands for its country.
-        ok("Tom Baker, the ambassador in Seoul, said the talks went well.", "appositive", "Tom Baker", Some("Ambassador in Seoul"), Some("South Korea"));
+        ok(
+            "Tom Baker, the ambassador in Seoul, said the talks went well.",
+            "appositive",
+            "Tom Baker",
+            Some("Ambassador in Seoul"),
+            Some("South Korea"),
+        );
     }
 
     #[test]
@@ -168,6 +201,12 @@ mod tests {
 
     #[test]
     fn a_company_named_after_a_title_is_itself() {
-        ok("Tom Baker remains chief executive of Acme Capital.", "copula", "Tom Baker", Some("Chief Executive of Acme Capital"), Some("Acme Capital"));
+        ok(
+            "Tom Baker remains chief executive of Acme Capital.",
+            "copula",
+            "Tom Baker",
+            Some("Chief Executive of Acme Capital"),
+            Some("Acme Capital"),
+        );
     }
 }

@@ -81,7 +81,13 @@ mod tests {
 
     #[test]
     fn an_appositive_after_the_name() {
-        ok("Josep Borrell, the EU's high representative for foreign affairs, said the talks were useful.", "appositive", "Josep Borrell", Some("High Representative for Foreign Affairs"), Some("European Union (EU)"));
+        ok(
+            "Josep Borrell, the EU's high representative for foreign affairs, said the talks were useful.",
+            "appositive",
+            "Josep Borrell",
+            Some("High Representative for Foreign Affairs"),
+            Some("European Union (EU)"),
+        );
         ok("Anna Berg, Sweden's foreign minister, met reporters.", "appositive", "Anna Berg", Some("Foreign Minister"), Some("Sweden"));
         ok("The plan was drafted by Anna Berg, the finance minister.", "appositive", "Anna Berg", Some("Finance Minister"), None);
     }
@@ -103,8 +109,20 @@ mod tests {
 
     #[test]
     fn a_copula_gives_the_title_and_the_body_after_it() {
-        ok("Daniel Hwang was a senior fellow at the Heritage Foundation until 2020.", "copula", "Daniel Hwang", Some("Senior Fellow at the Heritage Foundation"), Some("Heritage Foundation"));
-        ok("Tom Baker remains chief executive of Acme Capital.", "copula", "Tom Baker", Some("Chief Executive of Acme Capital"), Some("Acme Capital"));
+        ok(
+            "Daniel Hwang was a senior fellow at the Heritage Foundation until 2020.",
+            "copula",
+            "Daniel Hwang",
+            Some("Senior Fellow at the Heritage Foundation"),
+            Some("Heritage Foundation"),
+        );
+        ok(
+            "Tom Baker remains chief executive of Acme Capital.",
+            "copula",
+            "Tom Baker",
+            Some("Chief Executive of Acme Capital"),
+            Some("Acme Capital"),
+        );
     }
 
     #[test]
@@ -116,7 +134,13 @@ mod tests {
 
     #[test]
     fn named_as_a_title() {
-        ok("The president named Wi Sung-lac as director of the National Security Office.", "named-as", "Wi Sung-lac", Some("Director of the National Security Office"), Some("South Korea"));
+        ok(
+            "The president named Wi Sung-lac as director of the National Security Office.",
+            "named-as",
+            "Wi Sung-lac",
+            Some("Director of the National Security Office"),
+            Some("South Korea"),
+        );
         ok("Anna Berg appointed Tom Baker as her deputy.", "named-as", "Tom Baker", Some("Deputy"), None);
         not("Tom Baker as a child loved trains.", "named-as");
     }

@@ -53,8 +53,20 @@ mod tests {
 
     #[test]
     fn a_person_of_or_from_a_body() {
-        ok("Victor Cha of the Center for Strategic and International Studies said the launch was a test.", "name-of-body", "Victor Cha", None, CSIS);
-        ok("Victor Cha from the Center for Strategic and International Studies said the launch was a test.", "name-of-body", "Victor Cha", None, CSIS);
+        ok(
+            "Victor Cha of the Center for Strategic and International Studies said the launch was a test.",
+            "name-of-body",
+            "Victor Cha",
+            None,
+            CSIS,
+        );
+        ok(
+            "Victor Cha from the Center for Strategic and International Studies said the launch was a test.",
+            "name-of-body",
+            "Victor Cha",
+            None,
+            CSIS,
+        );
     }
 
     #[test]

@@ -69,7 +69,8 @@ fn read_title_before_comma(w: &Work, p: usize) -> Option<RoleMatch> {
         }
         k = j;
     }
-    let ends_in_title = w.is(end - 1, ROLE_HEAD) || w.is_lower(end - 1, COUNTERPART) || w.cand_at(end - 1).is_some_and(|c| w.cands[c].kind == Kind::Loc);
+    let ends_in_title =
+        w.is(end - 1, ROLE_HEAD) || w.is_lower(end - 1, COUNTERPART) || w.cand_at(end - 1).is_some_and(|c| w.cands[c].kind == Kind::Loc);
     if !has_head || k == end || !ends_in_title {
         return None;
     }
@@ -80,7 +81,11 @@ fn read_title_before_comma(w: &Work, p: usize) -> Option<RoleMatch> {
     if let Some(b) = k.checked_sub(1) {
         if let Some(g) = w.known_names_ending_at(k).next() {
             let entry = w.kb.entry(g.hit.entry);
-            if g.hit.form == Form::Demonym || w.toks[b].has(POSS) || counterpart || matches!(entry.class, Class::Country | Class::International) {
+            if g.hit.form == Form::Demonym
+                || w.toks[b].has(POSS)
+                || counterpart
+                || matches!(entry.class, Class::Country | Class::International)
+            {
                 affil = affiliation::resolve(w, &Affil::Kb(g.hit.entry), Some(g.tokens));
                 start = g.tokens.first;
             }
@@ -151,7 +156,10 @@ fn subject_role(w: &Work, claims: &[RawClaim], p: usize) -> Option<String> {
         return Some(r);
     }
     let s = sentence_toks(w, pf).first;
-    let mut in_sentence: Vec<usize> = (s..pf).filter_map(|k| w.cand_at(k)).filter(|&c| w.cands[c].kind == Kind::Person && w.cands[c].tokens.first >= s && root(c) != me).collect();
+    let mut in_sentence: Vec<usize> = (s..pf)
+        .filter_map(|k| w.cand_at(k))
+        .filter(|&c| w.cands[c].kind == Kind::Person && w.cands[c].tokens.first >= s && root(c) != me)
+        .collect();
     in_sentence.dedup();
     let followed_by_verb = |w: &Work, c: usize| {
         let mut k = w.cands[c].tokens.end;
@@ -168,7 +176,11 @@ fn subject_role(w: &Work, claims: &[RawClaim], p: usize) -> Option<String> {
     if let Some(r) = in_sentence.iter().rev().find_map(|&c| role_of(c)) {
         return Some(r);
     }
-    claims.iter().filter(|c| root(c.person) != me && w.cands[c.person].tokens.first < pf && c.role.is_some()).max_by_key(|c| w.cands[c.person].tokens.first).and_then(|c| c.role.clone())
+    claims
+        .iter()
+        .filter(|c| root(c.person) != me && w.cands[c.person].tokens.first < pf && c.role.is_some())
+        .max_by_key(|c| w.cands[c.person].tokens.first)
+        .and_then(|c| c.role.clone())
 }
 
 #[cfg(test)]
@@ -177,8 +189,20 @@ mod tests {
 
     #[test]
     fn a_title_before_a_comma_and_a_name() {
-        ok("South Korea's national security adviser, Wi Sung-lac, met reporters.", "title-before-comma", "Wi Sung-lac", Some("National Security Adviser"), Some("South Korea"));
-        ok("the U.S. ambassador to Australia, Kevin Rudd, spoke.", "title-before-comma", "Kevin Rudd", Some("Ambassador to Australia"), Some("United States"));
+        ok(
+            "South Korea's national security adviser, Wi Sung-lac, met reporters.",
+            "title-before-comma",
+            "Wi Sung-lac",
+            Some("National Security Adviser"),
+            Some("South Korea"),
+        );
+        ok(
+            "the U.S. ambassador to Australia, Kevin Rudd, spoke.",
+            "title-before-comma",
+            "Kevin Rudd",
+            Some("Ambassador to Australia"),
+            Some("United States"),
+        );
     }
 
     #[test]
@@ -189,22 +213,64 @@ mod tests {
 
     #[test]
     fn a_counterpart_takes_the_role_of_the_subject() {
-        ok("Defense Minister Shin Won-sik met his Japanese counterpart, Minoru Kihara, on Sunday.", "title-before-comma", "Minoru Kihara", Some("Defense Minister"), Some("Japan"));
-        ok("Foreign Minister Park Jin and his Japanese counterpart, Yoko Kamikawa, met on Monday.", "title-before-comma", "Yoko Kamikawa", Some("Foreign Minister"), Some("Japan"));
+        ok(
+            "Defense Minister Shin Won-sik met his Japanese counterpart, Minoru Kihara, on Sunday.",
+            "title-before-comma",
+            "Minoru Kihara",
+            Some("Defense Minister"),
+            Some("Japan"),
+        );
+        ok(
+            "Foreign Minister Park Jin and his Japanese counterpart, Yoko Kamikawa, met on Monday.",
+            "title-before-comma",
+            "Yoko Kamikawa",
+            Some("Foreign Minister"),
+            Some("Japan"),
+        );
         // No subject in the sentence: the nearest earlier person with a role.
-        ok("Defense Minister Anna Berg met Foreign Minister Tom Baker. His counterpart, Lisa Park, attended.", "title-before-comma", "Lisa Park", Some("Foreign Minister"), Some("South Korea"));
+        ok(
+            "Defense Minister Anna Berg met Foreign Minister Tom Baker. His counterpart, Lisa Park, attended.",
+            "title-before-comma",
+            "Lisa Park",
+            Some("Foreign Minister"),
+            Some("South Korea"),
+        );
     }
 
     #[test]
     fn a_subject_without_a_known_role_gives_a_counterpart_none() {
-        ok("Lee Jae-myung met his Dutch counterpart, Dick Schoof, in The Hague.", "title-before-comma", "Dick Schoof", None, Some("Netherlands"));
-        ok("Park Jin and his Japanese counterpart, Yoko Kamikawa, met on Monday.", "title-before-comma", "Yoko Kamikawa", None, Some("Japan"));
+        ok(
+            "Lee Jae-myung met his Dutch counterpart, Dick Schoof, in The Hague.",
+            "title-before-comma",
+            "Dick Schoof",
+            None,
+            Some("Netherlands"),
+        );
+        ok(
+            "Park Jin and his Japanese counterpart, Yoko Kamikawa, met on Monday.",
+            "title-before-comma",
+            "Yoko Kamikawa",
+            None,
+            Some("Japan"),
+        );
     }
 
     #[test]
     fn a_predecessor_held_the_subjects_post() {
-        ok("Prime Minister Claire Dumont thanked her predecessor Paul Girard.", "predecessor", "Paul Girard", Some("Former Prime Minister"), None);
-        ok("Foreign Minister Park Jin said his predecessor, Chung Eui-yong, had laid the groundwork.", "predecessor", "Chung Eui-yong", Some("Former Foreign Minister"), Some("South Korea"));
+        ok(
+            "Prime Minister Claire Dumont thanked her predecessor Paul Girard.",
+            "predecessor",
+            "Paul Girard",
+            Some("Former Prime Minister"),
+            None,
+        );
+        ok(
+            "Foreign Minister Park Jin said his predecessor, Chung Eui-yong, had laid the groundwork.",
+            "predecessor",
+            "Chung Eui-yong",
+            Some("Former Foreign Minister"),
+            Some("South Korea"),
+        );
     }
 
     #[test]

@@ -8,8 +8,8 @@
 //!   parentheses anywhere, else a copyright line ("© 2025 Agence France-Presse").
 
 use super::super::{Cand, Key, Work};
-use super::affiliation::display_name;
 use super::TOP_LINES;
+use super::affiliation::display_name;
 use super::sentence::sentence_toks;
 use crate::lexicon::lexicon;
 use crate::model::Kind;
@@ -33,7 +33,10 @@ pub(super) fn signed_off(w: &Work, p: usize) -> bool {
 pub(super) fn byline_agency(w: &Work) -> Option<String> {
     // The news organisation a credit names ("(AAP)" is the agency, not the party).
     let media_entry = |c: &Cand| -> Option<usize> {
-        w.kb.lookup(w.span_text(c.tokens.first, c.tokens.end)).iter().map(|(e, _)| *e).find(|&e| w.kb.entry(e).is_media() || w.kb.entry(e).is_user())
+        w.kb.lookup(w.span_text(c.tokens.first, c.tokens.end))
+            .iter()
+            .map(|(e, _)| *e)
+            .find(|&e| w.kb.entry(e).is_media() || w.kb.entry(e).is_user())
     };
     let media = |c: &Cand| match c.key {
         Key::Kb(_) => media_entry(c).is_some(),
@@ -65,7 +68,13 @@ mod tests {
 
     #[test]
     fn a_byline_gets_the_agency_of_the_dateline() {
-        ok("By Kim Eun-jung\n\nSEOUL, June 3 (Yonhap) -- The talks ended without a deal.", "byline", "Kim Eun-jung", None, Some("Yonhap News Agency"));
+        ok(
+            "By Kim Eun-jung\n\nSEOUL, June 3 (Yonhap) -- The talks ended without a deal.",
+            "byline",
+            "Kim Eun-jung",
+            None,
+            Some("Yonhap News Agency"),
+        );
     }
 
     #[test]

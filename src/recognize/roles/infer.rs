@@ -13,9 +13,9 @@
 
 use super::super::layout::LineKind;
 use super::super::{Cand, GazHit, Key, Work};
+use super::TOP_LINES;
 use super::affiliation::{self, display_name, is_local};
 use super::korea;
-use super::TOP_LINES;
 use super::sentence::sentence_toks;
 use crate::kb::{Class, Form};
 use crate::lexicon::lexicon;
@@ -106,7 +106,8 @@ pub(super) fn dateline_country(w: &Work) -> Option<String> {
         if line.kind != LineKind::Body {
             continue;
         }
-        let near_start = c.tokens.first < line.content_from + DATELINE_TOKENS && (line.content_from..c.tokens.first).filter(|&k| w.toks[k].is_word()).count() <= DATELINE_WORDS_BEFORE;
+        let near_start = c.tokens.first < line.content_from + DATELINE_TOKENS
+            && (line.content_from..c.tokens.first).filter(|&k| w.toks[k].is_word()).count() <= DATELINE_WORDS_BEFORE;
         if near_start && let Some(n) = country_of(w, c) {
             return Some(n);
         }
@@ -128,7 +129,11 @@ fn country_of(w: &Work, c: &Cand) -> Option<String> {
 /// Whether a title belongs to a company rather than a state.
 fn is_corporate(role: &str) -> bool {
     let r = role.to_lowercase();
-    lexicon().roles.corporate_title_words.iter().any(|k| r.split(|c: char| !c.is_alphanumeric()).collect::<Vec<_>>().join(" ").contains(k.as_str()))
+    lexicon()
+        .roles
+        .corporate_title_words
+        .iter()
+        .any(|k| r.split(|c: char| !c.is_alphanumeric()).collect::<Vec<_>>().join(" ").contains(k.as_str()))
 }
 
 /// A company mentioned once is not what an article is about.
@@ -194,13 +199,22 @@ mod tests {
 
     #[test]
     fn a_local_office_by_the_place_named_nearby() {
-        assert_eq!(inferred("Floods hit Osaka on Monday. Mayor Hideo Tanaka ordered evacuations.", "capitalised-title", "Hideo Tanaka").as_deref(), Some("Osaka"));
-        assert_eq!(inferred("In Osaka, Governor Hirofumi Yoshimura spoke.", "capitalised-title", "Hirofumi Yoshimura").as_deref(), Some("Osaka"));
+        assert_eq!(
+            inferred("Floods hit Osaka on Monday. Mayor Hideo Tanaka ordered evacuations.", "capitalised-title", "Hideo Tanaka").as_deref(),
+            Some("Osaka")
+        );
+        assert_eq!(
+            inferred("In Osaka, Governor Hirofumi Yoshimura spoke.", "capitalised-title", "Hirofumi Yoshimura").as_deref(),
+            Some("Osaka")
+        );
     }
 
     #[test]
     fn a_country_named_earlier_in_the_sentence() {
-        assert_eq!(inferred("In Germany, Finance Minister Lars Klingbeil presented the budget.", "capitalised-title", "Lars Klingbeil").as_deref(), Some("Germany"));
+        assert_eq!(
+            inferred("In Germany, Finance Minister Lars Klingbeil presented the budget.", "capitalised-title", "Lars Klingbeil").as_deref(),
+            Some("Germany")
+        );
     }
 
     #[test]
@@ -208,18 +222,40 @@ mod tests {
         let t = "Microsoft reported record profit. Microsoft shares rose, and CEO Satya Nadella said demand was strong.";
         assert_eq!(inferred(t, "capitalised-title", "Satya Nadella").as_deref(), Some("Microsoft"));
         // Mentioned once, a company is not what the article is about.
-        assert_eq!(inferred("Microsoft reported record profit. CEO Satya Nadella said demand was strong.", "capitalised-title", "Satya Nadella"), None);
+        assert_eq!(
+            inferred("Microsoft reported record profit. CEO Satya Nadella said demand was strong.", "capitalised-title", "Satya Nadella"),
+            None
+        );
     }
 
     #[test]
     fn a_spokesperson_by_the_body_of_the_previous_sentence() {
-        assert_eq!(inferred("The Kremlin said on Monday it was ready. Spokesman Dmitry Peskov added that talks would continue.", "capitalised-title", "Dmitry Peskov").as_deref(), Some("Kremlin"));
-        assert_eq!(inferred("The Kremlin said on Monday it was ready.\nSpokesman Dmitry Peskov added that talks would continue.", "capitalised-title", "Dmitry Peskov").as_deref(), Some("Kremlin"));
+        assert_eq!(
+            inferred(
+                "The Kremlin said on Monday it was ready. Spokesman Dmitry Peskov added that talks would continue.",
+                "capitalised-title",
+                "Dmitry Peskov"
+            )
+            .as_deref(),
+            Some("Kremlin")
+        );
+        assert_eq!(
+            inferred(
+                "The Kremlin said on Monday it was ready.\nSpokesman Dmitry Peskov added that talks would continue.",
+                "capitalised-title",
+                "Dmitry Peskov"
+            )
+            .as_deref(),
+            Some("Kremlin")
+        );
     }
 
     #[test]
     fn else_the_datelines_country() {
-        assert_eq!(inferred("BERLIN, May 2 -- Spokesman Tom Weber said the talks had ended.", "capitalised-title", "Tom Weber").as_deref(), Some("Germany"));
+        assert_eq!(
+            inferred("BERLIN, May 2 -- Spokesman Tom Weber said the talks had ended.", "capitalised-title", "Tom Weber").as_deref(),
+            Some("Germany")
+        );
         let t = "LONDON -- Prime Minister Keir Starmer met Chancellor Rachel Reeves.";
         assert_eq!(inferred(t, "capitalised-title", "Rachel Reeves").as_deref(), Some("United Kingdom"));
     }

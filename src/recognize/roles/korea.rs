@@ -67,7 +67,8 @@ impl<'a> Signals<'a> {
     /// Whether token `k`, with text `t`, is one of the signals (exact spelling).
     #[inline]
     fn at(&self, w: &Work, k: usize, t: &str) -> bool {
-        self.words.iter().any(|s| s == t) || self.name.is_some_and(|(head, rest)| t == head && k + 1 < w.toks.len() && w.t(k + 1).starts_with(rest))
+        self.words.iter().any(|s| s == t)
+            || self.name.is_some_and(|(head, rest)| t == head && k + 1 < w.toks.len() && w.t(k + 1).starts_with(rest))
     }
 }
 
@@ -77,16 +78,28 @@ mod tests {
 
     #[test]
     fn a_korean_name_by_the_nearest_signal() {
-        assert_eq!(inferred("SEOUL -- Defense Minister Ahn Gyu-back visited the border on Monday.", "capitalised-title", "Ahn Gyu-back").as_deref(), Some("South Korea"));
-        assert_eq!(inferred("Pyongyang's state media said Premier Pak Thae-song inspected a farm.", "capitalised-title", "Pak Thae-song").as_deref(), Some("North Korea"));
+        assert_eq!(
+            inferred("SEOUL -- Defense Minister Ahn Gyu-back visited the border on Monday.", "capitalised-title", "Ahn Gyu-back")
+                .as_deref(),
+            Some("South Korea")
+        );
+        assert_eq!(
+            inferred("Pyongyang's state media said Premier Pak Thae-song inspected a farm.", "capitalised-title", "Pak Thae-song")
+                .as_deref(),
+            Some("North Korea")
+        );
         // The nearest signal wins over the count: "Seoul" is nearest.
-        let t = "Kim Jong Un's regime tested missiles. North Korea and North Korea and Pyongyang. Seoul. The general, Pak Jong-chon, watched.";
+        let t =
+            "Kim Jong Un's regime tested missiles. North Korea and North Korea and Pyongyang. Seoul. The general, Pak Jong-chon, watched.";
         assert_eq!(inferred(t, "title-before-comma", "Pak Jong-chon").as_deref(), Some("South Korea"));
     }
 
     #[test]
     fn a_korean_name_with_no_signal_before_it_is_south_korean_unless_the_article_is_about_the_north() {
-        assert_eq!(inferred("Defense Minister Ahn Gyu-back said the North fired a missile.", "capitalised-title", "Ahn Gyu-back").as_deref(), Some("South Korea"));
+        assert_eq!(
+            inferred("Defense Minister Ahn Gyu-back said the North fired a missile.", "capitalised-title", "Ahn Gyu-back").as_deref(),
+            Some("South Korea")
+        );
         let t = "Foreign Minister Choe Son-hui spoke on Monday. Pyongyang said KCNA would report it. North Korea agreed.";
         assert_eq!(inferred(t, "capitalised-title", "Choe Son-hui").as_deref(), Some("North Korea"));
     }

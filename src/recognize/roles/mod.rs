@@ -151,7 +151,13 @@ fn extract_with_rules(w: &Work) -> Vec<RuledClaim> {
         for row in PATTERNS {
             let Some((rule, m)) = row.iter().find_map(|&(rule, pattern)| pattern(w, p, &so_far).map(|m| (rule, m))) else { continue };
             if let Some(q) = m.also_for {
-                so_far.list.push(RawClaim { person: q, role: m.role.clone(), affiliation: m.affiliation.clone(), span: m.span.clone(), rule });
+                so_far.list.push(RawClaim {
+                    person: q,
+                    role: m.role.clone(),
+                    affiliation: m.affiliation.clone(),
+                    span: m.span.clone(),
+                    rule,
+                });
             }
             so_far.list.push(RawClaim { person: p, role: m.role, affiliation: m.affiliation, span: m.span, rule });
         }
@@ -171,14 +177,26 @@ fn extract_with_rules(w: &Work) -> Vec<RuledClaim> {
             None => (None, false),
         };
         if c.role.is_some() || affiliation.is_some() {
-            let claim = Claim { role: c.role, affiliation: affiliation.clone(), span: c.span, sentence, inferred: inferred && affiliation.is_some() };
+            let claim = Claim {
+                role: c.role,
+                affiliation: affiliation.clone(),
+                span: c.span,
+                sentence,
+                inferred: inferred && affiliation.is_some(),
+            };
             out.push(RuledClaim { person: c.person, claim, rule: c.rule });
         }
     }
     if let Some(agency) = credits::byline_agency(w) {
         for p in bylines {
             let span = w.span(w.cands[p].tokens.first, w.cands[p].tokens.end);
-            let claim = Claim { role: None, affiliation: Some(agency.clone()), span, sentence: sentence_of(w, w.cands[p].tokens.first), inferred: false };
+            let claim = Claim {
+                role: None,
+                affiliation: Some(agency.clone()),
+                span,
+                sentence: sentence_of(w, w.cands[p].tokens.first),
+                inferred: false,
+            };
             out.push(RuledClaim { person: p, claim, rule: BYLINE });
         }
     }
@@ -227,8 +245,14 @@ mod tests {
 
     #[test]
     fn every_row_runs_and_claims_are_kept_in_the_order_made() {
-        assert_eq!(rules_for("Sen. Lisa Murkowski, R-Alaska, voted against the bill.", "Lisa Murkowski"), [premodifier::CAPITALISED_TITLE, "party-code"]);
-        assert_eq!(rules_for("Kremlin spokesman Dmitry Peskov, a former diplomat, said talks would continue.", "Dmitry Peskov"), ["lowercase-title", "appositive"]);
+        assert_eq!(
+            rules_for("Sen. Lisa Murkowski, R-Alaska, voted against the bill.", "Lisa Murkowski"),
+            [premodifier::CAPITALISED_TITLE, "party-code"]
+        );
+        assert_eq!(
+            rules_for("Kremlin spokesman Dmitry Peskov, a former diplomat, said talks would continue.", "Dmitry Peskov"),
+            ["lowercase-title", "appositive"]
+        );
     }
 
     #[test]
@@ -241,7 +265,10 @@ mod tests {
     fn counterparts_read_the_claims_made_so_far() {
         let t = "Defense Minister Shin Won-sik met his Japanese counterpart, Minoru Kihara, on Sunday.";
         let c = claims(t);
-        assert_eq!(c.iter().map(|c| (c.person.as_str(), c.rule)).collect::<Vec<_>>(), [("Shin Won-sik", premodifier::CAPITALISED_TITLE), ("Minoru Kihara", "title-before-comma")]);
+        assert_eq!(
+            c.iter().map(|c| (c.person.as_str(), c.rule)).collect::<Vec<_>>(),
+            [("Shin Won-sik", premodifier::CAPITALISED_TITLE), ("Minoru Kihara", "title-before-comma")]
+        );
         assert_eq!(c[1].role, c[0].role);
     }
 

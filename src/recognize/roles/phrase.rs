@@ -80,7 +80,8 @@ pub(super) fn role_phrase(w: &Work, mut k: usize, allow_article: bool) -> Option
             break;
         }
         // "CEO with immediate effect", "minister on Sunday": not part of the title.
-        if head_at.is_some() && (w.is_lower(e, TITLE_END) || w.is_lower(e, TIME_PREPOSITION) && e + 1 < line_end && is_time_word(w, e + 1)) {
+        if head_at.is_some() && (w.is_lower(e, TITLE_END) || w.is_lower(e, TIME_PREPOSITION) && e + 1 < line_end && is_time_word(w, e + 1))
+        {
             break;
         }
         if w.t(e) == "and" && head_at.is_some() && !w.is(e + 1, ROLE_HEAD | ROLE_MOD) {
@@ -106,7 +107,10 @@ pub(super) fn role_phrase(w: &Work, mut k: usize, allow_article: bool) -> Option
     let article = allow_article && start < role_start && w.is_lower(start, ARTICLE);
     let mut free = if article { FREE_WORDS_AFTER_ARTICLE } else { 0 };
     for j in role_start..head {
-        let ok = w.is(j, ROLE_MOD | ROLE_HEAD | ROLE_COMP) || w.cand_at(j).is_some() || w.toks[j].kind == TokKind::Punct || w.is_lower(j, TITLE_CONNECTOR);
+        let ok = w.is(j, ROLE_MOD | ROLE_HEAD | ROLE_COMP)
+            || w.cand_at(j).is_some()
+            || w.toks[j].kind == TokKind::Punct
+            || w.is_lower(j, TITLE_CONNECTOR);
         if !ok {
             if free > 0 && w.toks[j].has(LOWER) && !w.is(j, FUNC) {
                 free -= 1;
@@ -147,7 +151,13 @@ mod tests {
 
     #[test]
     fn after_an_article_two_ordinary_words_may_come_before_the_head() {
-        ok("Tom Baker, a portfolio manager at Acme Capital, said stocks fell.", "appositive", "Tom Baker", Some("Portfolio Manager at Acme Capital"), Some("Acme Capital"));
+        ok(
+            "Tom Baker, a portfolio manager at Acme Capital, said stocks fell.",
+            "appositive",
+            "Tom Baker",
+            Some("Portfolio Manager at Acme Capital"),
+            Some("Acme Capital"),
+        );
     }
 
     #[test]

@@ -12,8 +12,8 @@ use super::super::Work;
 use super::phrase::role_phrase;
 use super::sentence::sentence_toks;
 use super::{Claims, RoleMatch};
-use crate::model::Kind;
 use crate::lexicon::class::*;
+use crate::model::Kind;
 use crate::tokens::POSS;
 
 /// The verb comes within this many tokens after the name (and in its

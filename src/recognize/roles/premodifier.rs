@@ -50,7 +50,11 @@ pub(super) fn lowercase_title(w: &Work, p: usize, so_far: &Claims) -> Option<Rol
     }
     let mut m = read_lowercase_title(w, p)?;
     let e = w.cands[p].tokens.end;
-    if w.t(w.cands[p].tokens.first - 1).ends_with('s') && e + 1 < w.toks.len() && w.t(e) == "and" && let Some(q) = w.cand_at(e + 1) {
+    if w.t(w.cands[p].tokens.first - 1).ends_with('s')
+        && e + 1 < w.toks.len()
+        && w.t(e) == "and"
+        && let Some(q) = w.cand_at(e + 1)
+    {
         let role = m.role.take()?;
         m.role = Some(tidy_role(role.trim_end_matches('s')).unwrap_or(role));
         m.also_for = Some(q);
@@ -78,7 +82,8 @@ fn read_lowercase_title(w: &Work, p: usize) -> Option<RoleMatch> {
     let demonym_before = w.known_names_ending_at(k).any(|g| g.hit.form == Form::Demonym);
     // "Conservative leader Kemi Badenoch", "Senate Democratic leader X".
     let party = (k > 0 && w.cand_at(k - 1).is_none()).then(|| lexicon().party_of(w.t(k - 1))).flatten();
-    let affiliation_before = k > 0 && (w.cand_at(k - 1).is_some_and(|c| w.cands[c].kind != Kind::Person) || demonym_before || party.is_some());
+    let affiliation_before =
+        k > 0 && (w.cand_at(k - 1).is_some_and(|c| w.cands[c].kind != Kind::Person) || demonym_before || party.is_some());
     if !(has_head || affiliation_before && k < first) || k == first || !w.is(first - 1, ROLE_HEAD) {
         return None;
     }
@@ -134,9 +139,27 @@ mod tests {
 
     #[test]
     fn capitalised_titles_take_what_is_written_before_them() {
-        ok("Canadian Prime Minister Mark Carney arrived in Ottawa.", CAPITALISED_TITLE, "Mark Carney", Some("Prime Minister"), Some("Canada"));
-        ok("NATO Secretary General Mark Rutte arrived in Vilnius.", CAPITALISED_TITLE, "Mark Rutte", Some("Secretary General"), Some("North Atlantic Treaty Organization (NATO)"));
-        ok("Ukrainian Defense Minister Rustem Umerov met the mayor.", CAPITALISED_TITLE, "Rustem Umerov", Some("Defense Minister"), Some("Ukraine"));
+        ok(
+            "Canadian Prime Minister Mark Carney arrived in Ottawa.",
+            CAPITALISED_TITLE,
+            "Mark Carney",
+            Some("Prime Minister"),
+            Some("Canada"),
+        );
+        ok(
+            "NATO Secretary General Mark Rutte arrived in Vilnius.",
+            CAPITALISED_TITLE,
+            "Mark Rutte",
+            Some("Secretary General"),
+            Some("North Atlantic Treaty Organization (NATO)"),
+        );
+        ok(
+            "Ukrainian Defense Minister Rustem Umerov met the mayor.",
+            CAPITALISED_TITLE,
+            "Rustem Umerov",
+            Some("Defense Minister"),
+            Some("Ukraine"),
+        );
     }
 
     #[test]
@@ -147,7 +170,13 @@ mod tests {
 
     #[test]
     fn lowercase_qualifiers_stay_with_a_capitalised_title() {
-        ok("The ceremony was attended by acting President Choi Sang-mok.", CAPITALISED_TITLE, "Choi Sang-mok", Some("Acting President"), Some("South Korea"));
+        ok(
+            "The ceremony was attended by acting President Choi Sang-mok.",
+            CAPITALISED_TITLE,
+            "Choi Sang-mok",
+            Some("Acting President"),
+            Some("South Korea"),
+        );
         ok("The late President Kim Dae-jung was honoured.", CAPITALISED_TITLE, "Kim Dae-jung", Some("Late President"), Some("South Korea"));
         // Capitalised, the qualifier is part of the title the names step found.
         ok("Interim Prime Minister Muhammad Yunus spoke.", CAPITALISED_TITLE, "Muhammad Yunus", Some("Interim Prime Minister"), None);
@@ -155,11 +184,41 @@ mod tests {
 
     #[test]
     fn lowercase_titles_after_a_body_a_demonym_or_a_party() {
-        ok("Kremlin spokesman Dmitry Peskov told reporters on Monday.", "lowercase-title", "Dmitry Peskov", Some("Spokesman"), Some("Kremlin"));
-        ok("The talks were led by former Dutch prime minister Mark Rutte.", "lowercase-title", "Mark Rutte", Some("Former Prime Minister"), Some("Netherlands"));
-        ok("Conservative leader Kemi Badenoch criticised the budget.", "lowercase-title", "Kemi Badenoch", Some("Leader"), Some("Conservative Party"));
-        ok("Yonhap reporter Kim Eun-jung wrote the story.", "lowercase-title", "Kim Eun-jung", Some("Reporter"), Some("Yonhap News Agency"));
-        ok("Associated Press writer Joey Castellano contributed to this report.", "lowercase-title", "Joey Castellano", Some("Writer"), Some("Associated Press (AP)"));
+        ok(
+            "Kremlin spokesman Dmitry Peskov told reporters on Monday.",
+            "lowercase-title",
+            "Dmitry Peskov",
+            Some("Spokesman"),
+            Some("Kremlin"),
+        );
+        ok(
+            "The talks were led by former Dutch prime minister Mark Rutte.",
+            "lowercase-title",
+            "Mark Rutte",
+            Some("Former Prime Minister"),
+            Some("Netherlands"),
+        );
+        ok(
+            "Conservative leader Kemi Badenoch criticised the budget.",
+            "lowercase-title",
+            "Kemi Badenoch",
+            Some("Leader"),
+            Some("Conservative Party"),
+        );
+        ok(
+            "Yonhap reporter Kim Eun-jung wrote the story.",
+            "lowercase-title",
+            "Kim Eun-jung",
+            Some("Reporter"),
+            Some("Yonhap News Agency"),
+        );
+        ok(
+            "Associated Press writer Joey Castellano contributed to this report.",
+            "lowercase-title",
+            "Joey Castellano",
+            Some("Writer"),
+            Some("Associated Press (AP)"),
+        );
     }
 
     #[test]
@@ -183,7 +242,19 @@ mod tests {
     fn interim_before_a_demonym_is_not_kept_yet() {
         // "interim" is a role qualifier, but this site never read it: kept so
         // that results stay as they were (see `read_lowercase_title`).
-        ok("the interim Dutch prime minister Dick Schoof spoke.", "lowercase-title", "Dick Schoof", Some("Prime Minister"), Some("Netherlands"));
-        ok("the former Dutch prime minister Mark Rutte spoke.", "lowercase-title", "Mark Rutte", Some("Former Prime Minister"), Some("Netherlands"));
+        ok(
+            "the interim Dutch prime minister Dick Schoof spoke.",
+            "lowercase-title",
+            "Dick Schoof",
+            Some("Prime Minister"),
+            Some("Netherlands"),
+        );
+        ok(
+            "the former Dutch prime minister Mark Rutte spoke.",
+            "lowercase-title",
+            "Mark Rutte",
+            Some("Former Prime Minister"),
+            Some("Netherlands"),
+        );
     }
 }

@@ -73,7 +73,9 @@ pub(super) fn with_person<R>(text: &str, person: &str, f: impl FnOnce(&Work, usi
     let mut w = Work::new(text, tokenize(text), &kb);
     names::recognize(&mut w);
     coref::link(&mut w);
-    let p = (0..w.cands.len()).find(|&c| w.span_text(w.cands[c].tokens.first, w.cands[c].tokens.end) == person).unwrap_or_else(|| panic!("no candidate {person:?} in {text:?}"));
+    let p = (0..w.cands.len())
+        .find(|&c| w.span_text(w.cands[c].tokens.first, w.cands[c].tokens.end) == person)
+        .unwrap_or_else(|| panic!("no candidate {person:?} in {text:?}"));
     f(&w, p)
 }
 

@@ -14,9 +14,9 @@
 use super::super::{GazHit, Key, TokRange, Work};
 use super::affiliation::{self, Affiliation};
 use crate::kb::{Class, Form};
-use crate::model::Kind;
 use crate::lexicon::class::*;
 use crate::lexicon::lexicon;
+use crate::model::Kind;
 use crate::tokens::{ALLCAPS, TokKind};
 
 /// The words after which a title names what it belongs to — the pattern's own
@@ -161,7 +161,10 @@ mod tests {
 
     #[test]
     fn roles_are_tidied_into_titles() {
-        assert_eq!(tidy_role("high representative for foreign affairs and security policy").as_deref(), Some("High Representative for Foreign Affairs and Security Policy"));
+        assert_eq!(
+            tidy_role("high representative for foreign affairs and security policy").as_deref(),
+            Some("High Representative for Foreign Affairs and Security Policy")
+        );
         assert_eq!(tidy_role("the Defense Minister,").as_deref(), Some("Defense Minister"));
         assert_eq!(tidy_role("his chief of").as_deref(), Some("Chief"));
         assert_eq!(tidy_role("of the board").as_deref(), Some("Of the Board"));
@@ -171,7 +174,13 @@ mod tests {
 
     #[test]
     fn of_a_country_in_a_title_is_its_affiliation() {
-        ok("Prime Minister of the Netherlands Dick Schoof met the press.", "capitalised-title", "Dick Schoof", Some("Prime Minister"), Some("Netherlands"));
+        ok(
+            "Prime Minister of the Netherlands Dick Schoof met the press.",
+            "capitalised-title",
+            "Dick Schoof",
+            Some("Prime Minister"),
+            Some("Netherlands"),
+        );
     }
 
     #[test]
@@ -182,7 +191,19 @@ mod tests {
 
     #[test]
     fn lowercase_qualifiers_before_a_title_are_kept() {
-        ok("Former Defense Minister Lee Jong-sup spoke.", "capitalised-title", "Lee Jong-sup", Some("Former Defense Minister"), Some("South Korea"));
-        ok("The acting Defense Minister Kim Seon-ho spoke.", "capitalised-title", "Kim Seon-ho", Some("Acting Defense Minister"), Some("South Korea"));
+        ok(
+            "Former Defense Minister Lee Jong-sup spoke.",
+            "capitalised-title",
+            "Lee Jong-sup",
+            Some("Former Defense Minister"),
+            Some("South Korea"),
+        );
+        ok(
+            "The acting Defense Minister Kim Seon-ho spoke.",
+            "capitalised-title",
+            "Kim Seon-ho",
+            Some("Acting Defense Minister"),
+            Some("South Korea"),
+        );
     }
 }
