@@ -39,6 +39,7 @@ struct RawLexicon {
     name_particles: Vec<String>,
     boilerplate_lines: Vec<String>,
     caption_prefixes: Vec<String>,
+    house_style_homographs: Vec<String>,
     role_qualifiers: Vec<String>,
     possessive_determiners: Vec<String>,
     // -- name families (recognize/names/)
@@ -188,6 +189,8 @@ pub struct Lexicon {
     exact: HashMap<String, u64>,
     pub boilerplate_lines: Vec<String>,
     pub caption_prefixes: Vec<String>,
+    /// Words never flagged by house-style checks (their pairing depends on meaning).
+    pub house_style_homographs: Vec<String>,
     // -- role families (recognize/roles/)
     /// Word lists and tables of the role families read as text.
     pub roles: RoleWords,
@@ -306,6 +309,7 @@ impl Lexicon {
             exact,
             boilerplate_lines: raw.boilerplate_lines,
             caption_prefixes: raw.caption_prefixes,
+            house_style_homographs: raw.house_style_homographs,
             // -- role families (recognize/roles/)
             roles: raw.roles,
             party_adjectives: raw.party_adjectives,

@@ -2,10 +2,15 @@
 //! their roles and affiliations, and keep their spelling consistent — as a library,
 //! a command-line tool and a language server.
 //!
-//! Data flows one way (see ARCHITECTURE.md):
-//! files -> [`corpus`] -> [`recognize`] (per document, pure) -> [`corpus::index`]
-//! (corpus-wide) -> [`cli`] and [`lsp`]. Only [`text`] converts positions; only
-//! [`lsp`] knows the protocol.
+//! Data flows one way (see ARCHITECTURE.md; `tests/layering.rs` checks it):
+//! text -> [`tokens`] -> [`recognize`] (per document, pure) -> [`index`]
+//! (corpus-wide) -> [`variants`] (spelling decisions) -> [`corpus`] (the documents,
+//! findings, queries) -> [`lsp`] and [`cli`]. Only [`text`] converts positions;
+//! only [`lsp`] knows the protocol.
+
+// Module docs link to private items on purpose: they are read as developer
+// documentation (`cargo doc --document-private-items`).
+#![allow(rustdoc::private_intra_doc_links)]
 
 pub mod cli;
 pub mod config;

@@ -9,7 +9,7 @@
 //! BYLINE_UPDATE_SCHEMA=1 cargo test --release --test settings_schema
 //! ```
 //!
-//! The server reads an editor's settings with [`RawConfig::from_json`]
+//! The server reads an editor's settings with [`super::RawConfig::from_json`]
 //! (`editor.rs`), driven by the same table; `byline.toml` is read with serde
 //! (`raw.rs`), whose keys a test checks against this table.
 

@@ -1,5 +1,5 @@
 //! The corpus: its configuration and knowledge base, its documents (as ropes,
-//! with their analyses) and the corpus-wide [`index::Index`]. Opening a folder
+//! with their analyses) and the corpus-wide [`Index`]. Opening a folder
 //! reads and analyses every article in parallel (results are the same whatever
 //! the order); afterwards documents are added, changed and removed one at a time,
 //! each re-analysing only itself.

@@ -2,7 +2,7 @@
 //! form.
 //!
 //! Entities (one per knowledge-base entry or fullest spelling, from the index) are
-//! joined when a [key](super::keys) of one of their spellings coincides. Keys that
+//! joined when a [key](crate::keys) of one of their spellings coincides. Keys that
 //! only ignore trivia (case, diacritics, spacing, hyphens, word order) join
 //! outright; keys that could also join different people (romanization,
 //! transliteration, one-letter typos) join only with supporting evidence —

@@ -12,6 +12,7 @@
 //! [`Vocab`], the knowledge base and the configuration.
 
 pub mod cluster;
+mod varcon;
 pub mod words;
 
 use std::collections::HashMap;

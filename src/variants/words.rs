@@ -5,12 +5,11 @@
 //! checked against a real dictionary (SCOWL) and typos' list of known
 //! misspellings (`typos-dict`).
 //!
-//! Per document, [`vocabulary`] counts words (a pure function); the corpus sums
+//! Per document, [`crate::vocab::vocabulary_of`] counts words (a pure function); the corpus sums
 //! the counts; [`decide`] turns the sums into decisions about forms; and
 //! [`WordMatcher`] finds the decided forms in one document's text for findings.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
@@ -19,147 +18,7 @@ use crate::lexicon::lexicon;
 use crate::model::{Code, PreferredBy};
 use crate::vocab::Vocab;
 
-// ---------------------------------------------------------------- VarCon
-
-/// Which spelling systems a word is valid in.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-struct Systems {
-    american: bool,
-    british: bool,
-}
-
-struct VarconIndex {
-    /// word -> (entry id, systems it is a standard spelling in)
-    by_word: HashMap<&'static str, Vec<(u32, Systems)>>,
-    /// word -> systems it is standard in under any of its senses ("dialogue" is
-    /// American in its main sense, though not for a computer "dialog box")
-    valid: HashMap<&'static str, Systems>,
-    /// entry id -> its variant words
-    entries: Vec<Vec<&'static str>>,
-}
-
-/// Words whose British/American pairing depends on meaning (the verb "check" is
-/// British too; a computer "program"), never flagged.
-const HOMOGRAPHS: &[&str] = &[
-    "check",
-    "checks",
-    "cheque",
-    "cheques",
-    "tire",
-    "tires",
-    "tyre",
-    "tyres",
-    "curb",
-    "curbs",
-    "kerb",
-    "kerbs",
-    "story",
-    "stories",
-    "storey",
-    "storeys",
-    "draft",
-    "drafts",
-    "draught",
-    "draughts",
-    "meter",
-    "meters",
-    "metre",
-    "metres",
-    "practice",
-    "practices",
-    "practise",
-    "practised",
-    "practising",
-    "license",
-    "licensed",
-    "licenses",
-    "licence",
-    "licences",
-    "disk",
-    "disks",
-    "disc",
-    "discs",
-    "inquiry",
-    "inquiries",
-    "enquiry",
-    "enquiries",
-    "dependant",
-    "dependants",
-    "dependent",
-    "whiskey",
-    "whisky",
-    "ton",
-    "tons",
-    "tonne",
-    "tonnes",
-    "annex",
-    "annexe",
-    "prise",
-    "prize",
-    "prizes",
-    "prised",
-    "prized",
-    "moult",
-    "molt",
-    "pedlar",
-    "peddler",
-    "axe",
-    "ax",
-    "programs",
-    "program",
-];
-
-fn varcon() -> &'static VarconIndex {
-    static V: OnceLock<VarconIndex> = OnceLock::new();
-    V.get_or_init(|| {
-        let mut by_word: HashMap<&'static str, Vec<(u32, Systems)>> = HashMap::new();
-        let mut entries = Vec::new();
-        for cluster in varcon::VARCON {
-            for entry in cluster.entries {
-                if entry.archaic {
-                    continue;
-                }
-                let words: Vec<(&'static str, Systems)> = entry
-                    .variants
-                    .iter()
-                    .filter(|v| v.word.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
-                    .map(|v| {
-                        let mut s = Systems::default();
-                        for t in v.types {
-                            let standard = matches!(t.tag, None | Some(varcon::Tag::Eq));
-                            if !standard {
-                                continue;
-                            }
-                            match t.category {
-                                varcon::Category::American => s.american = true,
-                                varcon::Category::BritishIse | varcon::Category::BritishIze => s.british = true,
-                                _ => {}
-                            }
-                        }
-                        (v.word, s)
-                    })
-                    .collect();
-                if words.len() < 2 || words.iter().any(|(w, _)| HOMOGRAPHS.contains(w) && !matches!(*w, "program" | "programs")) {
-                    continue;
-                }
-                let id = entries.len() as u32;
-                entries.push(words.iter().map(|(w, _)| *w).collect());
-                for (w, s) in words {
-                    by_word.entry(w).or_default().push((id, s));
-                }
-            }
-        }
-        let mut valid: HashMap<&'static str, Systems> = HashMap::new();
-        for (w, list) in &by_word {
-            let v = valid.entry(w).or_default();
-            for (_, s) in list {
-                v.american |= s.american;
-                v.british |= s.british;
-            }
-        }
-        VarconIndex { by_word, valid, entries }
-    })
-}
+use super::varcon::{Systems, varcon};
 
 // ---------------------------------------------------------------- decisions
 

@@ -1,7 +1,7 @@
 //! The request and notification handlers, by concern. Each converts its
 //! parameters (`from_proto`), asks the engine (`corpus`, `corpus::query`,
 //! `corpus::findings`) and converts the answer (`to_proto`). Handlers that only
-//! read take the [`State`](super::state::State) (the server holds the read lock
+//! read take the `State` (the server holds the read lock
 //! around the call); those that also wait, write or talk to the client take the
 //! [`Core`](super::core::Core).
 

@@ -1,7 +1,7 @@
 //! An affiliation from context, for a title with none written next to it (the
 //! claim is marked inferred). The first of these that applies:
 //!
-//! 1. a Korean name: South or North Korea ([`korea`](super::korea));
+//! 1. a Korean name: South or North Korea ([`super::korea`]);
 //! 2. a local office ("the mayor"): the nearest city or region named in this or
 //!    the previous sentence;
 //! 3. a country or demonym named earlier in the sentence and not another

@@ -4,7 +4,7 @@
 //! - Tidied into title case, without articles or dangling prepositions: "the
 //!   EU's high representative for foreign affairs," → "High Representative for
 //!   Foreign Affairs".
-//! - "of (the) <country or international body>" taken out as the affiliation:
+//! - "of (the) \<country or international body\>" taken out as the affiliation:
 //!   "Prime Minister of the Netherlands" → Prime Minister, Netherlands.
 //! - An acronym spelled out: "Chairman of the JCS" → "Chairman of the Joint
 //!   Chiefs of Staff".
@@ -29,8 +29,8 @@ const LINKS: [&str; 4] = ["of", "for", "at", "in"];
 /// Office*", "chief of staff at *the Pentagon*".
 const BODY_WITHIN: usize = 3;
 
-/// The role text of tokens `first..end`, with "of (the) <country or international
-/// body>" taken out as the affiliation; other bodies named in the title (a
+/// The role text of tokens `first..end`, with "of (the) \<country or international
+/// body\>" taken out as the affiliation; other bodies named in the title (a
 /// ministry, the JCS) stay in the role and lend their country.
 pub(super) fn role_text(w: &Work, first: usize, end: usize) -> (Option<String>, Option<Affiliation>) {
     let mut affil = None;
