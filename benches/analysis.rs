@@ -1,6 +1,6 @@
 //! Per-document analysis throughput (criterion): `recognize::analyze` and the
 //! vocabulary count over the example corpus and the held-out development set.
-//! Target (DESIGN.md): at least 50 MB/s per core.
+//! Target (the design budget, see BENCHMARKS.md): at least 50 MB/s per core.
 
 use std::path::Path;
 
