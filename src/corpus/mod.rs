@@ -147,7 +147,7 @@ impl Corpus {
     /// Recomputes the corpus-wide spelling decisions (cheap: distinct spellings,
     /// not documents).
     pub fn refresh(&mut self) {
-        self.decisions = Decisions::compute(&self.index, &self.vocab, &self.kb, &self.config);
+        self.decisions.update(&mut self.index, &mut self.vocab, &self.kb, &self.config);
     }
 
     /// Replaces the whole document set (after the corpus globs changed).
