@@ -9,7 +9,7 @@ use byline::kb::Kb;
 use libfuzzer_sys::fuzz_target;
 
 fn kb() -> &'static Kb {
-    static KB: OnceLock<Kb> = OnceLock::new();
+    static KB: OnceLock<std::sync::Arc<Kb>> = OnceLock::new();
     KB.get_or_init(Kb::builtin)
 }
 

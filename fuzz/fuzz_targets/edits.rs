@@ -33,7 +33,7 @@ struct Input {
 }
 
 fn kb() -> &'static Kb {
-    static KB: OnceLock<Kb> = OnceLock::new();
+    static KB: OnceLock<std::sync::Arc<Kb>> = OnceLock::new();
     KB.get_or_init(Kb::builtin)
 }
 
