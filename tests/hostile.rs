@@ -196,3 +196,24 @@ fn hostile_knowledge_bases_give_located_errors() {
     let (err, _) = config_errors(b"", Some(many.as_bytes()));
     assert!(!err.contains("error"), "{err}");
 }
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_file_is_reported_and_the_rest_is_read() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "good.txt", ARTICLE.as_bytes());
+    write(d, "locked.txt", ARTICLE.as_bytes());
+    std::fs::set_permissions(d.join("locked.txt"), std::fs::Permissions::from_mode(0o000)).unwrap();
+    // Root reads any file: then the file is simply read.
+    let readable = std::fs::read(d.join("locked.txt")).is_ok();
+    let o = run_ok(&["check"], d);
+    let paths: Vec<String> = export(d).iter().map(|v| v["path"].as_str().unwrap().to_string()).collect();
+    if readable {
+        assert_eq!(paths, ["good.txt", "locked.txt"]);
+    } else {
+        assert!(stderr(&o).contains("locked.txt: skipped:"), "{}", stderr(&o));
+        assert_eq!(paths, ["good.txt"]);
+    }
+}
