@@ -45,7 +45,9 @@ fn range(corpus: &Corpus, doc: u32, span: &std::ops::Range<usize>) -> Option<Jso
 
 pub(super) fn run(corpus: &Corpus, format: TableOrJson, severity: Option<Severity>) -> Result<i32, String> {
     let threshold = severity.unwrap_or(if format == TableOrJson::Json { Severity::Hint } else { Severity::Information });
+    let timer = crate::corpus::timing::Timer::new();
     let findings: Vec<Finding> = all_findings(corpus).into_iter().filter(|f| f.severity <= threshold).collect();
+    timer.lap("findings");
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let io = super::io_error;
     match format {
@@ -96,6 +98,7 @@ pub(super) fn run(corpus: &Corpus, format: TableOrJson, severity: Option<Severit
         }
     }
     out.flush().map_err(io)?;
+    timer.lap("output");
     Ok(if findings.is_empty() { 0 } else { 1 })
 }
 

@@ -7,6 +7,7 @@
 pub mod files;
 pub mod findings;
 pub mod query;
+pub mod timing;
 pub mod view;
 
 use std::collections::HashMap;
@@ -117,7 +118,9 @@ impl Corpus {
 
     /// [`Corpus::load_all`] reporting `(done, total)` as articles are analysed.
     pub fn load_all_with(&mut self, progress: impl Fn(usize, usize) + Sync) {
+        let timer = timing::Timer::new();
         let (paths, mut skipped) = files::discover(&self.config);
+        timer.lap("discover");
         let total = paths.len();
         let done = std::sync::atomic::AtomicUsize::new(0);
         progress(0, total);
@@ -132,6 +135,7 @@ impl Corpus {
                 Ok((p, f.text, f.modified, a, v))
             })
             .collect();
+        timer.lap("read and analyse");
         for r in read {
             match r {
                 Ok((path, text, modified, a, v)) => {
@@ -141,7 +145,9 @@ impl Corpus {
             }
         }
         self.skipped = skipped;
+        timer.lap("index");
         self.refresh();
+        timer.lap("decisions");
     }
 
     /// Recomputes the corpus-wide spelling decisions (cheap: distinct spellings,
