@@ -106,12 +106,7 @@ impl<'c> Shared<'c> {
         for p in &d.possible {
             possible.entry(&p.rare).or_insert(p);
         }
-        Shared {
-            corpus,
-            possible,
-            related: (0..d.groups.len()).map(|_| OnceLock::new()).collect(),
-            docs: Mutex::new(HashMap::new()),
-        }
+        Shared { corpus, possible, related: (0..d.groups.len()).map(|_| OnceLock::new()).collect(), docs: Mutex::new(HashMap::new()) }
     }
 
     fn related(&self, gi: usize) -> &[Related] {
@@ -169,12 +164,7 @@ pub fn doc_findings_with(shared: &Shared, doc: &Document) -> Vec<Finding> {
             if let Some(&gi) = d.names.flagged.get(&(key.clone(), found.to_string())) {
                 let g = &d.names.groups[gi];
                 let Some(sev) = severity(Code::InconsistentSpelling, quoted) else { continue };
-                let related = shared
-                    .related(gi)
-                    .iter()
-                    .filter(|r| !(r.doc == doc.id && r.span == m.span))
-                    .cloned()
-                    .collect();
+                let related = shared.related(gi).iter().filter(|r| !(r.doc == doc.id && r.span == m.span)).cloned().collect();
                 out.push(Finding {
                     doc: doc.id,
                     span: m.span.clone(),

@@ -19,6 +19,10 @@ use crate::tokens::{GLUE, SENT_START, TokKind};
 /// are handled by romanization keys, not here).
 const MIN_SLIP_LEN: usize = 7;
 
+/// Up to this many name words, one-letter slips are looked for by comparing
+/// with each; past it (a long one-line document), through an index.
+const SLIP_SCAN: usize = 64;
+
 /// The name words of tokens `first..end`, hyphen-glued parts joined
 /// ("Lee Jae-myung" -> ["Lee", "Jae-myung"]).
 pub(crate) fn name_words(w: &Work, first: usize, end: usize) -> Vec<(usize, usize)> {
@@ -86,6 +90,12 @@ impl FullNames {
     /// (substitution, insertion, deletion or swap of neighbours) share a
     /// string made by deleting at most one char from each.
     fn slips_of(&self, f: &str) -> Vec<&str> {
+        let slip = |k: &&str| k.chars().count() >= MIN_SLIP_LEN && crate::keys::edit_distance(k, f, 1) == 1;
+        if self.by_word.len() <= SLIP_SCAN {
+            let mut out: Vec<&str> = self.by_word.keys().map(String::as_str).filter(slip).collect();
+            out.sort_unstable();
+            return out;
+        }
         let slips = self.slips.get_or_init(|| {
             let mut m: HashMap<String, Vec<String>> = HashMap::new();
             for k in self.by_word.keys().filter(|k| k.chars().count() >= MIN_SLIP_LEN) {
@@ -95,13 +105,7 @@ impl FullNames {
             }
             m
         });
-        let mut out: Vec<&str> = deletions(f)
-            .iter()
-            .filter_map(|v| slips.get(v))
-            .flatten()
-            .map(String::as_str)
-            .filter(|k| crate::keys::edit_distance(k, f, 1) == 1)
-            .collect();
+        let mut out: Vec<&str> = deletions(f).iter().filter_map(|v| slips.get(v)).flatten().map(String::as_str).filter(slip).collect();
         out.sort_unstable();
         out.dedup();
         out
