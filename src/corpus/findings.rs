@@ -307,12 +307,27 @@ fn name_related(shared: &Shared, gi: usize) -> Vec<Related> {
 
 /// Findings of every document, in path order.
 pub fn all_findings(corpus: &Corpus) -> Vec<Finding> {
+    let mut all = Vec::new();
+    each_document_findings(corpus, |f| all.extend(f));
+    all
+}
+
+/// How many documents' findings are worked out together (in parallel) before
+/// they are handed on.
+const FINDINGS_BATCH: usize = 256;
+
+/// Calls `f` with each document's findings, documents in path order (the
+/// order of [`all_findings`]), working out a batch of documents at a time in
+/// parallel: a caller that writes them out never holds the whole list.
+pub fn each_document_findings(corpus: &Corpus, mut f: impl FnMut(Vec<Finding>)) {
     use rayon::prelude::*;
     let shared = Shared::new(corpus);
     let mut docs: Vec<&std::sync::Arc<Document>> = corpus.docs().collect();
     docs.sort_by(|a, b| a.rel.cmp(&b.rel));
-    let per: Vec<Vec<Finding>> = docs.par_iter().map(|d| doc_findings_with(&shared, d)).collect();
-    per.into_iter().flatten().collect()
+    for batch in docs.chunks(FINDINGS_BATCH) {
+        let per: Vec<Vec<Finding>> = batch.par_iter().map(|d| doc_findings_with(&shared, d)).collect();
+        per.into_iter().for_each(&mut f);
+    }
 }
 
 #[cfg(test)]
