@@ -19,6 +19,9 @@ use crate::tokens::{GLUE, SENT_START, TokKind};
 /// are handled by romanization keys, not here).
 const MIN_SLIP_LEN: usize = 7;
 
+/// The nearest (first token, candidate) before a reference and the first after it.
+type BeforeAfter = (Option<(usize, usize)>, Option<(usize, usize)>);
+
 /// Up to this many name words, one-letter slips are looked for by comparing
 /// with each; past it (a long one-line document), through an index.
 const SLIP_SCAN: usize = 64;
@@ -115,7 +118,7 @@ impl FullNames {
     /// nearest before it, else the first after it.
     fn antecedent(&self, tok: usize, word: &str) -> Option<usize> {
         let f = fold(word);
-        let nearest = |list: &[(usize, usize)]| -> (Option<(usize, usize)>, Option<(usize, usize)>) {
+        let nearest = |list: &[(usize, usize)]| -> BeforeAfter {
             let i = list.partition_point(|&(first, _)| first < tok);
             let before = i.checked_sub(1).map(|j| list[j]);
             let after = list[i..].iter().copied().find(|&(first, _)| first > tok);
@@ -125,7 +128,7 @@ impl FullNames {
             Some(list) => nearest(list),
             // A one-letter slip of a long surname ("Stoltenburg" for Stoltenberg).
             None if f.chars().count() >= MIN_SLIP_LEN && !crate::lexicon::lexicon().is_known_word(&f) => {
-                let (mut before, mut after): (Option<(usize, usize)>, Option<(usize, usize)>) = (None, None);
+                let (mut before, mut after): BeforeAfter = (None, None);
                 for k in self.slips_of(&f) {
                     let (b, a) = nearest(&self.by_word[k]);
                     before = before.max(b);

@@ -35,6 +35,14 @@ fn dateline_re() -> &'static Regex {
     })
 }
 
+/// What every dateline contains: a comma or parenthesis, a month and a digit.
+/// Lines without it are skipped before [`dateline_re`], whose bounded
+/// repetition makes the lazy DFA build many states on long lines.
+fn dateline_hint_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| Regex::new(&format!(r"(?:,|\))\s+{MONTH_RE}\s+\d")).expect("valid regex"))
+}
+
 /// A full date: "June 3, 2023", "3 June 2023" or "2023-06-03", as whole words.
 fn full_date_pattern(boundary: &str) -> String {
     let b = boundary;
@@ -81,6 +89,9 @@ pub fn detect(text: &str, file_date: Option<Date>) -> Option<(Date, DateSource)>
         header_month = m;
     }
     for line in head.lines().filter(|l| !l.trim().is_empty()).take(8) {
+        if !dateline_hint_re().is_match(line) {
+            continue;
+        }
         if let Some(c) = dateline_re().captures(line) {
             let Some(month) = month_number(&c[1]) else { continue };
             let Ok(day) = c[2].parse::<u8>() else { continue };
