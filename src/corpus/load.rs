@@ -42,7 +42,7 @@ impl Corpus {
         let done = AtomicUsize::new(0);
         let kb = self.kb.clone();
         let (tx, rx) = mpsc::sync_channel::<(usize, Result<ReadDoc, Skipped>)>(QUEUE_PER_WORKER * workers);
-        let vocabs: Vec<Vocab> = std::thread::scope(|s| {
+        let (vocabs, adding): (Vec<Vocab>, std::time::Duration) = std::thread::scope(|s| {
             let handles: Vec<_> = (0..workers)
                 .map(|_| {
                     let tx = tx.clone();
@@ -66,7 +66,9 @@ impl Corpus {
             // Add articles in path order as they arrive.
             let mut waiting: BTreeMap<usize, Result<ReadDoc, Skipped>> = BTreeMap::new();
             let mut want = 0;
+            let mut adding = std::time::Duration::ZERO;
             for (i, r) in rx {
+                let t = timer.on().then(std::time::Instant::now);
                 waiting.insert(i, r);
                 while let Some(r) = waiting.remove(&want) {
                     match r {
@@ -77,14 +79,16 @@ impl Corpus {
                     }
                     want += 1;
                 }
+                adding += t.map(|t| t.elapsed()).unwrap_or_default();
             }
-            handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
+            (handles.into_iter().map(|h| h.join().unwrap_or_default()).collect(), adding)
         });
         for v in vocabs {
             add_counts(&mut self.vocab, v);
         }
         self.skipped = skipped;
         timer.lap("read, analyse and index");
+        timer.part("adding to the corpus and index (the main thread)", adding.as_secs_f64());
         self.refresh();
         timer.lap("decisions");
     }

@@ -20,6 +20,18 @@ impl Timer {
         Timer { start: std::env::var_os("BYLINE_TIMING").map(|_| Instant::now()) }
     }
 
+    /// Whether timings are printed.
+    pub fn on(&self) -> bool {
+        self.start.is_some()
+    }
+
+    /// Prints a part of the last phase measured separately (`timing:   of which ...`).
+    pub fn part(&self, what: &str, seconds: f64) {
+        if self.on() {
+            eprintln!("timing:   of which {what}: {seconds:.3} s");
+        }
+    }
+
     /// Prints the time since the timer started, with CPU time and memory so far.
     pub fn lap(&self, what: &str) {
         if let Some(s) = self.start {
