@@ -83,8 +83,8 @@ impl Corpus {
             }
             (handles.into_iter().map(|h| h.join().unwrap_or_default()).collect(), adding)
         });
-        for v in vocabs {
-            add_counts(&mut self.vocab, v);
+        for v in &vocabs {
+            self.vocab.add(v);
         }
         self.skipped = skipped;
         timer.lap("read, analyse and index");
@@ -98,22 +98,7 @@ impl Corpus {
 fn read_one(p: &std::path::Path, kb: &crate::kb::Kb, sum: &mut Vocab) -> Result<ReadDoc, Skipped> {
     let f = files::read(p)?;
     let (a, v) = analyze_guarded(&f.text, kb, f.modified).map_err(|reason| Skipped { path: p.to_path_buf(), reason })?;
-    add_counts(sum, v);
+    // Only through `Vocab::add`: the sum keeps whatever bookkeeping it has.
+    sum.add(&v);
     Ok((p.to_path_buf(), f.text, f.modified, a))
-}
-
-/// Adds word counts, moving the words that are new (no copy of those already there).
-fn add_counts(sum: &mut Vocab, v: Vocab) {
-    if sum.0.is_empty() {
-        *sum = v;
-        return;
-    }
-    for (w, n) in v.0 {
-        match sum.0.get_mut(w.as_str()) {
-            Some(c) => *c += n,
-            None => {
-                sum.0.insert(w, n);
-            }
-        }
-    }
 }
