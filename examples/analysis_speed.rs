@@ -85,16 +85,14 @@ fn main() {
     memory(&docs, &kb, file_date, bytes);
 }
 
-/// Heap bytes the analyses and word counts hold, against the text.
+/// Heap bytes the analyses and ropes hold, against the text (word counts are
+/// summed per worker while loading, so they are not counted here).
 fn memory(docs: &[String], kb: &Kb, file_date: Option<byline::model::Date>, bytes: usize) {
     use std::mem::size_of;
-    let (mut an, mut voc, mut ropes) = (0usize, 0usize, 0usize);
+    let (mut an, mut ropes) = (0usize, 0usize);
     let (mut mentions, mut entities, mut claims) = (0usize, 0usize, 0usize);
     for d in docs {
-        let t = tokenize(d);
-        let v = vocabulary_of(d, &t);
-        let a = analyze_tokens(d, t, kb, file_date);
-        voc += v.0.capacity() * (size_of::<(String, u32)>() + 1) + v.0.keys().map(|k| k.capacity() + 16).sum::<usize>();
+        let a = analyze_tokens(d, tokenize(d), kb, file_date);
         an += a.mentions.capacity() * size_of::<byline::model::Mention>()
             + a.roles.capacity() * size_of::<byline::model::RoleSpan>()
             + a.quotes.capacity() * size_of::<byline::model::Span>()
@@ -113,9 +111,8 @@ fn memory(docs: &[String], kb: &Kb, file_date: Option<byline::model::Date>, byte
     }
     let x = |n: usize| n as f64 / bytes as f64;
     println!(
-        "memory: analyses {:.2}x the text ({mentions} mentions, {entities} entities, {claims} claims), word counts {:.2}x, ropes ~{:.2}x",
+        "memory: analyses {:.2}x the text ({mentions} mentions, {entities} entities, {claims} claims), ropes ~{:.2}x",
         x(an),
-        x(voc),
         x(ropes)
     );
 }
