@@ -7,11 +7,12 @@
 use std::io::Write;
 
 use serde::Serialize;
+use serde::ser::{SerializeSeq, Serializer};
 
 use super::TableOrJson;
 use crate::config::Severity;
 use crate::corpus::Corpus;
-use crate::corpus::findings::{Finding, FindingData, all_findings};
+use crate::corpus::findings::{Finding, FindingData, each_document_findings};
 use crate::text::{Encoding, Position, line_window, position};
 
 #[derive(Serialize)]
@@ -21,10 +22,10 @@ struct JsonRange {
 }
 
 #[derive(Serialize)]
-struct JsonRelated {
-    path: String,
+struct JsonRelated<'a> {
+    path: &'a str,
     range: JsonRange,
-    message: String,
+    message: &'a str,
 }
 
 #[derive(Serialize)]
@@ -35,7 +36,24 @@ struct JsonFinding<'a> {
     code: &'static str,
     message: &'a str,
     data: &'a FindingData,
-    related: Vec<JsonRelated>,
+    related: Vec<JsonRelated<'a>>,
+}
+
+fn json_finding<'a>(corpus: &'a Corpus, f: &'a Finding) -> Option<JsonFinding<'a>> {
+    let doc = corpus.doc(f.doc)?;
+    Some(JsonFinding {
+        path: &doc.rel,
+        range: range(corpus, f.doc, &f.span)?,
+        severity: f.severity.as_str(),
+        code: f.code.as_str(),
+        message: &f.message,
+        data: &f.data,
+        related: f
+            .related
+            .iter()
+            .filter_map(|r| Some(JsonRelated { path: &corpus.doc(r.doc)?.rel, range: range(corpus, r.doc, &r.span)?, message: &r.message }))
+            .collect(),
+    })
 }
 
 fn range(corpus: &Corpus, doc: u32, span: &std::ops::Range<usize>) -> Option<JsonRange> {
@@ -45,58 +63,65 @@ fn range(corpus: &Corpus, doc: u32, span: &std::ops::Range<usize>) -> Option<Jso
 
 pub(super) fn run(corpus: &Corpus, format: TableOrJson, severity: Option<Severity>) -> Result<i32, String> {
     let threshold = severity.unwrap_or(if format == TableOrJson::Json { Severity::Hint } else { Severity::Information });
-    let findings: Vec<Finding> = all_findings(corpus).into_iter().filter(|f| f.severity <= threshold).collect();
+    let timer = crate::corpus::timing::Timer::new();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let io = super::io_error;
+    // Findings are written a batch of documents at a time, never all held at once.
+    let mut counts = [0usize; 4];
+    let mut count = |s: Severity| {
+        counts[match s {
+            Severity::Error => 0,
+            Severity::Warning => 1,
+            Severity::Information => 2,
+            Severity::Hint => 3,
+        }] += 1
+    };
     match format {
         TableOrJson::Json => {
-            let list: Vec<JsonFinding> = findings
-                .iter()
-                .filter_map(|f| {
-                    let doc = corpus.doc(f.doc)?;
-                    Some(JsonFinding {
-                        path: &doc.rel,
-                        range: range(corpus, f.doc, &f.span)?,
-                        severity: f.severity.as_str(),
-                        code: f.code.as_str(),
-                        message: &f.message,
-                        data: &f.data,
-                        related: f
-                            .related
-                            .iter()
-                            .filter_map(|r| {
-                                Some(JsonRelated {
-                                    path: corpus.doc(r.doc)?.rel.clone(),
-                                    range: range(corpus, r.doc, &r.span)?,
-                                    message: r.message.clone(),
-                                })
-                            })
-                            .collect(),
-                    })
-                })
-                .collect();
-            serde_json::to_writer_pretty(&mut out, &list).map_err(|e| super::io_error(e.into()))?;
+            let json = |e: serde_json::Error| super::io_error(e.into());
+            let mut ser = serde_json::Serializer::pretty(&mut out);
+            let mut seq = ser.serialize_seq(None).map_err(json)?;
+            let mut written = Ok(());
+            each_document_findings(corpus, |fs| {
+                for f in fs.iter().filter(|f| f.severity <= threshold) {
+                    count(f.severity);
+                    if written.is_ok()
+                        && let Some(j) = json_finding(corpus, f)
+                    {
+                        written = seq.serialize_element(&j);
+                    }
+                }
+            });
+            written.map_err(json)?;
+            SerializeSeq::end(seq).map_err(json)?;
             writeln!(out).map_err(io)?;
         }
         TableOrJson::Table => {
-            for f in &findings {
-                report(&mut out, corpus, f).map_err(io)?;
-            }
-            let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+            let mut written = Ok(());
+            each_document_findings(corpus, |fs| {
+                for f in fs.iter().filter(|f| f.severity <= threshold) {
+                    count(f.severity);
+                    if written.is_ok() {
+                        written = report(&mut out, corpus, f);
+                    }
+                }
+            });
+            written.map_err(io)?;
             writeln!(
                 out,
                 "{} documents checked: {} errors, {} warnings, {} information, {} hints",
                 corpus.len(),
-                count(Severity::Error),
-                count(Severity::Warning),
-                count(Severity::Information),
-                count(Severity::Hint)
+                counts[0],
+                counts[1],
+                counts[2],
+                counts[3]
             )
             .map_err(io)?;
         }
     }
     out.flush().map_err(io)?;
-    Ok(if findings.is_empty() { 0 } else { 1 })
+    timer.lap("findings and output");
+    Ok(if counts.iter().sum::<usize>() == 0 { 0 } else { 1 })
 }
 
 /// One finding like a compiler diagnostic, with a window of a long line.

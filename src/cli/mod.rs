@@ -174,13 +174,16 @@ fn with_corpus_mut(dir: &std::path::Path, f: impl FnOnce(&mut Corpus) -> Result<
     for s in &corpus.skipped {
         eprintln!("warning: {s}");
     }
-    match f(&mut corpus) {
+    let status = match f(&mut corpus) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("error: {e}");
             2
         }
-    }
+    };
+    // The process ends now: freeing every document one by one would only cost time.
+    std::mem::forget(corpus);
+    status
 }
 
 /// `byline show FILE`: the article with `[[text|LABEL]]` marks, then its people.

@@ -11,6 +11,7 @@
 //! hints and not corrected unless `quotations = "check"`.
 
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 use serde::Serialize;
 
@@ -75,8 +76,68 @@ fn preferred_word(short: &str, preferred: &str) -> Option<String> {
     None
 }
 
+/// What the findings of different documents share, worked out once: the
+/// related places of each name group, and the
+/// entity keys of the documents those are read from. Build one for a batch of
+/// documents ([`all_findings`] does); it is only valid for the corpus state it
+/// was built on.
+pub struct Shared<'c> {
+    corpus: &'c Corpus,
+    /// Name group -> up to ten places where its forms are used.
+    related: Mutex<HashMap<GroupId, Arc<[Related]>>>,
+    /// Documents read for related places, by id.
+    docs: Mutex<HashMap<DocId, Arc<DocKeys>>>,
+}
+
+/// One document's entities by key, and their full-form mentions.
+struct DocKeys {
+    /// Entity key -> the document's entities with that key.
+    entities: HashMap<EntityKey, Vec<u32>>,
+    /// Entity -> indices of its mentions that are not short references, in text order.
+    mentions: Vec<Vec<u32>>,
+}
+
+impl<'c> Shared<'c> {
+    pub fn new(corpus: &'c Corpus) -> Shared<'c> {
+        Shared { corpus, related: Mutex::new(HashMap::new()), docs: Mutex::new(HashMap::new()) }
+    }
+
+    fn related(&self, g: &NameGroup) -> Arc<[Related]> {
+        if let Some(r) = self.related.lock().unwrap_or_else(|e| e.into_inner()).get(&g.id) {
+            return r.clone();
+        }
+        let r: Arc<[Related]> = name_related(self, g).into();
+        self.related.lock().unwrap_or_else(|e| e.into_inner()).entry(g.id.clone()).or_insert(r).clone()
+    }
+
+    fn doc_keys(&self, doc: &Document) -> Arc<DocKeys> {
+        if let Some(k) = self.docs.lock().unwrap_or_else(|e| e.into_inner()).get(&doc.id) {
+            return k.clone();
+        }
+        let a = &doc.analysis;
+        let mut entities: HashMap<EntityKey, Vec<u32>> = HashMap::new();
+        for (ei, e) in a.entities.iter().enumerate() {
+            entities.entry(EntityKey::of(&self.corpus.kb, e)).or_default().push(ei as u32);
+        }
+        let mut mentions = vec![Vec::new(); a.entities.len()];
+        for (mi, m) in a.mentions.iter().enumerate() {
+            if !m.short {
+                mentions[m.entity].push(mi as u32);
+            }
+        }
+        let k = Arc::new(DocKeys { entities, mentions });
+        self.docs.lock().unwrap_or_else(|e| e.into_inner()).entry(doc.id).or_insert(k).clone()
+    }
+}
+
 /// The findings of one document, in text order.
 pub fn doc_findings(corpus: &Corpus, doc: &Document) -> Vec<Finding> {
+    doc_findings_with(&Shared::new(corpus), doc)
+}
+
+/// [`doc_findings`] with what documents share worked out once for many.
+pub fn doc_findings_with(shared: &Shared, doc: &Document) -> Vec<Finding> {
+    let corpus = shared.corpus;
     let d = &corpus.decisions;
     let cfg = &corpus.config;
     let a = &doc.analysis;
@@ -91,7 +152,6 @@ pub fn doc_findings(corpus: &Corpus, doc: &Document) -> Vec<Finding> {
         }
     };
     let keys: Vec<EntityKey> = a.entities.iter().map(|e| EntityKey::of(&corpus.kb, e)).collect();
-    let mut related_cache: HashMap<GroupId, Vec<Related>> = HashMap::new();
     for m in &a.mentions {
         let found = &text[m.span.clone()];
         let key = &keys[m.entity];
@@ -100,13 +160,7 @@ pub fn doc_findings(corpus: &Corpus, doc: &Document) -> Vec<Finding> {
         if !m.short {
             if let Some(g) = d.names.flagged(key, found) {
                 let Some(sev) = severity(Code::InconsistentSpelling, quoted) else { continue };
-                let related = related_cache
-                    .entry(g.id.clone())
-                    .or_insert_with(|| name_related(corpus, g))
-                    .iter()
-                    .filter(|r| !(r.doc == doc.id && r.span == m.span))
-                    .cloned()
-                    .collect();
+                let related = shared.related(g).iter().filter(|r| !(r.doc == doc.id && r.span == m.span)).cloned().collect();
                 out.push(Finding {
                     doc: doc.id,
                     span: m.span.clone(),
@@ -215,7 +269,8 @@ fn style_name(cfg: &Config) -> &'static str {
 
 /// Up to ten places where the group's forms are used (the first per document and
 /// form, in path order).
-fn name_related(corpus: &Corpus, g: &NameGroup) -> Vec<Related> {
+fn name_related(shared: &Shared, g: &NameGroup) -> Vec<Related> {
+    let corpus = shared.corpus;
     let mut docs: Vec<&std::sync::Arc<Document>> =
         g.members.iter().filter_map(|k| corpus.index.get(k)).flat_map(|ge| ge.docs.keys().filter_map(|&d| corpus.doc(d))).collect();
     docs.sort_by(|a, b| a.rel.cmp(&b.rel));
@@ -224,10 +279,15 @@ fn name_related(corpus: &Corpus, g: &NameGroup) -> Vec<Related> {
     let mut seen: std::collections::HashSet<(DocId, String)> = std::collections::HashSet::new();
     for doc in docs {
         let a = &doc.analysis;
-        for m in a.mentions.iter().filter(|m| !m.short) {
-            if !g.members.contains(&EntityKey::of(&corpus.kb, &a.entities[m.entity])) {
-                continue;
-            }
+        let keys = shared.doc_keys(doc);
+        // The full-form mentions of the group's entities, in text order.
+        let mut ents: Vec<u32> = g.members.iter().filter_map(|k| keys.entities.get(k)).flatten().copied().collect();
+        ents.sort_unstable();
+        ents.dedup();
+        let mut ms: Vec<u32> = ents.iter().flat_map(|&e| keys.mentions[e as usize].iter().copied()).collect();
+        ms.sort_unstable();
+        for mi in ms {
+            let m = &a.mentions[mi as usize];
             let form = doc.rope.byte_slice(m.span.clone()).to_string();
             if seen.insert((doc.id, form.clone())) {
                 out.push(Related { doc: doc.id, span: m.span.clone(), message: format!("“{form}” in {}", doc.rel) });
@@ -242,11 +302,27 @@ fn name_related(corpus: &Corpus, g: &NameGroup) -> Vec<Related> {
 
 /// Findings of every document, in path order.
 pub fn all_findings(corpus: &Corpus) -> Vec<Finding> {
+    let mut all = Vec::new();
+    each_document_findings(corpus, |f| all.extend(f));
+    all
+}
+
+/// How many documents' findings are worked out together (in parallel) before
+/// they are handed on.
+const FINDINGS_BATCH: usize = 256;
+
+/// Calls `f` with each document's findings, documents in path order (the
+/// order of [`all_findings`]), working out a batch of documents at a time in
+/// parallel: a caller that writes them out never holds the whole list.
+pub fn each_document_findings(corpus: &Corpus, mut f: impl FnMut(Vec<Finding>)) {
     use rayon::prelude::*;
-    let docs: Vec<&std::sync::Arc<Document>> = corpus.docs().collect();
-    let mut per: Vec<(String, Vec<Finding>)> = docs.par_iter().map(|d| (d.rel.clone(), doc_findings(corpus, d))).collect();
-    per.sort_by(|a, b| a.0.cmp(&b.0));
-    per.into_iter().flat_map(|(_, f)| f).collect()
+    let shared = Shared::new(corpus);
+    let mut docs: Vec<&std::sync::Arc<Document>> = corpus.docs().collect();
+    docs.sort_by(|a, b| a.rel.cmp(&b.rel));
+    for batch in docs.chunks(FINDINGS_BATCH) {
+        let per: Vec<Vec<Finding>> = batch.par_iter().map(|d| doc_findings_with(&shared, d)).collect();
+        per.into_iter().for_each(&mut f);
+    }
 }
 
 #[cfg(test)]

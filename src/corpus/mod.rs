@@ -6,7 +6,9 @@
 
 pub mod files;
 pub mod findings;
+mod load;
 pub mod query;
+pub mod timing;
 pub mod view;
 
 use std::collections::HashMap;
@@ -53,10 +55,6 @@ impl Document {
         self.rope.to_string()
     }
 }
-
-/// An article read and analysed, before it joins the corpus: path, text, file
-/// date, analysis and word counts.
-type ReadDoc = (PathBuf, String, Option<Date>, DocAnalysis, Vocab);
 
 /// A corpus folder, analysed.
 pub struct Corpus {
@@ -108,40 +106,6 @@ impl Corpus {
             skipped: Vec::new(),
             config_errors: Vec::new(),
         }
-    }
-
-    /// Discovers, reads and analyses every article under the root.
-    pub fn load_all(&mut self) {
-        self.load_all_with(|_, _| {});
-    }
-
-    /// [`Corpus::load_all`] reporting `(done, total)` as articles are analysed.
-    pub fn load_all_with(&mut self, progress: impl Fn(usize, usize) + Sync) {
-        let (paths, mut skipped) = files::discover(&self.config);
-        let total = paths.len();
-        let done = std::sync::atomic::AtomicUsize::new(0);
-        progress(0, total);
-        let kb = self.kb.clone();
-        let read: Vec<Result<ReadDoc, Skipped>> = paths
-            .into_par_iter()
-            .map(|p| {
-                let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-                progress(n, total);
-                let f = files::read(&p)?;
-                let (a, v) = analyze_guarded(&f.text, &kb, f.modified).map_err(|reason| Skipped { path: p.clone(), reason })?;
-                Ok((p, f.text, f.modified, a, v))
-            })
-            .collect();
-        for r in read {
-            match r {
-                Ok((path, text, modified, a, v)) => {
-                    self.insert(path, &text, modified, a, v);
-                }
-                Err(s) => skipped.push(s),
-            }
-        }
-        self.skipped = skipped;
-        self.refresh();
     }
 
     /// Recomputes the corpus-wide spelling decisions (cheap: distinct spellings,

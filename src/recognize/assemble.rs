@@ -80,6 +80,11 @@ impl Work<'_> {
             .iter()
             .map(|r| RoleSpan { span: self.span(r.tokens.first, r.tokens.end), person: r.person.map(|p| entity_of_cand[p]) })
             .collect();
+        // Analyses stay in memory for the life of the corpus: no spare capacity.
+        for e in &mut entities {
+            e.claims.shrink_to_fit();
+        }
+        entities.shrink_to_fit();
         DocAnalysis { mentions, roles, entities, date: None, quotes: Vec::new() }
     }
 }

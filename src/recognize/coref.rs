@@ -19,6 +19,13 @@ use crate::tokens::{GLUE, SENT_START, TokKind};
 /// are handled by romanization keys, not here).
 const MIN_SLIP_LEN: usize = 7;
 
+/// The nearest (first token, candidate) before a reference and the first after it.
+type BeforeAfter = (Option<(usize, usize)>, Option<(usize, usize)>);
+
+/// Up to this many name words, one-letter slips are looked for by comparing
+/// with each; past it (a long one-line document), through an index.
+const SLIP_SCAN: usize = 64;
+
 /// The name words of tokens `first..end`, hyphen-glued parts joined
 /// ("Lee Jae-myung" -> ["Lee", "Jae-myung"]).
 pub(crate) fn name_words(w: &Work, first: usize, end: usize) -> Vec<(usize, usize)> {
@@ -36,42 +43,123 @@ pub(crate) fn name_words(w: &Work, first: usize, end: usize) -> Vec<(usize, usiz
     out
 }
 
-pub(crate) fn link(w: &mut Work) {
-    // Full names of people, by each of their first and last name words.
-    let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
-    for (ci, c) in w.cands.iter().enumerate() {
-        if c.kind != Kind::Person || c.refers_to.is_some() {
-            continue;
-        }
-        let words = name_words(w, c.tokens.first, c.tokens.end);
-        if words.len() < 2 {
-            continue;
-        }
-        let mut keys = vec![words[0], words[words.len() - 1]];
-        keys.dedup();
-        for (f, e) in keys {
-            let s = fold(w.span_text(f, e));
-            let list = by_word.entry(s).or_default();
-            if list.last() != Some(&ci) {
-                list.push(ci);
+/// Full names of people in one document, by each of their first and last name
+/// words (folded): what a one-word reference is looked up in.
+struct FullNames {
+    /// Folded word -> the candidates it is a first or last word of, with their
+    /// first token, sorted by it (candidates never overlap, so first tokens are
+    /// distinct).
+    by_word: HashMap<String, Vec<(usize, usize)>>,
+    /// For one-letter slips: every word and every word with one char deleted
+    /// -> the words of `by_word` it comes from (built on first use).
+    slips: std::cell::OnceCell<HashMap<String, Vec<String>>>,
+}
+
+impl FullNames {
+    fn new(w: &Work) -> FullNames {
+        let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
+        for (ci, c) in w.cands.iter().enumerate() {
+            if c.kind != Kind::Person || c.refers_to.is_some() {
+                continue;
+            }
+            let words = name_words(w, c.tokens.first, c.tokens.end);
+            if words.len() < 2 {
+                continue;
+            }
+            let mut keys = vec![words[0], words[words.len() - 1]];
+            keys.dedup();
+            for (f, e) in keys {
+                let s = fold(w.span_text(f, e));
+                let list = by_word.entry(s).or_default();
+                if list.last() != Some(&ci) {
+                    list.push(ci);
+                }
             }
         }
+        let by_word = by_word
+            .into_iter()
+            .map(|(k, list)| {
+                let mut v: Vec<(usize, usize)> = list.into_iter().map(|c| (w.cands[c].tokens.first, c)).collect();
+                v.sort_unstable();
+                v.dedup();
+                (k, v)
+            })
+            .collect();
+        FullNames { by_word, slips: std::cell::OnceCell::new() }
     }
-    let antecedent = |w: &Work, tok: usize, word: &str| -> Option<usize> {
+
+    /// The words of `by_word` one edit from `f` (which is not one of them) and
+    /// at least [`MIN_SLIP_LEN`] chars long. Two strings one edit apart
+    /// (substitution, insertion, deletion or swap of neighbours) share a
+    /// string made by deleting at most one char from each.
+    fn slips_of(&self, f: &str) -> Vec<&str> {
+        let slip = |k: &&str| k.chars().count() >= MIN_SLIP_LEN && crate::keys::edit_distance(k, f, 1) == 1;
+        if self.by_word.len() <= SLIP_SCAN {
+            let mut out: Vec<&str> = self.by_word.keys().map(String::as_str).filter(slip).collect();
+            out.sort_unstable();
+            return out;
+        }
+        let slips = self.slips.get_or_init(|| {
+            let mut m: HashMap<String, Vec<String>> = HashMap::new();
+            for k in self.by_word.keys().filter(|k| k.chars().count() >= MIN_SLIP_LEN) {
+                for v in deletions(k) {
+                    m.entry(v).or_default().push(k.clone());
+                }
+            }
+            m
+        });
+        let mut out: Vec<&str> = deletions(f).iter().filter_map(|v| slips.get(v)).flatten().map(String::as_str).filter(slip).collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// The full name a one-word reference `word` at token `tok` stands for: the
+    /// nearest before it, else the first after it.
+    fn antecedent(&self, tok: usize, word: &str) -> Option<usize> {
         let f = fold(word);
-        let list = match by_word.get(&f) {
-            Some(l) => l.clone(),
+        let nearest = |list: &[(usize, usize)]| -> BeforeAfter {
+            let i = list.partition_point(|&(first, _)| first < tok);
+            let before = i.checked_sub(1).map(|j| list[j]);
+            let after = list[i..].iter().copied().find(|&(first, _)| first > tok);
+            (before, after)
+        };
+        let (before, after) = match self.by_word.get(&f) {
+            Some(list) => nearest(list),
             // A one-letter slip of a long surname ("Stoltenburg" for Stoltenberg).
-            None if f.chars().count() >= MIN_SLIP_LEN && !crate::lexicon::lexicon().is_known_word(&f) => by_word
-                .iter()
-                .filter(|(k, _)| k.chars().count() >= MIN_SLIP_LEN && crate::keys::edit_distance(k, &f, 1) == 1)
-                .flat_map(|(_, v)| v.iter().copied())
-                .collect(),
+            None if f.chars().count() >= MIN_SLIP_LEN && !crate::lexicon::lexicon().is_known_word(&f) => {
+                let (mut before, mut after): BeforeAfter = (None, None);
+                for k in self.slips_of(&f) {
+                    let (b, a) = nearest(&self.by_word[k]);
+                    before = before.max(b);
+                    after = match (after, a) {
+                        (Some(x), Some(y)) => Some(x.min(y)),
+                        (x, y) => x.or(y),
+                    };
+                }
+                (before, after)
+            }
             None => return None,
         };
-        let before = list.iter().copied().filter(|&c| w.cands[c].tokens.first < tok).max_by_key(|&c| w.cands[c].tokens.first);
-        before.or_else(|| list.iter().copied().filter(|&c| w.cands[c].tokens.first > tok).min_by_key(|&c| w.cands[c].tokens.first))
-    };
+        before.or(after).map(|(_, c)| c)
+    }
+}
+
+/// `s` and every string made from it by deleting one char.
+fn deletions(s: &str) -> Vec<String> {
+    let mut out = vec![s.to_string()];
+    for (i, c) in s.char_indices() {
+        let mut v = String::with_capacity(s.len());
+        v.push_str(&s[..i]);
+        v.push_str(&s[i + c.len_utf8()..]);
+        out.push(v);
+    }
+    out
+}
+
+pub(crate) fn link(w: &mut Work) {
+    let names = FullNames::new(w);
+    let antecedent = |_: &Work, tok: usize, word: &str| names.antecedent(tok, word);
     // One-word places that are a person's name here ("Austin said").
     for ci in 0..w.cands.len() {
         let c = &w.cands[ci];
@@ -138,13 +226,14 @@ pub(crate) fn link(w: &mut Work) {
     }
     // Single capitalised words left undecided by the name pass.
     let pending = std::mem::take(&mut w.pending);
+    let heads = OrgHeads::new(w);
     for p in pending {
         let tok = p.tok;
         if w.cand_at(tok).is_some() {
             continue;
         }
         let word = w.t(tok).to_string();
-        if let Some(a) = head_reference(w, tok) {
+        if let Some(a) = heads.reference(w, tok) {
             let key = w.cands[a].key.clone();
             w.add(Cand {
                 tokens: TokRange::new(tok, tok + 1),
@@ -194,20 +283,40 @@ pub(crate) fn link(w: &mut Work) {
     }
 }
 
-/// "the Commission" after "the European Commission": an organisation's head
-/// word after "the" refers to the nearest organisation before it whose name ends
-/// in that word.
-fn head_reference(w: &Work, tok: usize) -> Option<usize> {
-    if tok == 0 || !w.t(tok - 1).eq_ignore_ascii_case("the") || !w.is(tok, ORG_HEAD) {
-        return None;
+/// Organisations of two or more words by their last word, each list sorted by
+/// position: what "the Commission" is looked up in. Taken before the single
+/// words are decided (which add no such organisations).
+struct OrgHeads<'a> {
+    by_head: HashMap<&'a str, Vec<(usize, usize)>>,
+}
+
+impl<'a> OrgHeads<'a> {
+    fn new(w: &Work<'a>) -> OrgHeads<'a> {
+        let mut by_head: HashMap<&'a str, Vec<(usize, usize)>> = HashMap::new();
+        for (i, c) in w.cands.iter().enumerate() {
+            if c.kind == Kind::Org && c.tokens.end > c.tokens.first + 1 {
+                by_head.entry(w.t(c.tokens.end - 1)).or_default().push((c.tokens.first, i));
+            }
+        }
+        for v in by_head.values_mut() {
+            v.sort_unstable();
+        }
+        OrgHeads { by_head }
     }
-    let word = w.t(tok);
-    w.cands
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.kind == Kind::Org && c.tokens.end < tok && c.tokens.end > c.tokens.first + 1 && w.t(c.tokens.end - 1) == word)
-        .max_by_key(|(_, c)| c.tokens.first)
-        .map(|(i, c)| c.refers_to.unwrap_or(i))
+
+    /// "the Commission" after "the European Commission": an organisation's head
+    /// word after "the" refers to the nearest organisation before it whose name
+    /// ends in that word.
+    fn reference(&self, w: &Work, tok: usize) -> Option<usize> {
+        if tok == 0 || !w.t(tok - 1).eq_ignore_ascii_case("the") || !w.is(tok, ORG_HEAD) {
+            return None;
+        }
+        // Candidates never overlap: in order of first token, they are in order of end.
+        let list = self.by_head.get(w.t(tok))?;
+        let n = list.partition_point(|&(_, i)| w.cands[i].tokens.end < tok);
+        let (_, i) = *list[..n].last()?;
+        Some(w.cands[i].refers_to.unwrap_or(i))
+    }
 }
 
 /// The kind a lone unknown capitalised word has from its context, if any.

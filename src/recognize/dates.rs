@@ -35,12 +35,40 @@ fn dateline_re() -> &'static Regex {
     })
 }
 
+/// What every dateline contains: a comma or parenthesis, a month and a digit.
+/// Lines without it are skipped before [`dateline_re`], whose bounded
+/// repetition makes the lazy DFA build many states on long lines.
+fn dateline_hint_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| Regex::new(&format!(r"(?:,|\))\s+{MONTH_RE}\s+\d")).expect("valid regex"))
+}
+
+/// A full date: "June 3, 2023", "3 June 2023" or "2023-06-03", as whole words.
+fn full_date_pattern(boundary: &str) -> String {
+    let b = boundary;
+    format!(
+        r"{b}{MONTH_RE}\s+(\d{{1,2}}),\s+((?:19|20)\d\d){b}|{b}(\d{{1,2}})\s+{MONTH_RE}\s+((?:19|20)\d\d){b}|{b}((?:19|20)\d\d)-(\d\d)-(\d\d){b}"
+    )
+}
+
 fn full_date_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(&format!(r"\b{MONTH_RE}\s+(\d{{1,2}}),\s+((?:19|20)\d\d)\b|\b(\d{{1,2}})\s+{MONTH_RE}\s+((?:19|20)\d\d)\b|\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b"))
-            .expect("valid regex")
-    })
+    R.get_or_init(|| Regex::new(&full_date_pattern(r"\b")).expect("valid regex"))
+}
+
+/// [`full_date_re`] without its word boundaries: it matches wherever the real
+/// one does (and more), and runs on the fast engine (Unicode word boundaries
+/// send the regex crate to a slower one on non-ASCII text).
+fn full_date_candidates_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| Regex::new(&full_date_pattern("")).expect("valid regex"))
+}
+
+/// The first full date in `text`: the real pattern is run from the first place
+/// its looser twin matches (no match of the real one can start before).
+fn first_full_date(text: &str) -> Option<regex::Captures<'_>> {
+    let from = full_date_candidates_re().find(text)?.start();
+    full_date_re().captures_at(text, from)
 }
 
 /// Detects the date of an article.
@@ -61,6 +89,9 @@ pub fn detect(text: &str, file_date: Option<Date>) -> Option<(Date, DateSource)>
         header_month = m;
     }
     for line in head.lines().filter(|l| !l.trim().is_empty()).take(8) {
+        if !dateline_hint_re().is_match(line) {
+            continue;
+        }
         if let Some(c) = dateline_re().captures(line) {
             let Some(month) = month_number(&c[1]) else { continue };
             let Ok(day) = c[2].parse::<u8>() else { continue };
@@ -78,7 +109,7 @@ pub fn detect(text: &str, file_date: Option<Date>) -> Option<(Date, DateSource)>
         }
     }
     // A full date anywhere (a caption's "on July 10, 2024"), the first one.
-    if let Some(c) = full_date_re().captures(&head).or_else(|| full_date_re().captures(text)) {
+    if let Some(c) = first_full_date(&head).or_else(|| first_full_date(text)) {
         let date = if let Some(m) = c.get(1) {
             Date::new(c[3].parse().ok()?, month_number(m.as_str())?, c[2].parse().ok()?)
         } else if let Some(d) = c.get(4) {
@@ -134,6 +165,22 @@ mod tests {
         assert_eq!(detect(&late, Some(d("2026-01-01"))), Some((d("2024-07-10"), DateSource::Text)));
         assert_eq!(detect("No date here.", Some(d("2024-01-05"))), Some((d("2024-01-05"), DateSource::FileTime)));
         assert_eq!(detect("", None), None);
+    }
+
+    #[test]
+    fn full_dates_need_whole_words() {
+        for (t, want) in [
+            ("On June 3, 2023.", Some("2023-06-03")),
+            ("xJune 3, 2023 then 4 July 2024", Some("2024-07-04")),
+            ("éJune 3, 2023 and 2024-01-02x and 2024-01-05", Some("2024-01-05")),
+            ("Seoul, 12 Dec 2019", Some("2019-12-12")),
+            ("ref 12 Dec 20195", None),
+        ] {
+            assert_eq!(detect(t, None).map(|(d, _)| d.to_string()).as_deref(), want, "{t}");
+            let slow = full_date_re().captures(t).map(|c| c.get(0).map(|m| m.range()));
+            let fast = first_full_date(t).map(|c| c.get(0).map(|m| m.range()));
+            assert_eq!(slow, fast, "{t}");
+        }
     }
 
     #[test]

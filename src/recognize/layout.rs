@@ -77,18 +77,20 @@ fn classify(raw: &str, toks: &[Token], text: &str, line_no: usize) -> LineKind {
     if bare.len() <= 40 && lx.boilerplate_lines.iter().any(|b| b.trim_end_matches(':').eq_ignore_ascii_case(bare)) {
         return LineKind::Furniture;
     }
-    let words: Vec<&Token> = toks.iter().filter(|t| t.is_word()).collect();
-    if words.is_empty() {
+    // The line's words, without collecting them (this runs on every line).
+    let words = || toks.iter().filter(|t| t.is_word());
+    let n_words = words().count();
+    if n_words == 0 {
         return LineKind::Furniture;
     }
     // Menus: cells separated by wide gaps or bars.
     let gaps = toks.iter().filter(|t| t.kind == TokKind::Gap || t.punct(text) == Some('|')).count();
-    if gaps >= 2 && gaps * 2 + 1 >= words.len() {
+    if gaps >= 2 && gaps * 2 + 1 >= n_words {
         return LineKind::Furniture;
     }
-    if (3..=12).contains(&words.len())
-        && words[0].text(text).eq_ignore_ascii_case("by")
-        && words[1..].iter().all(|w| w.is_cap() || w.has(crate::tokens::GLUE) || w.text(text) == "and")
+    if (3..=12).contains(&n_words)
+        && words().next().is_some_and(|w| w.text(text).eq_ignore_ascii_case("by"))
+        && words().skip(1).all(|w| w.is_cap() || w.has(crate::tokens::GLUE) || w.text(text) == "and")
         && !trimmed.ends_with('.')
     {
         return LineKind::Byline;
@@ -98,12 +100,14 @@ fn classify(raw: &str, toks: &[Token], text: &str, line_no: usize) -> LineKind {
         return LineKind::Body;
     }
     let ends_sentence = trimmed.ends_with(['.', '"', '\u{201d}', '?', '!', ')']);
-    if !ends_sentence && (3..=18).contains(&words.len()) {
+    if !ends_sentence && (3..=18).contains(&n_words) {
         let small = crate::lexicon::class::CONNECTOR | crate::lexicon::class::FUNC;
-        let content: Vec<&&Token> =
-            words.iter().filter(|w| !lx.is(w.text(text), small) && !w.has(crate::tokens::GLUE) && !w.has(crate::tokens::DIGIT)).collect();
-        let caps = content.iter().filter(|w| w.is_cap()).count();
-        if caps * 10 >= content.len() * 8 {
+        let (mut content, mut caps) = (0, 0);
+        for w in words().filter(|w| !lx.is(w.text(text), small) && !w.has(crate::tokens::GLUE) && !w.has(crate::tokens::DIGIT)) {
+            content += 1;
+            caps += usize::from(w.is_cap());
+        }
+        if caps * 10 >= content * 8 {
             return LineKind::Headline;
         }
     }

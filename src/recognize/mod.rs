@@ -41,6 +41,7 @@ pub fn analyze_tokens(text: &str, toks: Vec<Token>, kb: &Kb, file_date: Option<D
     let mut doc = w.finish(claims);
     doc.date = dates::detect(text, file_date);
     doc.quotes = quotes(text);
+    doc.quotes.shrink_to_fit();
     doc
 }
 

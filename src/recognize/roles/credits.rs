@@ -55,7 +55,9 @@ pub(super) fn byline_agency(w: &Work) -> Option<String> {
             orgs().find(|c| {
                 let line = &w.lines[w.line_of[c.tokens.first] as usize];
                 let t = w.text[line.start..line.end].trim_start();
-                t.starts_with('©') || t.to_lowercase().starts_with("copyright")
+                // The line lowercased starts with "copyright" (without lowercasing
+                // a whole line: a one-line document is long).
+                t.starts_with('©') || t.chars().flat_map(char::to_lowercase).take(9).eq("copyright".chars())
             })
         })
         .map(name)

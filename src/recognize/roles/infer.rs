@@ -17,20 +17,38 @@ use super::TOP_LINES;
 use super::affiliation::{self, display_name, is_local};
 use super::korea;
 use super::sentence::sentence_toks;
+use std::cell::OnceCell;
+
 use crate::kb::{Class, Form};
 use crate::lexicon::lexicon;
 use crate::model::Kind;
 
+/// What the whole article says, for every inference in it: the dateline's
+/// country, and (worked out on first use, once per article) the country and
+/// company it is mostly about and how often it names each Korea.
+pub(super) struct Article {
+    dateline: Option<String>,
+    main_country: OnceCell<Option<String>>,
+    main_company: OnceCell<Option<String>>,
+    pub(super) korea: OnceCell<(usize, usize)>,
+}
+
+impl Article {
+    pub(super) fn new(w: &Work) -> Article {
+        Article { dateline: dateline_country(w), main_country: OnceCell::new(), main_company: OnceCell::new(), korea: OnceCell::new() }
+    }
+}
+
 /// An affiliation from context for person `p` with `role`; `used` marks the
 /// tokens other claims took their affiliation from.
-pub(super) fn infer(w: &Work, p: usize, role: Option<&str>, used: &[bool], dateline: Option<&str>) -> Option<String> {
+pub(super) fn infer(w: &Work, p: usize, role: Option<&str>, used: &[bool], article: &Article) -> Option<String> {
     let first = w.cands[p].tokens.first;
     let s = sentence_toks(w, first).first;
     // A Korean name: South or North Korea, by the nearest mention in the paragraph.
     let root = w.cands[p].refers_to.unwrap_or(p);
     let name = w.span_text(w.cands[root].tokens.first, w.cands[root].tokens.end).to_string();
     if crate::keys::is_korean_name(&name)
-        && let Some(e) = w.kb.country(korea::korean_side(w, first))
+        && let Some(e) = w.kb.country(korea::korean_side(w, first, &article.korea))
     {
         return Some(w.kb.entry(e).name.clone());
     }
@@ -72,9 +90,9 @@ pub(super) fn infer(w: &Work, p: usize, role: Option<&str>, used: &[bool], datel
     // A company title: the company the article is about.
     if let Some(r) = role
         && is_corporate(r)
-        && let Some(c) = main_company(w)
+        && let Some(c) = article.main_company.get_or_init(|| main_company(w))
     {
-        return Some(c);
+        return Some(c.clone());
     }
     // A spokesperson speaks for what the previous sentence is about.
     if role.is_some_and(|r| r.to_lowercase().starts_with("spokes")) && s > 0 {
@@ -88,7 +106,7 @@ pub(super) fn infer(w: &Work, p: usize, role: Option<&str>, used: &[bool], datel
             }
         }
     }
-    dateline.map(str::to_string).or_else(|| main_country(w))
+    article.dateline.clone().or_else(|| article.main_country.get_or_init(|| main_country(w)).clone())
 }
 
 /// A dateline's place starts the line's prose, or nearly: within this many
@@ -99,7 +117,7 @@ const DATELINE_TOKENS: usize = 12;
 const DATELINE_WORDS_BEFORE: usize = 3;
 
 /// The dateline's country: the first known place in the first lines of prose.
-pub(super) fn dateline_country(w: &Work) -> Option<String> {
+fn dateline_country(w: &Work) -> Option<String> {
     for c in w.cands.iter().filter(|c| c.kind == Kind::Loc && (w.line_of[c.tokens.first] as usize) < TOP_LINES) {
         let li = w.line_of[c.tokens.first] as usize;
         let line = &w.lines[li];

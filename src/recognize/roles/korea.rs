@@ -24,8 +24,9 @@ const NORTH_MAJORITY: usize = 2;
 
 /// South or North Korea for a Korean name at token `first`: by the nearest
 /// signal before it in the paragraph; with none, North Korea only if the article
-/// is overwhelmingly about it.
-pub(super) fn korean_side(w: &Work, first: usize) -> &'static str {
+/// is overwhelmingly about it. `counts` keeps the article's counts of North and
+/// South signals once they are made.
+pub(super) fn korean_side(w: &Work, first: usize, counts: &std::cell::OnceCell<(usize, usize)>) -> &'static str {
     let north = Signals::of(NORTH_KOREA);
     let south = Signals::of(SOUTH_KOREA);
     let line = w.lines[w.line_of[first] as usize].tokens.clone();
@@ -38,15 +39,18 @@ pub(super) fn korean_side(w: &Work, first: usize) -> &'static str {
             return SOUTH_KOREA;
         }
     }
-    let (mut n, mut s) = (0usize, 0usize);
-    for k in 0..w.toks.len() {
-        let t = w.t(k);
-        if north.at(w, k, t) {
-            n += 1;
-        } else if south.at(w, k, t) {
-            s += 1;
+    let &(n, s) = counts.get_or_init(|| {
+        let (mut n, mut s) = (0usize, 0usize);
+        for k in 0..w.toks.len() {
+            let t = w.t(k);
+            if north.at(w, k, t) {
+                n += 1;
+            } else if south.at(w, k, t) {
+                s += 1;
+            }
         }
-    }
+        (n, s)
+    });
     if n > NORTH_MAJORITY * s { NORTH_KOREA } else { SOUTH_KOREA }
 }
 

@@ -135,7 +135,7 @@ struct RuledClaim {
 
 /// The claims, each with its rule.
 fn extract_with_rules(w: &Work) -> Vec<RuledClaim> {
-    let dateline = infer::dateline_country(w);
+    let article = infer::Article::new(w);
     let list = premodifier::capitalised_titles(w);
     let mut titled = vec![false; w.cands.len()];
     for c in &list {
@@ -173,7 +173,7 @@ fn extract_with_rules(w: &Work) -> Vec<RuledClaim> {
         let sentence = sentence_of(w, w.cands[c.person].tokens.first);
         let (affiliation, inferred) = match c.affiliation {
             Some(f) => (Some(affiliation::local_place(w, c.role.as_deref(), &f).unwrap_or(f.name)), false),
-            None if c.role.is_some() => (infer::infer(w, c.person, c.role.as_deref(), &used, dateline.as_deref()), true),
+            None if c.role.is_some() => (infer::infer(w, c.person, c.role.as_deref(), &used, &article), true),
             None => (None, false),
         };
         if c.role.is_some() || affiliation.is_some() {
