@@ -76,6 +76,13 @@ fn preferred_word(short: &str, preferred: &str) -> Option<String> {
 
 /// The findings of one document, in text order.
 pub fn doc_findings(corpus: &Corpus, doc: &Document) -> Vec<Finding> {
+    doc_findings_with(corpus, doc, &|gi| std::sync::Arc::new(name_related(corpus, gi)))
+}
+
+/// [`doc_findings`] with the places a name group's forms are used
+/// ([`name_related`]) supplied by the caller, who may share them between
+/// documents (a [`super::Snapshot`] computes each group's once).
+pub fn doc_findings_with(corpus: &Corpus, doc: &Document, related: &dyn Fn(usize) -> std::sync::Arc<Vec<Related>>) -> Vec<Finding> {
     let d = &corpus.decisions;
     let cfg = &corpus.config;
     let a = &doc.analysis;
@@ -90,7 +97,7 @@ pub fn doc_findings(corpus: &Corpus, doc: &Document) -> Vec<Finding> {
         }
     };
     let keys: Vec<EntityKey> = a.entities.iter().map(|e| EntityKey::of(&corpus.kb, e)).collect();
-    let mut related_cache: HashMap<usize, Vec<Related>> = HashMap::new();
+    let mut related_cache: HashMap<usize, std::sync::Arc<Vec<Related>>> = HashMap::new();
     for m in &a.mentions {
         let found = &text[m.span.clone()];
         let key = &keys[m.entity];
@@ -102,7 +109,7 @@ pub fn doc_findings(corpus: &Corpus, doc: &Document) -> Vec<Finding> {
                 let Some(sev) = severity(Code::InconsistentSpelling, quoted) else { continue };
                 let related = related_cache
                     .entry(gi)
-                    .or_insert_with(|| name_related(corpus, gi))
+                    .or_insert_with(|| related(gi))
                     .iter()
                     .filter(|r| !(r.doc == doc.id && r.span == m.span))
                     .cloned()
@@ -215,7 +222,7 @@ fn style_name(cfg: &Config) -> &'static str {
 
 /// Up to ten places where the group's forms are used (the first per document and
 /// form, in path order).
-fn name_related(corpus: &Corpus, gi: usize) -> Vec<Related> {
+pub(crate) fn name_related(corpus: &Corpus, gi: usize) -> Vec<Related> {
     let g = &corpus.decisions.names.groups[gi];
     let mut docs: Vec<&std::sync::Arc<Document>> =
         g.members.iter().filter_map(|k| corpus.index.get(k)).flat_map(|ge| ge.docs.keys().filter_map(|&d| corpus.doc(d))).collect();

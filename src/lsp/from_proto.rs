@@ -8,10 +8,11 @@ use tower_lsp_server::ls_types::{Position, Range, TextDocumentContentChangeEvent
 
 use crate::text::{self, Encoding, OutOfRange};
 
-/// The file path of a `file:` URI.
+/// The file path of a `file:` URI, as the client spells it: not canonicalised
+/// (no file-system call, and answers name the URIs the client uses, even in a
+/// workspace opened through a symlink).
 pub fn path(uri: &Uri) -> Option<PathBuf> {
-    let p = uri.to_file_path()?.into_owned();
-    Some(std::fs::canonicalize(&p).unwrap_or(p))
+    Some(uri.to_file_path()?.into_owned())
 }
 
 pub fn position(p: Position) -> text::Position {

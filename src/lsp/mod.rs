@@ -11,6 +11,7 @@ mod actions;
 mod background;
 mod capabilities;
 mod core;
+mod faults;
 pub mod from_proto;
 mod handlers;
 mod semantic_tokens;
