@@ -111,15 +111,16 @@ impl Core {
         }
     }
 
-    /// Indexes the workspace with work-done progress: first the configuration and
-    /// knowledge base (so open documents get answers from their own analysis),
-    /// then every article. Requests are answered meanwhile from what is there.
+    /// Indexes the workspace's articles with work-done progress (the
+    /// configuration and knowledge base were loaded by `initialize`, so open
+    /// documents already get answers from their own analysis). Requests are
+    /// answered meanwhile from what is there.
     async fn index(&self) {
-        let (root, editor, caps) = {
+        let (root, editor, caps, base) = {
             let mut w = self.writer();
             w.world.indexing = w.world.root.is_some();
             self.publish(&mut w);
-            (w.world.root.clone(), w.editor.clone(), w.world.caps)
+            (w.world.root.clone(), w.editor.clone(), w.world.caps, w.world.snap.as_ref().map(|s| s.corpus.clone()))
         };
         let Some(root) = root else {
             self.writer().indexed = true;
@@ -142,20 +143,19 @@ impl Core {
             }
             self.client.show_message(MessageType::ERROR, format!("byline: indexing failed: {e}")).await;
         };
-        // The configuration and the knowledge base.
-        let empty = match tokio::task::spawn_blocking(move || Corpus::open_empty(&root, editor)).await {
-            Ok(c) => c,
-            Err(e) => return fail(e.to_string()).await,
+        // The configuration and the knowledge base, unless `initialize` could not
+        // load them.
+        let empty = match base {
+            Some(b) => {
+                let mut c = Corpus::empty(b.config.clone(), b.kb.clone());
+                c.config_errors = b.config_errors.clone();
+                c
+            }
+            None => match tokio::task::spawn_blocking(move || Corpus::open_empty(&root, editor)).await {
+                Ok(c) => c,
+                Err(e) => return fail(e.to_string()).await,
+            },
         };
-        {
-            let mut w = self.writer();
-            w.file_errors = empty.config_errors.clone();
-            let mut snap = Snapshot::new(empty.clone());
-            sync_open(&mut w, &mut snap, false);
-            snap.index_now();
-            w.world.snap = Some(snap);
-            self.publish(&mut w);
-        }
         // The articles.
         let done = Arc::new(AtomicUsize::new(0));
         let total = Arc::new(AtomicUsize::new(0));
@@ -193,7 +193,7 @@ impl Core {
             snap.replace_corpus(corpus);
             // Open documents the editor changed: their text goes in now, the
             // index and decisions follow with the next refresh.
-            sync_open(&mut w, &mut snap, true);
+            sync_open(&mut w, &mut snap);
             let pending = snap.needs_refresh();
             w.world.snap = Some(snap);
             w.world.indexing = false;
@@ -399,7 +399,7 @@ impl Core {
             }
             let Some(mut snap) = w.world.snap.take() else { return };
             snap.replace_corpus(corpus);
-            sync_open(&mut w, &mut snap, true);
+            sync_open(&mut w, &mut snap);
             let pending = snap.needs_refresh();
             w.world.snap = Some(snap);
             w.world.edits += 1;
@@ -580,16 +580,15 @@ impl Core {
     }
 }
 
-/// Puts the editor's open documents into a new snapshot: those whose text
-/// differs from the corpus's (all of them with `changed_only` false), as pending
-/// documents.
-fn sync_open(w: &mut Writer, snap: &mut Snapshot, changed_only: bool) {
+/// Puts the editor's open documents whose text differs from the corpus's into a
+/// new snapshot, as pending documents.
+fn sync_open(w: &mut Writer, snap: &mut Snapshot) {
     let mut open: Vec<(&PathBuf, &super::state::Open)> = w.world.open.iter().collect();
     open.sort_by(|a, b| a.0.cmp(b.0));
     for (path, o) in open {
         let c = &snap.corpus;
         let in_corpus = c.doc_by_path(path).is_some() || crate::corpus::files::is_corpus_file(&c.config, path);
-        if !in_corpus || (changed_only && c.has_text(path, &o.rope)) {
+        if !in_corpus || c.has_text(path, &o.rope) {
             continue;
         }
         snap.set_document(path.clone(), o.rope.clone(), None);

@@ -50,16 +50,31 @@ pub async fn initialize(core: &Core, params: InitializeParams) -> Result<Initial
         params.root_uri.as_ref().and_then(from_proto::path)
     });
     let mut messages = Vec::new();
-    {
+    let editor = {
         let mut w = core.writer();
         w.world.enc = enc;
         w.world.caps = Caps::from(&params.capabilities);
-        w.world.root = root;
+        w.world.root = root.clone();
         if let Some((raw, errs)) = params.initialization_options.as_ref().and_then(editor_settings) {
             w.editor = Some(raw);
             messages = errs;
         }
         core.publish(&mut w);
+        w.editor.clone()
+    };
+    // The configuration and knowledge base (not the articles: those are indexed
+    // after `initialized`), so that a document opened at once is analysed and
+    // answered from.
+    if let Some(root) = root {
+        match tokio::task::spawn_blocking(move || crate::corpus::Corpus::open_empty(&root, editor)).await {
+            Ok(c) => {
+                let mut w = core.writer();
+                w.file_errors = c.config_errors.clone();
+                w.world.snap = Some(crate::corpus::Snapshot::new(c));
+                core.publish(&mut w);
+            }
+            Err(e) => eprintln!("byline lsp: loading the configuration failed: {e}"),
+        }
     }
     show_settings_messages(core, messages).await;
     Ok(capabilities::initialize_result(kind))
