@@ -14,7 +14,13 @@ pub fn hover(st: &World, p: HoverParams) -> Result<Option<Hover>> {
     let pos = p.text_document_position_params;
     let Some((keys, span)) = entity_at(st, &pos.text_document.uri, pos.position) else { return Ok(None) };
     let Some((c, d)) = st.doc(&pos.text_document.uri) else { return Ok(None) };
-    let Some(view) = c.entity(&keys[0]) else { return Ok(None) };
+    // An entity the index does not hold yet (the document was just edited):
+    // from the document alone.
+    let view = c.entity(&keys[0]).or_else(|| {
+        let (_, m) = c.mention_at(d.id, span.start)?;
+        c.doc_entity_view(d, m.entity)
+    });
+    let Some(view) = view else { return Ok(None) };
     Ok(Some(Hover {
         contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: to_proto::hover_markdown(c, &view) }),
         range: Some(to_proto::range(&d.rope, &span, st.enc)),
