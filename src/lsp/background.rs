@@ -3,9 +3,8 @@
 //! refresh, files changed on disk, settings changes. Each job takes a snapshot
 //! under the writer lock, computes on the blocking pool without any lock, and
 //! merges its result under the lock (keeping what changed meanwhile); then it
-//! tells the client: diagnostics (pushed, or a refresh request to pull
-//! clients) of the documents whose findings changed, a semantic-tokens
-//! refresh, the `byline/status` notification. A panic in a job is logged and
+//! tells the client (`publish`): diagnostics of the documents whose findings
+//! changed, a semantic-tokens refresh, the `byline/status` notification. A panic in a job is logged and
 //! the server keeps its last good state; the worker itself is restarted if it
 //! dies. Also the registration of file watchers.
 
@@ -14,49 +13,18 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use serde::{Deserialize, Serialize};
-use tower_lsp_server::ls_types::notification::Notification;
 use tower_lsp_server::ls_types::*;
 
 use super::core::{Core, Job};
 use super::faults;
-use super::handlers::diagnostics::doc_diagnostics;
+use super::publish::Tell;
 use super::state::Writer;
-use super::to_proto;
 use crate::config::CONFIG_FILE;
 use crate::corpus::snapshot::{RefreshOutcome, panic_message};
-use crate::corpus::{Corpus, DocId, Snapshot};
+use crate::corpus::{Corpus, Snapshot};
 
 /// The quiet period after the last change before the corpus-wide refresh.
 const DEBOUNCE: Duration = Duration::from_millis(150);
-
-/// `byline/status`: what the status bar shows.
-pub enum StatusNotification {}
-
-#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
-pub struct StatusParams {
-    pub documents: usize,
-    pub entities: usize,
-    pub findings: Option<usize>,
-    pub indexing: bool,
-}
-
-impl Notification for StatusNotification {
-    type Params = StatusParams;
-    const METHOD: &'static str = "byline/status";
-}
-
-/// What a job tells the client afterwards.
-#[derive(Default)]
-struct Tell {
-    /// Documents whose diagnostics may have changed (push: republished if so).
-    docs: Vec<DocId>,
-    /// Every document (after a new index or corpus).
-    all: bool,
-    /// Pull clients: ask them to pull again.
-    refresh_diagnostics: bool,
-    refresh_tokens: bool,
-}
 
 impl Core {
     /// `initialized`: starts the worker (once per server) and queues indexing.
@@ -191,6 +159,7 @@ impl Core {
             w.file_errors = corpus.config_errors.clone();
             let mut snap = w.world.snap.take().unwrap_or_else(|| Snapshot::new(corpus.clone()));
             snap.replace_corpus(corpus);
+            w.spare = None;
             // Open documents the editor changed: their text goes in now, the
             // index and decisions follow with the next refresh.
             sync_open(&mut w, &mut snap);
@@ -210,22 +179,40 @@ impl Core {
         }
         self.watch().await;
         self.tell(Tell { all: true, refresh_diagnostics: true, refresh_tokens: true, ..Default::default() }).await;
+        self.seed_spare().await;
+    }
+
+    /// Copies the index once (off the loop) so that refreshes and opened
+    /// documents update a spare in place from then on.
+    async fn seed_spare(&self) {
+        let Some(base) = self.world().snap.clone() else { return };
+        let copy = tokio::task::spawn_blocking(move || {
+            let spare = crate::corpus::snapshot::SpareIndex::copy_of(&base);
+            (spare, base)
+        })
+        .await;
+        if let Ok((spare, base)) = copy {
+            let mut w = self.writer();
+            if w.spare.is_none() && w.world.snap.as_ref().is_some_and(|s| s.accepts_spare(&base)) {
+                w.spare = Some(spare);
+            }
+        }
     }
 
     /// The corpus-wide refresh: pending documents into the index, decisions,
     /// the findings that can have changed.
     async fn refresh(&self) {
-        let snap = {
-            let w = self.writer();
+        let (snap, spare) = {
+            let mut w = self.writer();
             match &w.world.snap {
-                Some(s) if w.indexed && !w.shutting_down && s.needs_refresh() => s.clone(),
+                Some(s) if w.indexed && !w.shutting_down && s.needs_refresh() => (s.clone(), w.spare.take()),
                 _ => return,
             }
         };
         let computed = tokio::task::spawn_blocking(move || {
             faults::delay("refresh");
             faults::panic_if("refresh");
-            snap.refresh()
+            snap.refresh(spare)
         })
         .await;
         let r = match computed {
@@ -237,11 +224,16 @@ impl Core {
                 return;
             }
         };
+        if super::faults::trace() {
+            let steps: Vec<String> = r.timings.iter().map(|(k, d)| format!("{k} {:.1} ms", d.as_secs_f64() * 1000.0)).collect();
+            eprintln!("byline lsp: refresh: {} ({} dirty)", steps.join(", "), r.dirty());
+        }
         let outcome = {
             let mut w = self.writer();
             let Some(live) = w.world.snap.as_mut() else { return };
             match live.finish_refresh(r) {
-                Ok(o) => {
+                Ok((o, spare)) => {
+                    w.spare = spare;
                     self.publish(&mut w);
                     o
                 }
@@ -399,6 +391,7 @@ impl Core {
             }
             let Some(mut snap) = w.world.snap.take() else { return };
             snap.replace_corpus(corpus);
+            w.spare = None;
             sync_open(&mut w, &mut snap);
             let pending = snap.needs_refresh();
             w.world.snap = Some(snap);
@@ -410,136 +403,7 @@ impl Core {
             self.schedule_refresh();
         }
         self.tell(Tell { all: true, refresh_diagnostics: true, refresh_tokens: true, ..Default::default() }).await;
-    }
-
-    /// After a change: configuration diagnostics, then diagnostics (pushed for
-    /// the documents whose diagnostics changed, or a refresh request to pull
-    /// clients), semantic tokens, status.
-    async fn tell(&self, t: Tell) {
-        let (caps, errors) = {
-            let mut w = self.writer();
-            let caps = w.world.caps;
-            (caps, w.file_error_diagnostics())
-        };
-        for (path, diags) in errors {
-            if let Some(uri) = to_proto::uri(&path) {
-                self.client.publish_diagnostics(uri, diags, None).await;
-            }
-        }
-        if caps.pull {
-            if caps.refresh_diagnostics && (t.refresh_diagnostics || t.all) {
-                let client = self.client.clone();
-                tokio::spawn(async move {
-                    let _ = client.workspace_diagnostic_refresh().await;
-                });
-            }
-        } else {
-            self.push(if t.all { None } else { Some(t.docs) }).await;
-        }
-        if caps.refresh_tokens && (t.refresh_tokens || t.all) {
-            let client = self.client.clone();
-            tokio::spawn(async move {
-                let _ = client.semantic_tokens_refresh().await;
-            });
-        }
-        self.status(false).await;
-    }
-
-    /// Push mode: publishes the diagnostics of `docs` (all documents if
-    /// `None`) that changed since last published, and clears those of
-    /// documents that went away.
-    pub(super) async fn push(&self, docs: Option<Vec<DocId>>) {
-        let world = self.world();
-        let Some(snap) = world.snap.clone() else { return };
-        let published = std::mem::take(&mut self.writer().published);
-        let job = tokio::task::spawn_blocking(move || {
-            let mut published = published;
-            let ids: Vec<DocId> = match docs {
-                Some(d) => d,
-                None => {
-                    snap.compute_all();
-                    snap.corpus.docs().map(|d| d.id).collect()
-                }
-            };
-            let mut out = Vec::new();
-            for id in ids {
-                let Some(doc) = snap.corpus.doc(id) else { continue };
-                let Ok((diags, fp)) = doc_diagnostics(&snap, doc, world.enc, world.caps.related_information) else { continue };
-                let before = published.get(&doc.path).copied();
-                if before != Some(fp) && !(before.is_none() && diags.is_empty()) {
-                    published.insert(doc.path.clone(), fp);
-                    if let Some(u) = to_proto::uri(&doc.path) {
-                        let version = world.open.get(&doc.path).map(|o| o.version);
-                        out.push((u, diags, version));
-                    }
-                }
-            }
-            // Documents that went away: clear.
-            let gone: Vec<PathBuf> = published.keys().filter(|p| snap.corpus.doc_by_path(p).is_none()).cloned().collect();
-            for p in gone {
-                published.remove(&p);
-                if let Some(u) = to_proto::uri(&p) {
-                    out.push((u, Vec::new(), None));
-                }
-            }
-            (out, published)
-        });
-        let (batch, published) = match job.await {
-            Ok(x) => x,
-            Err(e) => {
-                eprintln!("byline lsp: publishing diagnostics failed: {}", panic_message_of(e));
-                return;
-            }
-        };
-        {
-            let mut w = self.writer();
-            let mut p = published;
-            // Entries published meanwhile by keystrokes win.
-            p.extend(std::mem::take(&mut w.published));
-            w.published = p;
-        }
-        for (uri, diags, version) in batch {
-            self.client.publish_diagnostics(uri, diags, version).await;
-        }
-    }
-
-    /// Push mode: publishes one document's diagnostics after its change (at
-    /// once: its findings were computed with the change), if they changed.
-    pub(super) async fn push_one(&self, path: PathBuf, version: i32) {
-        let world = self.world();
-        if world.caps.pull {
-            return;
-        }
-        let Some(snap) = &world.snap else { return };
-        let Some(doc) = snap.corpus.doc_by_path(&path) else { return };
-        let Ok((diags, fp)) = doc_diagnostics(snap, doc, world.enc, world.caps.related_information) else { return };
-        {
-            let mut w = self.writer();
-            let before = w.published.get(&path).copied();
-            if before == Some(fp) || (before.is_none() && diags.is_empty()) {
-                return;
-            }
-            w.published.insert(path.clone(), fp);
-        }
-        if let Some(u) = to_proto::uri(&path) {
-            self.client.publish_diagnostics(u, diags, Some(version)).await;
-        }
-    }
-
-    /// `byline/status`: counts from the snapshot's cached findings.
-    pub(super) async fn status(&self, indexing: bool) {
-        let world = self.world();
-        let zero = StatusParams { documents: 0, entities: 0, findings: None, indexing };
-        let params = match world.snap.clone() {
-            Some(snap) if !indexing => tokio::task::spawn_blocking(move || {
-                let (documents, entities, findings) = snap.counts();
-                StatusParams { documents, entities, findings: Some(findings), indexing }
-            })
-            .await
-            .unwrap_or(zero),
-            _ => zero,
-        };
-        self.client.send_notification::<StatusNotification>(params).await;
+        self.seed_spare().await;
     }
 
     /// Watches corpus files, byline.toml and knowledge-base files: through the
@@ -595,7 +459,7 @@ fn sync_open(w: &mut Writer, snap: &mut Snapshot) {
     }
 }
 
-fn panic_message_of(e: tokio::task::JoinError) -> String {
+pub(super) fn panic_message_of(e: tokio::task::JoinError) -> String {
     match e.try_into_panic() {
         Ok(p) => panic_message(&*p),
         Err(e) => e.to_string(),

@@ -9,7 +9,8 @@
 //! - `panic-refresh`: every corpus-wide refresh panics;
 //! - `panic-findings=MARKER`: computing the findings of a document containing
 //!   MARKER panics;
-//! - `panic-hover`: every hover panics.
+//! - `panic-hover`: every hover panics;
+//! - `trace`: timings of each corpus-wide refresh on standard error.
 
 use std::sync::OnceLock;
 use std::time::Duration;
@@ -31,6 +32,11 @@ fn hooks() -> &'static Vec<(String, String)> {
 
 fn get(name: &str) -> Option<&'static str> {
     hooks().iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+}
+
+/// Whether `trace` is set: timings of background work on standard error.
+pub fn trace() -> bool {
+    get("trace").is_some()
 }
 
 /// Sleeps (blocking the thread) if `delay-WHAT=MS` is set.

@@ -4,7 +4,7 @@
 //! `server` implements the protocol by handing each message to `handlers`, by
 //! concern (`sync`, `diagnostics`, `tokens`, `navigation`, `edits`, with the code
 //! actions built in `actions`); `capabilities` is what `initialize` announces;
-//! `background` indexes, refreshes and publishes; `watch` watches files; `core`
+//! `background` indexes and refreshes, `publish` tells the client; `watch` watches files; `core`
 //! and `state` are what handlers share. Nothing else in the crate knows LSP types.
 
 mod actions;
@@ -14,6 +14,7 @@ mod core;
 mod faults;
 pub mod from_proto;
 mod handlers;
+mod publish;
 mod semantic_tokens;
 mod server;
 mod state;
@@ -23,8 +24,8 @@ mod wire;
 
 use tower_lsp_server::{LspService, Server};
 
-pub use background::StatusParams;
 pub use capabilities::COMMANDS;
+pub use publish::StatusParams;
 pub use server::Backend;
 
 /// Runs the server on standard input and output until the client exits (or

@@ -27,8 +27,12 @@
 //! snapshot's corpus, except for pending documents, whose findings are read
 //! against the decisions and index from before they changed.
 
+mod dirty;
+mod shared;
+#[cfg(test)]
+mod tests;
+
 use std::collections::{BTreeSet, HashMap, HashSet};
-use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -39,128 +43,10 @@ use super::findings::{Finding, Related, doc_findings_with, name_related};
 use super::query::Replacement;
 use super::view::EntityView;
 use super::{Corpus, DocId, Document, analyze_guarded, files};
-use crate::index::EntityKey;
 use crate::model::{Date, DocAnalysis};
 use crate::vocab::vocabulary;
-
-// ------------------------------------------------------------------ sharing
-
-/// A value shared between snapshots and copied on the first write while shared
-/// (`Arc::make_mut`): reading derefs to `T`, writing through `DerefMut` copies
-/// `T` only if another snapshot still holds it.
-#[derive(Debug, Default)]
-pub struct Shared<T>(Arc<T>);
-
-impl<T> Clone for Shared<T> {
-    fn clone(&self) -> Self {
-        Shared(self.0.clone())
-    }
-}
-
-impl<T> Shared<T> {
-    pub fn new(v: T) -> Shared<T> {
-        Shared(Arc::new(v))
-    }
-
-    /// Whether two handles share one value.
-    pub fn ptr_eq(a: &Shared<T>, b: &Shared<T>) -> bool {
-        Arc::ptr_eq(&a.0, &b.0)
-    }
-}
-
-impl<T> From<T> for Shared<T> {
-    fn from(v: T) -> Self {
-        Shared::new(v)
-    }
-}
-
-impl<T> Deref for Shared<T> {
-    type Target = T;
-    fn deref(&self) -> &T {
-        &self.0
-    }
-}
-
-impl<T: Clone> DerefMut for Shared<T> {
-    fn deref_mut(&mut self) -> &mut T {
-        Arc::make_mut(&mut self.0)
-    }
-}
-
-const CHUNK: usize = 64;
-
-/// A vector that is cheap to clone and to change one element of: chunks of 64
-/// behind `Arc`s. A clone copies one pointer per chunk; a write copies the one
-/// chunk it touches if a clone still shares it.
-#[derive(Debug)]
-pub struct Table<T> {
-    chunks: Vec<Arc<Vec<T>>>,
-    len: usize,
-}
-
-impl<T> Default for Table<T> {
-    fn default() -> Self {
-        Table { chunks: Vec::new(), len: 0 }
-    }
-}
-
-impl<T> Clone for Table<T> {
-    fn clone(&self) -> Self {
-        Table { chunks: self.chunks.clone(), len: self.len }
-    }
-}
-
-impl<T: Clone> Table<T> {
-    pub fn len(&self) -> usize {
-        self.len
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
-    pub fn get(&self, i: usize) -> Option<&T> {
-        self.chunks.get(i / CHUNK).and_then(|c| c.get(i % CHUNK))
-    }
-
-    pub fn get_mut(&mut self, i: usize) -> Option<&mut T> {
-        if i >= self.len {
-            return None;
-        }
-        Arc::make_mut(&mut self.chunks[i / CHUNK]).get_mut(i % CHUNK)
-    }
-
-    pub fn push(&mut self, v: T) {
-        if self.len.is_multiple_of(CHUNK) {
-            self.chunks.push(Arc::new(Vec::with_capacity(CHUNK)));
-        }
-        let last = self.chunks.last_mut().expect("a chunk was pushed");
-        Arc::make_mut(last).push(v);
-        self.len += 1;
-    }
-
-    pub fn clear(&mut self) {
-        self.chunks.clear();
-        self.len = 0;
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = &T> {
-        self.chunks.iter().flat_map(|c| c.iter())
-    }
-}
-
-impl<T: Clone> std::ops::Index<usize> for Table<T> {
-    type Output = T;
-    fn index(&self, i: usize) -> &T {
-        self.get(i).expect("index in range")
-    }
-}
-
-impl<T: Clone> std::ops::IndexMut<usize> for Table<T> {
-    fn index_mut(&mut self, i: usize) -> &mut T {
-        self.get_mut(i).expect("index in range")
-    }
-}
+pub use dirty::dirty_docs;
+pub use shared::{Shared, Table};
 
 // ------------------------------------------------- deferred document changes
 
@@ -244,23 +130,57 @@ impl Corpus {
     /// Brings the index and vocabulary up to date with the pending documents
     /// (the decisions are left to [`Corpus::refresh`]). Returns their ids.
     pub fn apply_pending(&mut self) -> Vec<DocId> {
+        self.apply_pending_to(None)
+    }
+
+    /// [`Corpus::apply_pending`], into a spare index if given: the spare
+    /// replaces the index after the documents it lags behind in are brought up
+    /// to date too (in place, if no snapshot shares it any more).
+    fn apply_pending_to(&mut self, spare: Option<SpareIndex>) -> Vec<DocId> {
         let mut pending: Vec<(DocId, Option<Arc<Document>>)> = std::mem::take(&mut self.unindexed).into_iter().collect();
         pending.sort_by_key(|p| p.0);
+        let mut ids: BTreeSet<DocId> = pending.iter().map(|p| p.0).collect();
+        if let Some(spare) = spare {
+            self.index = spare.index;
+            ids.extend(spare.lagging);
+        }
         let kb = self.kb.clone();
+        for id in ids {
+            match self.doc(id).cloned() {
+                Some(new) => self.index.add(&kb, id, &new.analysis, &new.text()),
+                None => self.index.remove(id),
+            }
+        }
         for (id, old) in &pending {
             if let Some(old) = old {
                 self.vocab.sub(&vocabulary(&old.text()));
             }
-            match self.doc(*id).cloned() {
-                Some(new) => {
-                    let text = new.text();
-                    self.index.add(&kb, *id, &new.analysis, &text);
-                    self.vocab.add(&vocabulary(&text));
-                }
-                None => self.index.remove(*id),
+            if let Some(new) = self.doc(*id).cloned() {
+                self.vocab.add(&vocabulary(&new.text()));
             }
         }
         pending.into_iter().map(|p| p.0).collect()
+    }
+}
+
+/// The index a snapshot read before the last refresh, kept so that the next
+/// refresh can bring it up to date in place instead of copying the current one
+/// (double buffering: the index does not share structure between copies, and
+/// copying it costs hundreds of milliseconds at 10,000 articles). Valid for one
+/// corpus ([`Snapshot`] epoch); if a snapshot still holds it when it is used, it
+/// is copied after all.
+pub struct SpareIndex {
+    index: Shared<crate::index::Index>,
+    /// Documents whose version in the current index it does not hold.
+    lagging: BTreeSet<DocId>,
+    epoch: u64,
+}
+
+impl SpareIndex {
+    /// A copy of a snapshot's index (slow: a deep copy), to seed the double
+    /// buffer; [`Snapshot::accepts_spare`] says if it is still good to use.
+    pub fn copy_of(s: &Snapshot) -> SpareIndex {
+        SpareIndex { index: Shared::new((*s.corpus.index).clone()), lagging: BTreeSet::new(), epoch: s.epoch }
     }
 }
 
@@ -305,6 +225,10 @@ pub struct Refresh {
     /// Of those, the ones whose findings were known before and differ now.
     changed: Vec<DocId>,
     flagged_changed: bool,
+    /// The index the refresh replaces (the next spare).
+    replaced: Shared<crate::index::Index>,
+    /// How long each step took.
+    pub timings: Vec<(&'static str, std::time::Duration)>,
 }
 
 impl Refresh {
@@ -383,8 +307,9 @@ impl Snapshot {
             return r.clone();
         }
         let r = Arc::new(name_related(&self.corpus, gi));
-        self.caches.related.lock().unwrap_or_else(|e| e.into_inner()).insert(gi, r.clone());
-        r
+        // The first list computed wins: every finding of this lineage uses the
+        // same one (the refresh compares against it).
+        self.caches.related.lock().unwrap_or_else(|e| e.into_inner()).entry(gi).or_insert(r).clone()
     }
 
     /// The findings of a document (empty if there is no such document),
@@ -455,6 +380,12 @@ impl Snapshot {
         out
     }
 
+    /// Whether a spare copied from `from` ([`SpareIndex::copy_of`]) still
+    /// matches this snapshot's index.
+    pub fn accepts_spare(&self, from: &Snapshot) -> bool {
+        self.epoch == from.epoch && Shared::ptr_eq(&self.corpus.index, &from.corpus.index)
+    }
+
     /// Whether documents changed since the last refresh.
     pub fn needs_refresh(&self) -> bool {
         self.corpus.has_pending() || self.stale_decisions
@@ -465,14 +396,14 @@ impl Snapshot {
     /// findings that can have changed lazily. For a document just opened, whose
     /// entities hover and references should show at once; it copies the index
     /// if a snapshot shares it. A refresh running meanwhile is discarded.
-    pub fn index_now(&mut self) -> RefreshOutcome {
-        let r = self.compute_refresh(false);
-        let out = match self.finish_refresh(r) {
+    pub fn index_now(&mut self, spare: Option<SpareIndex>) -> (RefreshOutcome, Option<SpareIndex>) {
+        let r = self.compute_refresh(false, spare);
+        let (out, spare) = match self.finish_refresh(r) {
             Ok(o) => o,
             Err(_) => unreachable!("a refresh of this snapshot has its epoch"),
         };
         self.epoch += 1;
-        out
+        (out, spare.map(|s| SpareIndex { epoch: self.epoch, ..s }))
     }
 
     /// The corpus-wide refresh, computed on a copy (slow: call it without
@@ -480,20 +411,33 @@ impl Snapshot {
     /// and vocabulary, the decisions are recomputed, and the findings of the
     /// documents that can have changed ([`dirty_docs`]) are dropped and, where
     /// they had been computed before, recomputed and compared.
-    pub fn refresh(&self) -> Refresh {
-        self.compute_refresh(true)
+    ///
+    /// A spare index from the previous refresh ([`SpareIndex`]) saves copying
+    /// the index.
+    pub fn refresh(&self, spare: Option<SpareIndex>) -> Refresh {
+        self.compute_refresh(true, spare)
     }
 
-    fn compute_refresh(&self, decide: bool) -> Refresh {
+    fn compute_refresh(&self, decide: bool, spare: Option<SpareIndex>) -> Refresh {
         let before = self;
+        let mut timings = Vec::new();
+        let mut t = std::time::Instant::now();
+        let mut lap = |what: &'static str| {
+            timings.push((what, t.elapsed()));
+            t = std::time::Instant::now();
+        };
         let mut after = self.clone();
-        let applied = after.corpus.apply_pending();
+        let replaced = self.corpus.index.clone();
+        let applied = after.corpus.apply_pending_to(spare.filter(|s| s.epoch == self.epoch));
+        lap("index");
         if decide {
             after.corpus.refresh();
         }
+        lap("decisions");
         after.stale_decisions = !decide && (self.stale_decisions || !applied.is_empty());
         after.caches = Arc::default();
-        let dirty: Vec<DocId> = dirty_docs(&before.corpus, &after.corpus, &applied).into_iter().collect();
+        let dirty: Vec<DocId> = dirty_docs(before, &after.corpus, &applied).into_iter().collect();
+        lap("dirty");
         for &id in &dirty {
             after.reset_cell(id);
         }
@@ -507,18 +451,20 @@ impl Snapshot {
             })
             .collect();
         let flagged_changed = before.corpus.decisions.names.flagged != after.corpus.decisions.names.flagged;
-        Refresh { after, applied, dirty, changed, flagged_changed }
+        lap("findings");
+        Refresh { after, applied, dirty, changed, flagged_changed, replaced, timings }
     }
 
     /// Merges a refresh begun on a clone of this snapshot: the new index,
     /// vocabulary and decisions, and the recomputed findings of documents that
     /// did not change meanwhile (those that did stay pending). Gives the refresh
-    /// back if the corpus was replaced meanwhile (it is then stale).
-    pub fn finish_refresh(&mut self, r: Refresh) -> Result<RefreshOutcome, Box<Refresh>> {
+    /// back if the corpus was replaced meanwhile (it is then stale). With the
+    /// outcome, the index it replaced, as the next refresh's spare.
+    pub fn finish_refresh(&mut self, r: Refresh) -> Result<(RefreshOutcome, Option<SpareIndex>), Box<Refresh>> {
         if r.after.epoch != self.epoch {
             return Err(Box::new(r));
         }
-        let Refresh { after, applied, dirty, changed, flagged_changed } = r;
+        let Refresh { after, applied, dirty, changed, flagged_changed, replaced, .. } = r;
         self.corpus.index = after.corpus.index.clone();
         self.corpus.vocab = after.corpus.vocab.clone();
         self.corpus.decisions = after.corpus.decisions.clone();
@@ -541,7 +487,12 @@ impl Snapshot {
             }
         }
         let changed = changed.into_iter().filter(|&id| same_doc(self.corpus.doc(id), after.corpus.doc(id))).collect();
-        Ok(RefreshOutcome { changed, flagged_changed, dirty: dirty.len(), applied })
+        let spare = (!Shared::ptr_eq(&replaced, &self.corpus.index)).then(|| SpareIndex {
+            index: replaced,
+            lagging: applied.iter().copied().collect(),
+            epoch: self.epoch,
+        });
+        Ok((RefreshOutcome { changed, flagged_changed, dirty: dirty.len(), applied }, spare))
     }
 
     /// Counts for a status display: documents, entities, findings.
@@ -566,124 +517,4 @@ impl Snapshot {
 /// The message of a caught panic.
 pub fn panic_message(e: &(dyn std::any::Any + Send)) -> String {
     e.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| e.downcast_ref::<String>().cloned()).unwrap_or_else(|| "panic".into())
-}
-
-// ------------------------------------------------------------ dirty tracking
-
-/// The documents whose findings can differ between `old` and `new`, where
-/// `new` is `old` with the documents `applied` changed (and the index and
-/// decisions brought up to date). A document's findings read its own text and
-/// analysis, and, for its entities, the decisions of their name groups (forms
-/// and counts, preferred form, rule), the places the group's forms are used
-/// (`related`), "possibly the same" matches and the canonical name; and, for
-/// its words, the word decisions of the forms in its text. So the dirty
-/// documents are: the changed ones; the documents of every entity whose group,
-/// flagged forms, possible match, canonical name or related places differ; and,
-/// when word decisions differ, the documents containing one of those forms.
-pub fn dirty_docs(old: &Corpus, new: &Corpus, applied: &[DocId]) -> BTreeSet<DocId> {
-    let mut dirty: BTreeSet<DocId> = applied.iter().copied().filter(|&id| new.doc(id).is_some()).collect();
-    if !Arc::ptr_eq(&old.kb, &new.kb) || old.config != new.config {
-        return new.docs().map(|d| d.id).collect();
-    }
-    let (od, nd) = (&old.decisions.names, &new.decisions.names);
-    // Entities mentioned by the changed documents, before and after.
-    let touched: HashSet<&EntityKey> =
-        applied.iter().flat_map(|&id| old.index.keys_of_doc(id).iter().chain(new.index.keys_of_doc(id).iter())).collect();
-    let mut keys: HashSet<EntityKey> = HashSet::new();
-    // Groups: membership, forms and counts, preferred form, rule.
-    for k in od.group_of.keys().chain(nd.group_of.keys()) {
-        let a = od.group_of.get(k).map(|&g| &od.groups[g]);
-        let b = nd.group_of.get(k).map(|&g| &nd.groups[g]);
-        if a != b {
-            keys.insert(k.clone());
-        }
-    }
-    // Flagged forms.
-    for (k, f) in od.flagged.keys().chain(nd.flagged.keys()) {
-        if od.flagged.contains_key(&(k.clone(), f.clone())) != nd.flagged.contains_key(&(k.clone(), f.clone())) {
-            keys.insert(k.clone());
-        }
-    }
-    // "Possibly the same" (the first match of a key is the one reported).
-    fn first(d: &crate::variants::NameDecisions) -> HashMap<&EntityKey, &crate::variants::cluster::Possible> {
-        let mut m = HashMap::new();
-        for p in &d.possible {
-            m.entry(&p.rare).or_insert(p);
-        }
-        m
-    }
-    let (op, np) = (first(od), first(nd));
-    for k in op.keys().chain(np.keys()) {
-        if op.get(k) != np.get(k) {
-            keys.insert((*k).clone());
-        }
-    }
-    // Canonical names (one-word references) and related places of the touched
-    // entities.
-    let mut groups_seen: HashSet<usize> = HashSet::new();
-    for &k in &touched {
-        if od.preferred(k).is_none() && old.index.canonical_name(&old.kb, k) != new.index.canonical_name(&new.kb, k) {
-            keys.insert(k.clone());
-        }
-        if let (Some(&go), Some(&gn)) = (od.group_of.get(k), nd.group_of.get(k))
-            && groups_seen.insert(gn)
-            && od.groups[go] == nd.groups[gn]
-            && name_related(old, go) != name_related(new, gn)
-        {
-            keys.extend(nd.groups[gn].members.iter().cloned());
-        }
-    }
-    for k in &keys {
-        for ix in [&old.index, &new.index] {
-            if let Some(e) = ix.get(k) {
-                dirty.extend(e.docs.keys().copied().filter(|&id| new.doc(id).is_some()));
-            }
-        }
-    }
-    // Word decisions.
-    let (ow, nw) = (&old.decisions.words, &new.decisions.words);
-    let forms: Vec<&String> =
-        ow.keys().chain(nw.keys()).filter(|f| ow.get(*f) != nw.get(*f)).collect::<BTreeSet<_>>().into_iter().collect();
-    if !forms.is_empty() {
-        if let Ok(ac) = aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(&forms) {
-            let docs: Vec<&Arc<Document>> = new.docs().filter(|d| !dirty.contains(&d.id)).collect();
-            let hit: Vec<DocId> = docs.par_iter().filter(|d| ac.is_match(&d.text())).map(|d| d.id).collect();
-            dirty.extend(hit);
-        } else {
-            dirty.extend(new.docs().map(|d| d.id));
-        }
-    }
-    dirty
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tables_share_chunks_until_written() {
-        let mut t: Table<u32> = Table::default();
-        for i in 0..200 {
-            t.push(i);
-        }
-        let snap = t.clone();
-        t[130] = 7;
-        assert_eq!(snap[130], 130);
-        assert_eq!(t[130], 7);
-        assert_eq!(t.len(), 200);
-        assert_eq!(t.iter().copied().filter(|&x| x == 7).count(), 2);
-        assert!(Arc::ptr_eq(&t.chunks[0], &snap.chunks[0]));
-        assert!(!Arc::ptr_eq(&t.chunks[2], &snap.chunks[2]));
-        assert_eq!(t.get(200), None);
-    }
-
-    #[test]
-    fn shared_values_copy_on_write() {
-        let mut a: Shared<Vec<u32>> = vec![1, 2].into();
-        let b = a.clone();
-        assert!(Shared::ptr_eq(&a, &b));
-        a.push(3);
-        assert_eq!(*b, vec![1, 2]);
-        assert_eq!(*a, vec![1, 2, 3]);
-    }
 }
