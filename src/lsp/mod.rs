@@ -46,7 +46,14 @@ pub fn run_stdio() -> i32 {
         tokio::spawn(async move {
             let _ = wire::pump(tokio::io::stdin(), to_server).await;
         });
-        Server::new(from_pump, tokio::io::stdout(), socket).serve(service).await;
+        // A client that stops reading (standard output closed) ends the
+        // session like one that stops writing.
+        let closed = std::sync::Arc::new(tokio::sync::Notify::new());
+        let output = wire::Output::new(tokio::io::stdout(), closed.clone());
+        tokio::select! {
+            _ = Server::new(from_pump, output, socket).serve(service) => {}
+            _ = closed.notified() => eprintln!("byline lsp: standard output closed; exiting"),
+        }
     });
     // Background tasks (the refresh loop, a blocking indexing job) must not keep
     // the process alive once the client is gone.
