@@ -316,6 +316,57 @@ impl DocAnalysis {
         let i = self.quotes.partition_point(|q| q.end <= offset);
         self.quotes.get(i).is_some_and(|q| q.start <= offset)
     }
+
+    /// Checks what every consumer of an analysis relies on, for the text it was
+    /// made from: every range is non-empty where it must be, inside the text and on
+    /// character boundaries; mentions are sorted and do not overlap; every index
+    /// points at an entity. Used by the robustness tests and the fuzz targets.
+    pub fn validate(&self, text: &str) -> Result<(), String> {
+        let span_ok = |s: &Span, what: &str, nonempty: bool| -> Result<(), String> {
+            if s.start > s.end || s.end > text.len() || (nonempty && s.start == s.end) {
+                return Err(format!("{what} {s:?} out of range (text of {} bytes)", text.len()));
+            }
+            if !text.is_char_boundary(s.start) || !text.is_char_boundary(s.end) {
+                return Err(format!("{what} {s:?} not on character boundaries"));
+            }
+            Ok(())
+        };
+        let mut last_end = 0;
+        for m in &self.mentions {
+            span_ok(&m.span, "mention", true)?;
+            if m.span.start < last_end {
+                return Err(format!("mention {:?} overlaps or precedes the one before", m.span));
+            }
+            last_end = m.span.end;
+            if m.entity >= self.entities.len() {
+                return Err(format!("mention {:?} names entity {} of {}", m.span, m.entity, self.entities.len()));
+            }
+            if self.entities[m.entity].kind != m.kind {
+                return Err(format!("mention {:?} is {:?}, its entity {:?}", m.span, m.kind, self.entities[m.entity].kind));
+            }
+        }
+        for r in &self.roles {
+            span_ok(&r.span, "role", true)?;
+            if r.person.is_some_and(|p| p >= self.entities.len()) {
+                return Err(format!("role {:?} names a missing entity", r.span));
+            }
+        }
+        for e in &self.entities {
+            for c in &e.claims {
+                span_ok(&c.span, "claim", false)?;
+                span_ok(&c.sentence, "claim sentence", false)?;
+            }
+        }
+        let mut last = 0;
+        for q in &self.quotes {
+            span_ok(q, "quote", false)?;
+            if q.start < last {
+                return Err(format!("quote {q:?} overlaps the one before"));
+            }
+            last = q.end;
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]

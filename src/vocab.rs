@@ -6,6 +6,8 @@
 //! Invariant: the counts depend on the text alone (not on the knowledge base or
 //! the configuration), so a new knowledge base leaves them unchanged.
 
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use rustc_hash::FxHashMap;
 
 use crate::lexicon::{class, lexicon};
@@ -14,31 +16,134 @@ use crate::tokens::{GLUE, TokKind, Token, tokenize};
 /// Word counts of one document (or of the corpus): lowercase words of four or more
 /// letters, hyphenated compounds ("co-operation") and open compounds of two role
 /// words ("secretary general").
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Vocab(pub FxHashMap<String, u32>);
+///
+/// The corpus's sum also records which words' counts changed since the last
+/// [`Vocab::take_changes`], so decisions about words can be brought up to date
+/// without a scan.
+#[derive(Clone, Debug)]
+pub struct Vocab {
+    counts: FxHashMap<String, u32>,
+    changes: VocabChanges,
+    token: u64,
+}
+
+/// Words whose counts changed since the last [`Vocab::take_changes`], with their
+/// counts before.
+#[derive(Clone, Debug, Default)]
+pub struct VocabChanges {
+    /// The [`Vocab::token`] these changes are since.
+    pub since: u64,
+    /// Too many to list, or a new vocabulary: every count may have changed.
+    pub all: bool,
+    pub words: FxHashMap<String, u32>,
+}
+
+impl VocabChanges {
+    pub fn is_empty(&self) -> bool {
+        !self.all && self.words.is_empty()
+    }
+}
+
+/// Beyond this many changed words, changes are no longer listed one by one.
+const MAX_LISTED_CHANGES: usize = 200_000;
+
+static NEXT_TOKEN: AtomicU64 = AtomicU64::new(1);
+
+impl Default for Vocab {
+    fn default() -> Self {
+        Vocab::from_counts(FxHashMap::default())
+    }
+}
+
+impl PartialEq for Vocab {
+    fn eq(&self, other: &Self) -> bool {
+        self.counts == other.counts
+    }
+}
+
+impl Eq for Vocab {}
 
 impl Vocab {
+    fn from_counts(counts: FxHashMap<String, u32>) -> Vocab {
+        Vocab {
+            counts,
+            changes: VocabChanges { since: 0, all: true, words: FxHashMap::default() },
+            token: NEXT_TOKEN.fetch_add(1, Ordering::Relaxed),
+        }
+    }
+
     pub fn count(&self, w: &str) -> u32 {
-        self.0.get(w).copied().unwrap_or(0)
+        self.counts.get(w).copied().unwrap_or(0)
+    }
+
+    /// Every word with its count (in no particular order).
+    pub fn iter(&self) -> impl Iterator<Item = (&str, u32)> {
+        self.counts.iter().map(|(w, n)| (w.as_str(), *n))
+    }
+
+    /// Number of distinct words.
+    pub fn len(&self) -> usize {
+        self.counts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.counts.is_empty()
+    }
+
+    fn touch(&mut self, w: &str) {
+        if self.changes.all || self.changes.words.contains_key(w) {
+            return;
+        }
+        if self.changes.words.len() >= MAX_LISTED_CHANGES {
+            self.changes.all = true;
+            self.changes.words = FxHashMap::default();
+            return;
+        }
+        let before = self.count(w);
+        self.changes.words.insert(w.to_string(), before);
     }
 
     /// Adds another vocabulary's counts.
     pub fn add(&mut self, other: &Vocab) {
-        for (w, n) in &other.0 {
-            *self.0.entry(w.clone()).or_default() += n;
+        for (w, n) in &other.counts {
+            self.touch(w);
+            match self.counts.get_mut(w.as_str()) {
+                Some(c) => *c += n,
+                None => {
+                    self.counts.insert(w.clone(), *n);
+                }
+            }
         }
     }
 
     /// Subtracts another vocabulary's counts (dropping zeros).
     pub fn sub(&mut self, other: &Vocab) {
-        for (w, n) in &other.0 {
-            if let Some(c) = self.0.get_mut(w) {
+        for (w, n) in &other.counts {
+            if self.counts.contains_key(w.as_str()) {
+                self.touch(w);
+            }
+            if let Some(c) = self.counts.get_mut(w.as_str()) {
                 *c = c.saturating_sub(*n);
                 if *c == 0 {
-                    self.0.remove(w);
+                    self.counts.remove(w.as_str());
                 }
             }
         }
+    }
+
+    /// The words whose counts changed since the last call (see [`VocabChanges`]),
+    /// and a new [`Vocab::token`].
+    pub fn take_changes(&mut self) -> VocabChanges {
+        let mut c = std::mem::take(&mut self.changes);
+        c.since = self.token;
+        self.token = NEXT_TOKEN.fetch_add(1, Ordering::Relaxed);
+        c
+    }
+
+    /// Identifies the state at the last [`Vocab::take_changes`] (never the same
+    /// for two states or two vocabularies).
+    pub fn token(&self) -> u64 {
+        self.token
     }
 }
 
@@ -109,7 +214,7 @@ pub fn vocabulary_of(text: &str, toks: &[Token]) -> Vocab {
         }
         i += 1;
     }
-    Vocab(v)
+    Vocab::from_counts(v)
 }
 
 fn is_alpha(s: &str) -> bool {

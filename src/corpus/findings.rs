@@ -19,6 +19,7 @@ use crate::config::{Config, Level, Severity};
 use crate::index::EntityKey;
 use crate::keys;
 use crate::model::{Code, DocId, PreferredBy, Span};
+use crate::variants::{GroupId, NameGroup};
 
 /// A place elsewhere that a finding refers to.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -76,13 +77,13 @@ fn preferred_word(short: &str, preferred: &str) -> Option<String> {
 
 /// The findings of one document, in text order.
 pub fn doc_findings(corpus: &Corpus, doc: &Document) -> Vec<Finding> {
-    doc_findings_with(corpus, doc, &|gi| std::sync::Arc::new(name_related(corpus, gi)))
+    doc_findings_with(corpus, doc, &|g| std::sync::Arc::new(name_related(corpus, g)))
 }
 
 /// [`doc_findings`] with the places a name group's forms are used
 /// ([`name_related`]) supplied by the caller, who may share them between
 /// documents (a [`super::Snapshot`] computes each group's once).
-pub fn doc_findings_with(corpus: &Corpus, doc: &Document, related: &dyn Fn(usize) -> std::sync::Arc<Vec<Related>>) -> Vec<Finding> {
+pub fn doc_findings_with(corpus: &Corpus, doc: &Document, related: &dyn Fn(&NameGroup) -> std::sync::Arc<Vec<Related>>) -> Vec<Finding> {
     let d = &corpus.decisions;
     let cfg = &corpus.config;
     let a = &doc.analysis;
@@ -97,19 +98,18 @@ pub fn doc_findings_with(corpus: &Corpus, doc: &Document, related: &dyn Fn(usize
         }
     };
     let keys: Vec<EntityKey> = a.entities.iter().map(|e| EntityKey::of(&corpus.kb, e)).collect();
-    let mut related_cache: HashMap<usize, std::sync::Arc<Vec<Related>>> = HashMap::new();
+    let mut related_cache: HashMap<GroupId, std::sync::Arc<Vec<Related>>> = HashMap::new();
     for m in &a.mentions {
         let found = &text[m.span.clone()];
         let key = &keys[m.entity];
         let quoted = a.in_quote(m.span.start);
         let quote_note = if quoted && !fix_quotes { " Inside quoted speech: reported, not corrected." } else { "" };
         if !m.short {
-            if let Some(&gi) = d.names.flagged.get(&(key.clone(), found.to_string())) {
-                let g = &d.names.groups[gi];
+            if let Some(g) = d.names.flagged(key, found) {
                 let Some(sev) = severity(Code::InconsistentSpelling, quoted) else { continue };
                 let related = related_cache
-                    .entry(gi)
-                    .or_insert_with(|| related(gi))
+                    .entry(g.id.clone())
+                    .or_insert_with(|| related(g))
                     .iter()
                     .filter(|r| !(r.doc == doc.id && r.span == m.span))
                     .cloned()
@@ -130,7 +130,7 @@ pub fn doc_findings_with(corpus: &Corpus, doc: &Document, related: &dyn Fn(usize
                 });
                 continue;
             }
-            if let Some(p) = d.names.possible.iter().find(|p| &p.rare == key) {
+            if let Some(p) = d.names.possible_of(key) {
                 let Some(sev) = severity(Code::PossibleVariant, quoted) else { continue };
                 out.push(Finding {
                     doc: doc.id,
@@ -222,8 +222,7 @@ fn style_name(cfg: &Config) -> &'static str {
 
 /// Up to ten places where the group's forms are used (the first per document and
 /// form, in path order).
-pub(crate) fn name_related(corpus: &Corpus, gi: usize) -> Vec<Related> {
-    let g = &corpus.decisions.names.groups[gi];
+pub(crate) fn name_related(corpus: &Corpus, g: &NameGroup) -> Vec<Related> {
     let mut docs: Vec<&std::sync::Arc<Document>> =
         g.members.iter().filter_map(|k| corpus.index.get(k)).flat_map(|ge| ge.docs.keys().filter_map(|&d| corpus.doc(d))).collect();
     docs.sort_by(|a, b| a.rel.cmp(&b.rel));

@@ -164,8 +164,17 @@ impl Corpus {
     /// Recomputes the corpus-wide spelling decisions (cheap: distinct spellings,
     /// not documents).
     pub fn refresh(&mut self) {
+        self.refresh_changes();
+    }
+
+    /// [`Corpus::refresh`] (the pending documents first, see
+    /// [`Corpus::set_document`]), saying what changed: the decisions are
+    /// brought up to date with the index's and vocabulary's changes since the
+    /// last refresh ([`Decisions::update`]).
+    pub fn refresh_changes(&mut self) -> crate::variants::DecisionChanges {
         self.apply_pending();
-        self.decisions = Decisions::compute(&self.index, &self.vocab, &self.kb, &self.config).into();
+        let Corpus { decisions, index, vocab, kb, config, .. } = self;
+        decisions.update(index, vocab, kb, config)
     }
 
     /// Replaces the whole document set (after the corpus globs changed).

@@ -47,8 +47,8 @@ impl Corpus {
 
     /// The entity (all its clustered spellings) a key belongs to.
     pub fn cluster(&self, key: &EntityKey) -> Vec<EntityKey> {
-        match self.decisions.names.group_of.get(key) {
-            Some(&g) => self.decisions.names.groups[g].members.clone(),
+        match self.decisions.names.group_of(key) {
+            Some(g) => g.members.clone(),
             None => vec![key.clone()],
         }
     }

@@ -82,7 +82,7 @@ impl Corpus {
             kind = kind.or(g.kind);
             kb = kb.or(g.kb);
             for (f, n) in &g.forms {
-                *forms.entry(f.clone()).or_default() += n;
+                *forms.entry(f.to_string()).or_default() += n;
             }
             docs.extend(g.docs.keys().copied());
             mentions += g.mentions;
@@ -148,13 +148,13 @@ impl Corpus {
 
     /// Every entity, most mentioned first.
     pub fn entities(&self) -> Vec<EntityView> {
-        let mut seen: BTreeSet<usize> = BTreeSet::new();
+        let mut seen: BTreeSet<crate::variants::GroupId> = BTreeSet::new();
         let mut keys: Vec<&EntityKey> = self.index.iter().map(|(k, _)| k).collect();
         keys.sort();
         let mut out = Vec::new();
         for k in keys {
-            if let Some(&g) = self.decisions.names.group_of.get(k)
-                && !seen.insert(g)
+            if let Some(g) = self.decisions.names.group_of(k)
+                && !seen.insert(g.id.clone())
             {
                 continue;
             }

@@ -159,7 +159,6 @@ impl Core {
             w.file_errors = corpus.config_errors.clone();
             let mut snap = w.world.snap.take().unwrap_or_else(|| Snapshot::new(corpus.clone()));
             snap.replace_corpus(corpus);
-            w.spare = None;
             // Open documents the editor changed: their text goes in now, the
             // index and decisions follow with the next refresh.
             sync_open(&mut w, &mut snap);
@@ -179,40 +178,22 @@ impl Core {
         }
         self.watch().await;
         self.tell(Tell { all: true, refresh_diagnostics: true, refresh_tokens: true, ..Default::default() }).await;
-        self.seed_spare().await;
-    }
-
-    /// Copies the index once (off the loop) so that refreshes and opened
-    /// documents update a spare in place from then on.
-    async fn seed_spare(&self) {
-        let Some(base) = self.world().snap.clone() else { return };
-        let copy = tokio::task::spawn_blocking(move || {
-            let spare = crate::corpus::snapshot::SpareIndex::copy_of(&base);
-            (spare, base)
-        })
-        .await;
-        if let Ok((spare, base)) = copy {
-            let mut w = self.writer();
-            if w.spare.is_none() && w.world.snap.as_ref().is_some_and(|s| s.accepts_spare(&base)) {
-                w.spare = Some(spare);
-            }
-        }
     }
 
     /// The corpus-wide refresh: pending documents into the index, decisions,
     /// the findings that can have changed.
     async fn refresh(&self) {
-        let (snap, spare) = {
-            let mut w = self.writer();
+        let snap = {
+            let w = self.writer();
             match &w.world.snap {
-                Some(s) if w.indexed && !w.shutting_down && s.needs_refresh() => (s.clone(), w.spare.take()),
+                Some(s) if w.indexed && !w.shutting_down && s.needs_refresh() => s.clone(),
                 _ => return,
             }
         };
         let computed = tokio::task::spawn_blocking(move || {
             faults::delay("refresh");
             faults::panic_if("refresh");
-            snap.refresh(spare)
+            snap.refresh()
         })
         .await;
         let r = match computed {
@@ -232,8 +213,7 @@ impl Core {
             let mut w = self.writer();
             let Some(live) = w.world.snap.as_mut() else { return };
             match live.finish_refresh(r) {
-                Ok((o, spare)) => {
-                    w.spare = spare;
+                Ok(o) => {
                     self.publish(&mut w);
                     o
                 }
@@ -391,7 +371,6 @@ impl Core {
             }
             let Some(mut snap) = w.world.snap.take() else { return };
             snap.replace_corpus(corpus);
-            w.spare = None;
             sync_open(&mut w, &mut snap);
             let pending = snap.needs_refresh();
             w.world.snap = Some(snap);
@@ -403,7 +382,6 @@ impl Core {
             self.schedule_refresh();
         }
         self.tell(Tell { all: true, refresh_diagnostics: true, refresh_tokens: true, ..Default::default() }).await;
-        self.seed_spare().await;
     }
 
     /// Watches corpus files, byline.toml and knowledge-base files: through the

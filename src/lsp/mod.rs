@@ -20,7 +20,8 @@ mod server;
 mod state;
 pub mod to_proto;
 mod watch;
-mod wire;
+#[doc(hidden)]
+pub mod wire; // public for the fuzz targets (fuzz/)
 
 use tower_lsp_server::{LspService, Server};
 

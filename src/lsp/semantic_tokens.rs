@@ -96,7 +96,7 @@ pub fn document_tokens(corpus: &Corpus, doc: &Document, enc: Encoding, within: O
             mods |= TokenModifier::Unknown.bit();
         }
         let form = doc.rope.byte_slice(m.span.clone()).to_string();
-        if corpus.decisions.names.flagged.contains_key(&(keys[m.entity].clone(), form)) {
+        if corpus.decisions.names.is_flagged(&keys[m.entity], &form) {
             mods |= TokenModifier::Variant.bit();
         }
         spans.push((m.span.start, m.span.end, TokenType::of(m.kind).index(), mods));

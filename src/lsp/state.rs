@@ -150,8 +150,6 @@ pub struct Writer {
     pub published: HashMap<PathBuf, u64>,
     /// The first index is built.
     pub indexed: bool,
-    /// The index before the last refresh, for the next one to update in place.
-    pub spare: Option<crate::corpus::snapshot::SpareIndex>,
     pub shutting_down: bool,
 }
 

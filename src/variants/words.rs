@@ -9,14 +9,18 @@
 //! the counts; [`decide`] turns the sums into decisions about forms; and
 //! [`WordMatcher`] finds the decided forms in one document's text for findings.
 
-use std::collections::HashMap;
+use std::hash::BuildHasher;
+use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use rayon::prelude::*;
+use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 
 use crate::config::{Config, SpellingStyle};
+use crate::index::cow::ShardMap;
 use crate::lexicon::lexicon;
 use crate::model::{Code, PreferredBy};
-use crate::vocab::Vocab;
+use crate::vocab::{Vocab, VocabChanges};
 
 use super::varcon::{Systems, varcon};
 
@@ -33,89 +37,185 @@ pub struct WordDecision {
     pub counts: Vec<(String, u32)>,
 }
 
-/// The corpus's overall spelling system, when it has a clear one.
-fn corpus_style(vocab: &Vocab) -> Option<bool /* american */> {
+/// Every decided form (lowercase) with its decision.
+pub type WordDecisions = FxHashMap<String, WordDecision>;
+
+/// What the word decisions are made of, kept so that a change of some counts
+/// recomputes only the VarCon entries, compound families and typo candidates
+/// those words belong to (see [`update`]).
+#[derive(Clone, Debug, Default)]
+pub(super) struct WordState {
+    /// The spelling system in force (`Some(true)`: American).
+    style: Option<bool>,
+    /// Uses of American-only and British-only spellings (for `spelling = "auto"`).
+    american: u64,
+    british: u64,
+    /// VarCon entry -> the forms it decides (entries that decide nothing are left out).
+    house: FxHashMap<u32, Vec<(String, WordDecision)>>,
+    /// Compound family (its closed form) -> the forms it decides.
+    compounds: FxHashMap<String, Vec<(String, WordDecision)>>,
+    /// Built at the first incremental update.
+    lookup: Option<Arc<Lookup>>,
+}
+
+impl PartialEq for WordState {
+    fn eq(&self, o: &Self) -> bool {
+        (self.style, self.american, self.british) == (o.style, o.american, o.british)
+            && self.house == o.house
+            && self.compounds == o.compounds
+    }
+}
+
+/// Indexes over the vocabulary for incremental updates.
+#[derive(Clone, Debug, Default)]
+struct Lookup {
+    /// Closed form -> the open and hyphenated compounds in the vocabulary that close to it.
+    families: ShardMap<String, Vec<Arc<str>>>,
+    /// Hash of a word or of it with one letter deleted -> typo candidates (words
+    /// used once, not in the dictionary) with that deletion: two words one edit
+    /// apart share one.
+    near: ShardMap<u64, Vec<Arc<str>>>,
+    /// Correction -> typo candidates that typos' list gives it for.
+    listed: ShardMap<String, Vec<Arc<str>>>,
+}
+
+fn sums(vocab: &Vocab) -> (u64, u64) {
     let vc = varcon();
-    let (mut am, mut br) = (0u32, 0u32);
-    for (w, n) in &vocab.0 {
-        if let Some(list) = vc.by_word.get(w.as_str()) {
-            for (_, s) in list {
-                match (s.american, s.british) {
-                    (true, false) => am += n,
-                    (false, true) => br += n,
-                    _ => {}
-                }
+    let (mut am, mut br) = (0u64, 0u64);
+    for (w, n) in vocab.iter() {
+        let (a, b) = systems_weight(vc, w);
+        am += a * u64::from(n);
+        br += b * u64::from(n);
+    }
+    (am, br)
+}
+
+/// How many American-only and British-only senses a word has.
+fn systems_weight(vc: &super::varcon::VarconIndex, w: &str) -> (u64, u64) {
+    let (mut am, mut br) = (0, 0);
+    if let Some(list) = vc.by_word.get(w) {
+        for (_, s) in list {
+            match (s.american, s.british) {
+                (true, false) => am += 1,
+                (false, true) => br += 1,
+                _ => {}
             }
         }
     }
-    if am + br == 0 {
-        None
-    } else if am * 3 >= (am + br) * 2 {
-        Some(true)
-    } else if br * 3 >= (am + br) * 2 {
-        Some(false)
-    } else {
-        None
+    (am, br)
+}
+
+/// The spelling system in force: the configured one, else the corpus's overall
+/// system when it has a clear one.
+fn style_of(config: &Config, am: u64, br: u64) -> Option<bool /* american */> {
+    match config.spelling {
+        SpellingStyle::American => Some(true),
+        SpellingStyle::British => Some(false),
+        SpellingStyle::Auto if am + br == 0 => None,
+        SpellingStyle::Auto if am * 3 >= (am + br) * 2 => Some(true),
+        SpellingStyle::Auto if br * 3 >= (am + br) * 2 => Some(false),
+        SpellingStyle::Auto => None,
     }
 }
 
 /// Decides every ordinary-word form that gets a finding, keyed by lowercase form.
-pub fn decide(vocab: &Vocab, config: &Config) -> HashMap<String, WordDecision> {
-    let mut out: HashMap<String, WordDecision> = HashMap::new();
+pub fn decide(vocab: &Vocab, config: &Config) -> WordDecisions {
+    decide_with_state(vocab, config).0
+}
+
+/// [`decide`], with the state [`update`] needs.
+pub(super) fn decide_with_state(vocab: &Vocab, config: &Config) -> (WordDecisions, WordState) {
     let vc = varcon();
-    let style = match config.spelling {
-        SpellingStyle::American => Some(true),
-        SpellingStyle::British => Some(false),
-        SpellingStyle::Auto => corpus_style(vocab),
-    };
+    let (american, british) = sums(vocab);
+    let style = style_of(config, american, british);
     let configured = config.spelling != SpellingStyle::Auto;
     // House-style pairs, entry by entry.
-    let mut seen_entries: HashMap<u32, ()> = HashMap::new();
-    for w in vocab.0.keys() {
-        let Some(list) = vc.by_word.get(w.as_str()) else { continue };
-        for (id, _) in list {
-            if seen_entries.insert(*id, ()).is_some() {
-                continue;
-            }
-            let forms: Vec<(&str, u32, Systems)> =
-                vc.entries[*id as usize].iter().map(|f| (*f, vocab.count(f), vc.valid.get(f).copied().unwrap_or_default())).collect();
-            let used: Vec<&(&str, u32, Systems)> = forms.iter().filter(|f| f.1 > 0).collect();
-            if used.is_empty() {
-                continue;
-            }
-            let in_style = |s: &Systems| match style {
-                Some(true) => s.american,
-                Some(false) => s.british,
-                None => true,
-            };
-            // The preferred form: the most used among those valid in the style.
-            let mut cands: Vec<&(&str, u32, Systems)> = forms.iter().filter(|f| in_style(&f.2)).collect();
-            if cands.is_empty() {
-                continue;
-            }
-            cands.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| primary_rank(&b.2, style).cmp(&primary_rank(&a.2, style))).then(a.0.cmp(b.0)));
-            let preferred = cands[0].0;
-            let mut counts: Vec<(String, u32)> = used.iter().map(|f| (f.0.to_string(), f.1)).collect();
-            counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            let style_decides = used.iter().any(|f| !in_style(&f.2));
-            let rule = if style_decides && configured { PreferredBy::HouseStyle } else { PreferredBy::Majority };
-            for f in &used {
-                if f.0 == preferred {
-                    continue;
-                }
-                let code = if used.len() >= 2 {
-                    Code::InconsistentSpelling
-                } else if configured && !in_style(&f.2) {
-                    Code::HouseStyle
-                } else {
-                    continue;
-                };
-                out.insert(f.0.to_string(), WordDecision { code, preferred: preferred.to_string(), rule, counts: counts.clone() });
-            }
+    let mut entries: Vec<u32> = vocab.iter().filter_map(|(w, _)| vc.by_word.get(w)).flatten().map(|(id, _)| *id).collect();
+    entries.sort_unstable();
+    entries.dedup();
+    let mut house: FxHashMap<u32, Vec<(String, WordDecision)>> = FxHashMap::default();
+    for id in entries {
+        let d = house_entry(id, vocab, style, configured);
+        if !d.is_empty() {
+            house.insert(id, d);
         }
     }
-    compounds(vocab, &mut out);
-    typos(vocab, &mut out);
+    // Compound families.
+    let mut families: FxHashMap<String, Vec<&str>> = FxHashMap::default();
+    for (w, _) in vocab.iter() {
+        if let Some(key) = closed_form(w) {
+            families.entry(key).or_default().push(w);
+        }
+    }
+    let mut compounds: FxHashMap<String, Vec<(String, WordDecision)>> = FxHashMap::default();
+    for (key, members) in families {
+        let d = family(&key, members.into_iter(), vocab);
+        if !d.is_empty() {
+            compounds.insert(key, d);
+        }
+    }
+    let mut state = WordState { style, american, british, house, compounds, lookup: None };
+    let mut out: WordDecisions = FxHashMap::default();
+    let mut ids: Vec<&u32> = state.house.keys().collect();
+    ids.sort_unstable();
+    for id in ids {
+        for (f, d) in &state.house[id] {
+            out.entry(f.clone()).or_insert_with(|| d.clone());
+        }
+    }
+    for ds in state.compounds.values() {
+        for (f, d) in ds {
+            out.entry(f.clone()).or_insert_with(|| d.clone());
+        }
+    }
+    // Typos, in parallel.
+    let candidates: Vec<&str> = vocab.iter().filter(|(w, n)| typo_candidate(w, *n) && !out.contains_key(*w)).map(|(w, _)| w).collect();
+    let typos: Vec<(String, WordDecision)> = candidates.par_iter().filter_map(|w| typo(w, vocab).map(|d| (w.to_string(), d))).collect();
+    out.extend(typos);
+    state.lookup = None;
+    (out, state)
+}
+
+/// The decisions of one VarCon entry: its forms used in the corpus other than the
+/// preferred one.
+fn house_entry(id: u32, vocab: &Vocab, style: Option<bool>, configured: bool) -> Vec<(String, WordDecision)> {
+    let vc = varcon();
+    let mut out = Vec::new();
+    let forms: Vec<(&str, u32, Systems)> =
+        vc.entries[id as usize].iter().map(|f| (*f, vocab.count(f), vc.valid.get(f).copied().unwrap_or_default())).collect();
+    let used: Vec<&(&str, u32, Systems)> = forms.iter().filter(|f| f.1 > 0).collect();
+    if used.is_empty() {
+        return out;
+    }
+    let in_style = |s: &Systems| match style {
+        Some(true) => s.american,
+        Some(false) => s.british,
+        None => true,
+    };
+    // The preferred form: the most used among those valid in the style.
+    let mut cands: Vec<&(&str, u32, Systems)> = forms.iter().filter(|f| in_style(&f.2)).collect();
+    if cands.is_empty() {
+        return out;
+    }
+    cands.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| primary_rank(&b.2, style).cmp(&primary_rank(&a.2, style))).then(a.0.cmp(b.0)));
+    let preferred = cands[0].0;
+    let mut counts: Vec<(String, u32)> = used.iter().map(|f| (f.0.to_string(), f.1)).collect();
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let style_decides = used.iter().any(|f| !in_style(&f.2));
+    let rule = if style_decides && configured { PreferredBy::HouseStyle } else { PreferredBy::Majority };
+    for f in &used {
+        if f.0 == preferred {
+            continue;
+        }
+        let code = if used.len() >= 2 {
+            Code::InconsistentSpelling
+        } else if configured && !in_style(&f.2) {
+            Code::HouseStyle
+        } else {
+            continue;
+        };
+        out.push((f.0.to_string(), WordDecision { code, preferred: preferred.to_string(), rule, counts: counts.clone() }));
+    }
     out
 }
 
@@ -128,86 +228,298 @@ fn primary_rank(s: &Systems, style: Option<bool>) -> u8 {
     }
 }
 
-/// Open, hyphenated and closed forms of one compound used side by side.
-fn compounds(vocab: &Vocab, out: &mut HashMap<String, WordDecision>) {
+/// The closed form of an open or hyphenated compound ("co-operation" ->
+/// "cooperation"); `None` for a word without a space or hyphen.
+fn closed_form(w: &str) -> Option<String> {
+    let (a, b) = w.split_once(['-', ' '])?;
+    Some(format!("{a}{b}"))
+}
+
+/// The compound family a form belongs to (its closed form).
+fn family_key(w: &str) -> String {
+    closed_form(w).unwrap_or_else(|| w.to_string())
+}
+
+/// The decisions of one compound family: open, hyphenated and closed forms used
+/// side by side. `members` are the family's open and hyphenated forms.
+fn family<'a>(key: &str, members: impl Iterator<Item = &'a str>, vocab: &Vocab) -> Vec<(String, WordDecision)> {
     let lx = lexicon();
-    let mut families: HashMap<String, Vec<(String, u32)>> = HashMap::new();
-    for (w, n) in &vocab.0 {
-        let Some((a, b)) = w.split_once(['-', ' ']) else { continue };
-        let closed = format!("{a}{b}");
-        let fam = families.entry(closed.clone()).or_default();
-        fam.push((w.clone(), *n));
-        // The closed form counts if it is a dictionary word ("cooperation").
-        if w.contains('-') && lx.is_known_word(&closed) && !fam.iter().any(|(f, _)| *f == closed) {
-            let c = vocab.count(&closed);
-            if c > 0 {
-                fam.push((closed.clone(), c));
+    let mut forms: Vec<(String, u32)> = Vec::new();
+    let mut hyphenated = false;
+    for w in members {
+        let n = vocab.count(w);
+        if n == 0 {
+            continue;
+        }
+        hyphenated |= w.contains('-');
+        forms.push((w.to_string(), n));
+    }
+    // The closed form counts if it is a dictionary word ("cooperation").
+    if hyphenated && lx.is_known_word(key) {
+        let c = vocab.count(key);
+        if c > 0 {
+            forms.push((key.to_string(), c));
+        }
+    }
+    forms.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    forms.dedup_by(|a, b| a.0 == b.0);
+    if forms.len() < 2 {
+        return Vec::new();
+    }
+    // Only role titles may be open or hyphenated; other compounds only closed
+    // or hyphenated (an open "well known" after a verb is grammar, not style).
+    let open_ok = forms.iter().any(|(f, _)| f.contains(' '));
+    let has_closed = forms.iter().any(|(f, _)| !f.contains(['-', ' ']));
+    if !open_ok && !has_closed {
+        return Vec::new();
+    }
+    let preferred = forms[0].0.clone();
+    forms[1..]
+        .iter()
+        .map(|(f, _)| {
+            (
+                f.clone(),
+                WordDecision {
+                    code: Code::InconsistentSpelling,
+                    preferred: preferred.clone(),
+                    rule: PreferredBy::Majority,
+                    counts: forms.clone(),
+                },
+            )
+        })
+        .collect()
+}
+
+/// A word that may be a typo: used once, one word, five letters or more, not in
+/// the dictionary.
+fn typo_candidate(w: &str, n: u32) -> bool {
+    n == 1 && !w.contains(['-', ' ']) && w.len() >= 5 && !lexicon().is_known_word(w)
+}
+
+/// The corrections typos' list of known misspellings gives for a word.
+fn listed_corrections(w: &str) -> Vec<String> {
+    typos_dict::WORD.find(&unicase::UniCase::new(w)).map(|c| c.iter().map(|s| s.to_lowercase()).collect()).unwrap_or_default()
+}
+
+/// A typo candidate one edit from a word the corpus uses often (or listed as a
+/// known misspelling of a word the corpus uses): the decision about it.
+fn typo(w: &str, vocab: &Vocab) -> Option<WordDecision> {
+    let lx = lexicon();
+    let known = listed_corrections(w);
+    let mut best: Option<(String, u32)> = None;
+    for c in known.iter().filter(|c| vocab.count(c) >= 2) {
+        if best.as_ref().is_none_or(|b| vocab.count(c) > b.1) {
+            best = Some((c.clone(), vocab.count(c)));
+        }
+    }
+    if best.is_none() {
+        for c in edits1(w) {
+            let k = vocab.count(&c);
+            if k >= 3 && lx.is_known_word(&c) && best.as_ref().is_none_or(|b| k > b.1) {
+                best = Some((c, k));
             }
         }
     }
-    for (_, mut forms) in families {
-        forms.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        forms.dedup_by(|a, b| a.0 == b.0);
-        if forms.len() < 2 {
-            continue;
+    let (c, k) = best?;
+    Some(WordDecision {
+        code: Code::PossibleTypo,
+        preferred: c.clone(),
+        rule: PreferredBy::Dictionary,
+        counts: vec![(c, k), (w.to_string(), 1)],
+    })
+}
+
+/// The decision about one form, from the state: a VarCon entry's (the lowest
+/// entry deciding it), else its compound family's, else a typo's.
+fn decision_of(f: &str, state: &WordState, vocab: &Vocab) -> Option<WordDecision> {
+    let vc = varcon();
+    if let Some(list) = vc.by_word.get(f) {
+        let mut ids: Vec<u32> = list.iter().map(|(id, _)| *id).collect();
+        ids.sort_unstable();
+        for id in ids {
+            if let Some(d) = state.house.get(&id).and_then(|ds| ds.iter().find(|(x, _)| x == f)) {
+                return Some(d.1.clone());
+            }
         }
-        // Only role titles may be open or hyphenated; other compounds only closed
-        // or hyphenated (an open "well known" after a verb is grammar, not style).
-        let open_ok = forms.iter().any(|(f, _)| f.contains(' '));
-        let has_closed = forms.iter().any(|(f, _)| !f.contains(['-', ' ']));
-        if !open_ok && !has_closed {
-            continue;
+    }
+    if let Some(d) = state.compounds.get(&family_key(f)).and_then(|ds| ds.iter().find(|(x, _)| x == f)) {
+        return Some(d.1.clone());
+    }
+    if typo_candidate(f, vocab.count(f)) { typo(f, vocab) } else { None }
+}
+
+/// Hashes of a word and of it with each letter deleted.
+fn deletion_hashes(w: &str) -> Vec<u64> {
+    let chars: Vec<char> = w.chars().collect();
+    let mut out = Vec::with_capacity(chars.len() + 1);
+    out.push(FxBuildHasher.hash_one(w));
+    let mut s = String::with_capacity(w.len());
+    for i in 0..chars.len() {
+        s.clear();
+        s.extend(chars.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, c)| *c));
+        out.push(FxBuildHasher.hash_one(s.as_str()));
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+impl Lookup {
+    fn build(vocab: &Vocab) -> Lookup {
+        let mut l = Lookup::default();
+        for (w, n) in vocab.iter() {
+            l.enter(w, n, true);
         }
-        let preferred = forms[0].0.clone();
-        for (f, _) in &forms[1..] {
-            out.entry(f.clone()).or_insert(WordDecision {
-                code: Code::InconsistentSpelling,
-                preferred: preferred.clone(),
-                rule: PreferredBy::Majority,
-                counts: forms.clone(),
-            });
+        l
+    }
+
+    /// Enters (`present`) or removes a word with count `n`.
+    fn enter(&mut self, w: &str, n: u32, present: bool) {
+        fn edit(list: &mut Vec<Arc<str>>, w: &str, present: bool) {
+            match list.iter().position(|x| &**x == w) {
+                Some(i) if !present => {
+                    list.swap_remove(i);
+                }
+                None if present => list.push(w.into()),
+                _ => {}
+            }
+        }
+        fn apply<K: std::hash::Hash + Eq + Clone>(m: &mut ShardMap<K, Vec<Arc<str>>>, k: K, w: &str, present: bool) {
+            match m.get_mut(&k) {
+                Some(list) => {
+                    edit(list, w, present);
+                    if list.is_empty() {
+                        m.remove(&k);
+                    }
+                }
+                None if present => {
+                    m.insert(k, vec![w.into()]);
+                }
+                None => {}
+            }
+        }
+        if let Some(key) = closed_form(w) {
+            apply(&mut self.families, key, w, present);
+        }
+        if typo_candidate(w, n) {
+            for h in deletion_hashes(w) {
+                apply(&mut self.near, h, w, present);
+            }
+            for c in listed_corrections(w) {
+                apply(&mut self.listed, c, w, present);
+            }
         }
     }
 }
 
-/// Words used once, not in the dictionary, one edit from a word the corpus uses
-/// often (or listed as a known misspelling of a word the corpus uses).
-fn typos(vocab: &Vocab, out: &mut HashMap<String, WordDecision>) {
-    let lx = lexicon();
-    for (w, n) in &vocab.0 {
-        if *n != 1 || w.contains(['-', ' ']) || w.len() < 5 || lx.is_known_word(w) || out.contains_key(w) {
-            continue;
-        }
-        let known: Vec<String> = typos_dict::WORD
-            .find(&unicase::UniCase::new(w.as_str()))
-            .map(|c| c.iter().map(|s| s.to_lowercase()).collect())
-            .unwrap_or_default();
-        let mut best: Option<(String, u32)> = None;
-        for c in known.iter().filter(|c| vocab.count(c) >= 2) {
-            if best.as_ref().is_none_or(|b| vocab.count(c) > b.1) {
-                best = Some((c.clone(), vocab.count(c)));
-            }
-        }
-        if best.is_none() {
-            for c in edits1(w) {
-                let k = vocab.count(&c);
-                if k >= 3 && lx.is_known_word(&c) && best.as_ref().is_none_or(|b| k > b.1) {
-                    best = Some((c, k));
+/// Brings word decisions up to date after the counts of `changes` changed.
+/// Returns the forms whose decision changed, or `None` when everything must be
+/// recomputed: too many changes, or the corpus's spelling system flipped (with
+/// `spelling = "auto"`), which can change every house-style decision.
+pub(super) fn update(
+    words: &mut WordDecisions,
+    state: &mut WordState,
+    vocab: &Vocab,
+    changes: &VocabChanges,
+    config: &Config,
+) -> Option<Vec<String>> {
+    if changes.all {
+        return None;
+    }
+    if changes.words.is_empty() {
+        return Some(Vec::new());
+    }
+    let vc = varcon();
+    let (mut am, mut br) = (state.american, state.british);
+    for (w, &before) in &changes.words {
+        let (a, b) = systems_weight(vc, w);
+        let now = u64::from(vocab.count(w));
+        let before = u64::from(before);
+        am = am + a * now - a * before;
+        br = br + b * now - b * before;
+    }
+    let style = style_of(config, am, br);
+    if style != state.style {
+        return None;
+    }
+    state.american = am;
+    state.british = br;
+    let configured = config.spelling != SpellingStyle::Auto;
+    // The lookup tables: built from the current counts, or brought up to date.
+    let lookup = match &mut state.lookup {
+        None => state.lookup.insert(Arc::new(Lookup::build(vocab))),
+        Some(l) => {
+            let l = Arc::make_mut(l);
+            for (w, &before) in &changes.words {
+                let now = vocab.count(w);
+                l.enter(w, before, false);
+                if now > 0 {
+                    l.enter(w, now, true);
                 }
             }
-        }
-        if let Some((c, k)) = best {
-            out.insert(
-                w.clone(),
-                WordDecision {
-                    code: Code::PossibleTypo,
-                    preferred: c.clone(),
-                    rule: PreferredBy::Dictionary,
-                    counts: vec![(c, k), (w.clone(), 1)],
-                },
-            );
+            state.lookup.as_ref().expect("present")
         }
     }
+    .clone();
+    let mut forms: FxHashSet<String> = FxHashSet::default();
+    // VarCon entries of the changed words.
+    let mut entries: Vec<u32> = changes.words.keys().filter_map(|w| vc.by_word.get(w.as_str())).flatten().map(|(id, _)| *id).collect();
+    entries.sort_unstable();
+    entries.dedup();
+    for id in entries {
+        let d = house_entry(id, vocab, style, configured);
+        if d.is_empty() {
+            state.house.remove(&id);
+        } else {
+            state.house.insert(id, d);
+        }
+        forms.extend(vc.entries[id as usize].iter().map(|f| f.to_string()));
+    }
+    // Their compound families.
+    let keys: FxHashSet<String> = changes.words.keys().map(|w| family_key(w)).collect();
+    for key in keys {
+        let members: Vec<Arc<str>> = lookup.families.get(&key).cloned().unwrap_or_default();
+        let d = family(&key, members.iter().map(|m| &**m), vocab);
+        if let Some(old) = state.compounds.get(&key) {
+            forms.extend(old.iter().map(|(f, _)| f.clone()));
+        }
+        forms.extend(members.iter().map(|m| m.to_string()));
+        forms.insert(key.clone());
+        if d.is_empty() {
+            state.compounds.remove(&key);
+        } else {
+            state.compounds.insert(key, d);
+        }
+    }
+    // Typo candidates near the changed words.
+    for w in changes.words.keys() {
+        forms.insert(w.clone());
+        for h in deletion_hashes(w) {
+            if let Some(list) = lookup.near.get(&h) {
+                forms.extend(list.iter().map(|x| x.to_string()));
+            }
+        }
+        if let Some(list) = lookup.listed.get(w.as_str()) {
+            forms.extend(list.iter().map(|x| x.to_string()));
+        }
+    }
+    let mut changed = Vec::new();
+    for f in forms {
+        let now = decision_of(&f, state, vocab);
+        if words.get(&f) != now.as_ref() {
+            match now {
+                Some(d) => {
+                    words.insert(f.clone(), d);
+                }
+                None => {
+                    words.remove(&f);
+                }
+            }
+            changed.push(f);
+        }
+    }
+    changed.sort();
+    Some(changed)
 }
 
 /// Every string one edit (delete, transpose, replace, insert) from `w`.
@@ -248,6 +560,7 @@ pub struct WordHit {
 }
 
 /// Finds decided forms in texts (one Aho-Corasick pass per text).
+#[derive(Clone, Debug)]
 pub struct WordMatcher {
     ac: Option<AhoCorasick>,
     forms: Vec<String>,
@@ -255,7 +568,7 @@ pub struct WordMatcher {
 }
 
 impl WordMatcher {
-    pub fn new(decisions: &HashMap<String, WordDecision>) -> WordMatcher {
+    pub fn new(decisions: &WordDecisions) -> WordMatcher {
         let mut pairs: Vec<(&String, &WordDecision)> = decisions.iter().collect();
         pairs.sort_by(|a, b| a.0.cmp(b.0));
         let forms: Vec<String> = pairs.iter().map(|(f, _)| (*f).clone()).collect();

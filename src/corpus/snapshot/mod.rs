@@ -32,7 +32,7 @@ mod shared;
 #[cfg(test)]
 mod tests;
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -44,6 +44,7 @@ use super::query::Replacement;
 use super::view::EntityView;
 use super::{Corpus, DocId, Document, analyze_guarded, files};
 use crate::model::{Date, DocAnalysis};
+use crate::variants::{GroupId, NameGroup};
 use crate::vocab::vocabulary;
 pub use dirty::dirty_docs;
 pub use shared::{Shared, Table};
@@ -130,20 +131,9 @@ impl Corpus {
     /// Brings the index and vocabulary up to date with the pending documents
     /// (the decisions are left to [`Corpus::refresh`]). Returns their ids.
     pub fn apply_pending(&mut self) -> Vec<DocId> {
-        self.apply_pending_to(None)
-    }
-
-    /// [`Corpus::apply_pending`], into a spare index if given: the spare
-    /// replaces the index after the documents it lags behind in are brought up
-    /// to date too (in place, if no snapshot shares it any more).
-    fn apply_pending_to(&mut self, spare: Option<SpareIndex>) -> Vec<DocId> {
         let mut pending: Vec<(DocId, Option<Arc<Document>>)> = std::mem::take(&mut self.unindexed).into_iter().collect();
         pending.sort_by_key(|p| p.0);
-        let mut ids: BTreeSet<DocId> = pending.iter().map(|p| p.0).collect();
-        if let Some(spare) = spare {
-            self.index = spare.index;
-            ids.extend(spare.lagging);
-        }
+        let ids: Vec<DocId> = pending.iter().map(|p| p.0).collect();
         let kb = self.kb.clone();
         for id in ids {
             match self.doc(id).cloned() {
@@ -163,27 +153,6 @@ impl Corpus {
     }
 }
 
-/// The index a snapshot read before the last refresh, kept so that the next
-/// refresh can bring it up to date in place instead of copying the current one
-/// (double buffering: the index does not share structure between copies, and
-/// copying it costs hundreds of milliseconds at 10,000 articles). Valid for one
-/// corpus ([`Snapshot`] epoch); if a snapshot still holds it when it is used, it
-/// is copied after all.
-pub struct SpareIndex {
-    index: Shared<crate::index::Index>,
-    /// Documents whose version in the current index it does not hold.
-    lagging: BTreeSet<DocId>,
-    epoch: u64,
-}
-
-impl SpareIndex {
-    /// A copy of a snapshot's index (slow: a deep copy), to seed the double
-    /// buffer; [`Snapshot::accepts_spare`] says if it is still good to use.
-    pub fn copy_of(s: &Snapshot) -> SpareIndex {
-        SpareIndex { index: Shared::new((*s.corpus.index).clone()), lagging: BTreeSet::new(), epoch: s.epoch }
-    }
-}
-
 // ---------------------------------------------------------------- snapshots
 
 /// One document's findings, computed on first use.
@@ -194,7 +163,7 @@ struct Cell(OnceLock<Arc<Vec<Finding>>>);
 #[derive(Default)]
 struct Caches {
     /// Places each name group's forms are used, by group.
-    related: Mutex<HashMap<usize, Arc<Vec<Related>>>>,
+    related: Mutex<HashMap<GroupId, Arc<Vec<Related>>>>,
     entities: OnceLock<Arc<Vec<EntityView>>>,
 }
 
@@ -225,8 +194,6 @@ pub struct Refresh {
     /// Of those, the ones whose findings were known before and differ now.
     changed: Vec<DocId>,
     flagged_changed: bool,
-    /// The index the refresh replaces (the next spare).
-    replaced: Shared<crate::index::Index>,
     /// How long each step took.
     pub timings: Vec<(&'static str, std::time::Duration)>,
 }
@@ -302,14 +269,12 @@ impl Snapshot {
 
     /// The places a name group's forms are used, computed once per snapshot
     /// lineage (until the index or decisions change).
-    fn related(&self, gi: usize) -> Arc<Vec<Related>> {
-        if let Some(r) = self.caches.related.lock().unwrap_or_else(|e| e.into_inner()).get(&gi) {
+    fn related(&self, g: &NameGroup) -> Arc<Vec<Related>> {
+        if let Some(r) = self.caches.related.lock().unwrap_or_else(|e| e.into_inner()).get(&g.id) {
             return r.clone();
         }
-        let r = Arc::new(name_related(&self.corpus, gi));
-        // The first list computed wins: every finding of this lineage uses the
-        // same one (the refresh compares against it).
-        self.caches.related.lock().unwrap_or_else(|e| e.into_inner()).entry(gi).or_insert(r).clone()
+        let r = Arc::new(name_related(&self.corpus, g));
+        self.caches.related.lock().unwrap_or_else(|e| e.into_inner()).entry(g.id.clone()).or_insert(r).clone()
     }
 
     /// The findings of a document (empty if there is no such document),
@@ -318,9 +283,9 @@ impl Snapshot {
     pub fn findings(&self, id: DocId) -> Arc<Vec<Finding>> {
         let Some(doc) = self.corpus.doc(id) else { return Arc::default() };
         let Some(cell) = self.cells.get(id as usize) else {
-            return Arc::new(doc_findings_with(&self.corpus, doc, &|gi| self.related(gi)));
+            return Arc::new(doc_findings_with(&self.corpus, doc, &|g| self.related(g)));
         };
-        cell.0.get_or_init(|| Arc::new(doc_findings_with(&self.corpus, doc, &|gi| self.related(gi)))).clone()
+        cell.0.get_or_init(|| Arc::new(doc_findings_with(&self.corpus, doc, &|g| self.related(g)))).clone()
     }
 
     /// [`Snapshot::findings`] with a panic turned into an error message.
@@ -380,12 +345,6 @@ impl Snapshot {
         out
     }
 
-    /// Whether a spare copied from `from` ([`SpareIndex::copy_of`]) still
-    /// matches this snapshot's index.
-    pub fn accepts_spare(&self, from: &Snapshot) -> bool {
-        self.epoch == from.epoch && Shared::ptr_eq(&self.corpus.index, &from.corpus.index)
-    }
-
     /// Whether documents changed since the last refresh.
     pub fn needs_refresh(&self) -> bool {
         self.corpus.has_pending() || self.stale_decisions
@@ -396,29 +355,27 @@ impl Snapshot {
     /// findings that can have changed lazily. For a document just opened, whose
     /// entities hover and references should show at once; it copies the index
     /// if a snapshot shares it. A refresh running meanwhile is discarded.
-    pub fn index_now(&mut self, spare: Option<SpareIndex>) -> (RefreshOutcome, Option<SpareIndex>) {
-        let r = self.compute_refresh(false, spare);
-        let (out, spare) = match self.finish_refresh(r) {
+    pub fn index_now(&mut self) -> RefreshOutcome {
+        let r = self.compute_refresh(false);
+        let out = match self.finish_refresh(r) {
             Ok(o) => o,
             Err(_) => unreachable!("a refresh of this snapshot has its epoch"),
         };
         self.epoch += 1;
-        (out, spare.map(|s| SpareIndex { epoch: self.epoch, ..s }))
+        out
     }
 
     /// The corpus-wide refresh, computed on a copy (slow: call it without
     /// holding any lock writers need): the pending documents go into the index
-    /// and vocabulary, the decisions are recomputed, and the findings of the
+    /// and vocabulary, the decisions are brought up to date with what changed
+    /// ([`crate::variants::Decisions::update`]), and the findings of the
     /// documents that can have changed ([`dirty_docs`]) are dropped and, where
     /// they had been computed before, recomputed and compared.
-    ///
-    /// A spare index from the previous refresh ([`SpareIndex`]) saves copying
-    /// the index.
-    pub fn refresh(&self, spare: Option<SpareIndex>) -> Refresh {
-        self.compute_refresh(true, spare)
+    pub fn refresh(&self) -> Refresh {
+        self.compute_refresh(true)
     }
 
-    fn compute_refresh(&self, decide: bool, spare: Option<SpareIndex>) -> Refresh {
+    fn compute_refresh(&self, decide: bool) -> Refresh {
         let before = self;
         let mut timings = Vec::new();
         let mut t = std::time::Instant::now();
@@ -427,16 +384,13 @@ impl Snapshot {
             t = std::time::Instant::now();
         };
         let mut after = self.clone();
-        let replaced = self.corpus.index.clone();
-        let applied = after.corpus.apply_pending_to(spare.filter(|s| s.epoch == self.epoch));
+        let applied = after.corpus.apply_pending();
         lap("index");
-        if decide {
-            after.corpus.refresh();
-        }
+        let changes = decide.then(|| after.corpus.refresh_changes());
         lap("decisions");
         after.stale_decisions = !decide && (self.stale_decisions || !applied.is_empty());
         after.caches = Arc::default();
-        let dirty: Vec<DocId> = dirty_docs(before, &after.corpus, &applied).into_iter().collect();
+        let dirty: Vec<DocId> = dirty_docs(&before.corpus, &after.corpus, &applied, changes.as_ref()).into_iter().collect();
         lap("dirty");
         for &id in &dirty {
             after.reset_cell(id);
@@ -450,21 +404,20 @@ impl Snapshot {
                 None => false,
             })
             .collect();
-        let flagged_changed = before.corpus.decisions.names.flagged != after.corpus.decisions.names.flagged;
+        let flagged_changed = changes.is_some_and(|c| c.full || !c.entities.is_empty());
         lap("findings");
-        Refresh { after, applied, dirty, changed, flagged_changed, replaced, timings }
+        Refresh { after, applied, dirty, changed, flagged_changed, timings }
     }
 
     /// Merges a refresh begun on a clone of this snapshot: the new index,
     /// vocabulary and decisions, and the recomputed findings of documents that
     /// did not change meanwhile (those that did stay pending). Gives the refresh
-    /// back if the corpus was replaced meanwhile (it is then stale). With the
-    /// outcome, the index it replaced, as the next refresh's spare.
-    pub fn finish_refresh(&mut self, r: Refresh) -> Result<(RefreshOutcome, Option<SpareIndex>), Box<Refresh>> {
+    /// back if the corpus was replaced meanwhile (it is then stale).
+    pub fn finish_refresh(&mut self, r: Refresh) -> Result<RefreshOutcome, Box<Refresh>> {
         if r.after.epoch != self.epoch {
             return Err(Box::new(r));
         }
-        let Refresh { after, applied, dirty, changed, flagged_changed, replaced, .. } = r;
+        let Refresh { after, applied, dirty, changed, flagged_changed, .. } = r;
         self.corpus.index = after.corpus.index.clone();
         self.corpus.vocab = after.corpus.vocab.clone();
         self.corpus.decisions = after.corpus.decisions.clone();
@@ -487,12 +440,7 @@ impl Snapshot {
             }
         }
         let changed = changed.into_iter().filter(|&id| same_doc(self.corpus.doc(id), after.corpus.doc(id))).collect();
-        let spare = (!Shared::ptr_eq(&replaced, &self.corpus.index)).then(|| SpareIndex {
-            index: replaced,
-            lagging: applied.iter().copied().collect(),
-            epoch: self.epoch,
-        });
-        Ok((RefreshOutcome { changed, flagged_changed, dirty: dirty.len(), applied }, spare))
+        Ok(RefreshOutcome { changed, flagged_changed, dirty: dirty.len(), applied })
     }
 
     /// Counts for a status display: documents, entities, findings.
@@ -501,9 +449,9 @@ impl Snapshot {
         let mut groups = HashSet::new();
         let mut entities = 0;
         for (k, _) in c.index.iter() {
-            match c.decisions.names.group_of.get(k) {
-                Some(&g) => {
-                    if groups.insert(g) {
+            match c.decisions.names.group_of(k) {
+                Some(g) => {
+                    if groups.insert(&g.id) {
                         entities += 1;
                     }
                 }

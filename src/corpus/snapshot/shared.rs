@@ -119,3 +119,11 @@ impl<T: Clone> std::ops::IndexMut<usize> for Table<T> {
         self.get_mut(i).expect("index in range")
     }
 }
+
+/// The corpus's decisions compared with decisions computed apart (tests
+/// check incremental updates against a computation from scratch).
+impl PartialEq<Shared<crate::variants::Decisions>> for crate::variants::Decisions {
+    fn eq(&self, o: &Shared<crate::variants::Decisions>) -> bool {
+        *self == **o
+    }
+}

@@ -69,7 +69,6 @@ fn edit(s: &mut Snapshot, name: &str, f: impl Fn(&str) -> String) {
 fn incremental_refreshes_give_the_findings_of_a_fresh_corpus() {
     let mut s = Snapshot::new(Corpus::open(&corpus_root()));
     assert!(s.compute_all().is_empty());
-    let mut spare: Option<SpareIndex> = Some(SpareIndex::copy_of(&s));
     let hague = "2025-06-25-hague-nato-summit-wi-rutte.txt";
     let lee = "2025-06-04-lee-jae-myung-inauguration.txt";
     type Step = Box<dyn Fn(&mut Snapshot)>;
@@ -102,10 +101,8 @@ fn incremental_refreshes_give_the_findings_of_a_fresh_corpus() {
         step(&mut s);
         // The edited documents' own findings at once, against the old decisions.
         assert!(s.needs_refresh());
-        let r = s.refresh(spare.take());
-        let (_, next) = s.finish_refresh(r).unwrap_or_else(|_| panic!("{what}: same epoch"));
-        spare = next;
-        assert!(spare.is_some(), "{what}: a spare for the next refresh");
+        let r = s.refresh();
+        s.finish_refresh(r).unwrap_or_else(|_| panic!("{what}: same epoch"));
         assert!(!s.needs_refresh());
         assert_same(observable(&s), from_scratch(&s), what);
     }
@@ -117,21 +114,21 @@ fn a_refresh_keeps_edits_made_while_it_ran() {
     live.compute_all();
     let hague = "2025-06-25-hague-nato-summit-wi-rutte.txt";
     edit(&mut live, hague, |t| format!("Seongrak Wi spoke. {t}"));
-    let r = live.refresh(None);
+    let r = live.refresh();
     // Meanwhile: another keystroke in the same document.
     edit(&mut live, hague, |t| format!("Lee Jaemyung too. {t}"));
-    let (out, _) = live.finish_refresh(r).unwrap_or_else(|_| panic!("same epoch"));
+    let out = live.finish_refresh(r).unwrap_or_else(|_| panic!("same epoch"));
     assert!(!out.changed.is_empty() || !out.applied.is_empty());
     // The newer text is still pending, and its findings are for it.
     assert!(live.needs_refresh());
     let d = live.corpus.doc_by_path(&corpus_root().join(hague)).unwrap().clone();
     assert!(d.text().starts_with("Lee Jaemyung too."));
     assert!(live.findings(d.id).iter().any(|f| f.data.found == "Lee Jaemyung" && f.span.start == 0));
-    let r = live.refresh(None);
+    let r = live.refresh();
     live.finish_refresh(r).unwrap_or_else(|_| panic!("same epoch"));
     assert_same(observable(&live), from_scratch(&live), "after two refreshes");
     // A refresh begun before the corpus was replaced is discarded.
-    let r = live.refresh(None);
+    let r = live.refresh();
     let c = live.corpus.clone();
     live.replace_corpus(c);
     assert!(live.finish_refresh(r).is_err());

@@ -101,17 +101,15 @@ fn sync_doc(core: &Core, w: &mut Writer, path: &std::path::Path, index: bool) ->
     };
     // On a copy: a panic leaves the last good snapshot.
     let mut next = live.clone();
-    let spare = if index { w.spare.take() } else { None };
     let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let id = next.set_document(path.to_path_buf(), rope, None);
-        let spare = if index { next.index_now(spare).1 } else { None };
-        (id, spare)
+        if index {
+            next.index_now();
+        }
+        id
     }));
     match r {
-        Ok((id, spare)) => {
-            if index {
-                w.spare = spare;
-            }
+        Ok(id) => {
             // The document's own findings, against the current decisions.
             let doc = next.corpus.doc(id).cloned();
             if let Some(doc) = doc
