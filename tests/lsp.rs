@@ -740,3 +740,40 @@ fn knowledge_base_rewrites_end_in_the_negotiated_encoding() {
         assert!(c.shutdown().success());
     }
 }
+
+#[test]
+fn uris_keep_the_clients_percent_escapes_and_hover_shows_names_as_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().canonicalize().unwrap().join("café x");
+    std::fs::create_dir(&real).unwrap();
+    support::copy_dir(&support::corpus(), &real);
+    // The client escapes with lower-case hex digits.
+    let spelled = |p: &Path| uri(p).replace("caf\u{e9} x", "caf%c3%a9%20x");
+    let root_uri = spelled(&real);
+    let mut c = Client::spawn();
+    c.call("initialize", json!({"processId": null, "rootUri": root_uri, "capabilities": caps(true, false, false)}));
+    c.notify("initialized", json!({}));
+    c.wait_for("indexing done", Duration::from_secs(30), |m| m["method"] == "byline/status" && m["params"]["indexing"] == false);
+    let f = real.join(HAGUE);
+    let text = text_of(&f);
+    c.notify("textDocument/didOpen", json!({"textDocument": {"uri": spelled(&f), "languageId": "plaintext", "version": 1, "text": text}}));
+    let ours = |u: &Value| u.as_str().is_some_and(|u| u.starts_with(&format!("{root_uri}/")));
+    let d = c.call("textDocument/diagnostic", json!({"textDocument": {"uri": spelled(&f)}}));
+    let items = d["items"].as_array().unwrap();
+    let wi = items.iter().find(|x| x["data"]["found"] == "Seongrak Wi").expect("diagnostics");
+    let related = wi["relatedInformation"].as_array().unwrap();
+    assert!(!related.is_empty() && related.iter().all(|x| ours(&x["location"]["uri"])), "{related:?}");
+    let refs = c.call(
+        "textDocument/references",
+        json!({"textDocument": {"uri": spelled(&f)}, "position": find(&text, "Mark Rutte", 0), "context": {"includeDeclaration": true}}),
+    );
+    assert!(refs.as_array().unwrap().iter().all(|l| ours(&l["uri"])), "{refs}");
+    // A person with no role found: the name as written, not the entity key.
+    let n = real.join("new-article.txt");
+    let body = "SEOUL, June 3 (Yonhap) -- Ana Lucía Pérez arrived in Seoul on Monday.\n\nPérez did not comment.\n";
+    c.notify("textDocument/didOpen", json!({"textDocument": {"uri": spelled(&n), "languageId": "plaintext", "version": 1, "text": body}}));
+    let h = c.call("textDocument/hover", json!({"textDocument": {"uri": spelled(&n)}, "position": find(body, "Lucía", 0)}));
+    let md = h["contents"]["value"].as_str().unwrap_or("");
+    assert!(md.starts_with("**Ana Lucía Pérez** — person"), "{h}");
+    assert!(c.shutdown().success());
+}

@@ -26,10 +26,12 @@ pub fn range(rope: &Rope, span: &Span, enc: Encoding) -> Range {
     Range::new(position(rope, span.start, enc), position(rope, span.end, enc))
 }
 
-/// The URI of a path. Paths are never canonicalised on the way in, so this is
-/// the URI the client used (a workspace opened through a symlink stays there).
+/// The URI of a path. Paths are never canonicalised on the way in, and the
+/// client's own spelling of a URI is kept ([`super::from_proto::client_uri`]),
+/// so this is the URI the client used (a workspace opened through a symlink
+/// stays there; its percent-escapes are the client's).
 pub fn uri(path: &Path) -> Option<Uri> {
-    Uri::from_file_path(path)
+    super::from_proto::client_uri(path)
 }
 
 pub fn severity(s: Severity) -> DiagnosticSeverity {
