@@ -66,7 +66,9 @@ pub fn dirty_docs(old: &Corpus, new: &Corpus, applied: &[DocId], changes: Option
     // Word decisions.
     let forms: Vec<&String> = changes.words.iter().collect();
     if !forms.is_empty() {
-        if let Ok(ac) = aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(&forms) {
+        if let Ok(ac) =
+            aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).kind(Some(aho_corasick::AhoCorasickKind::DFA)).build(&forms)
+        {
             let docs: Vec<&Arc<Document>> = new.docs().filter(|d| !dirty.contains(&d.id)).collect();
             let hit: Vec<DocId> = docs.par_iter().filter(|d| rope_contains(&ac, &d.rope)).map(|d| d.id).collect();
             dirty.extend(hit);
