@@ -83,3 +83,22 @@ fn apply(path: &Path, original: &str, fixes: &[&Finding]) -> Result<(), String> 
         e.to_string()
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::apply;
+
+    #[test]
+    fn a_file_changed_since_it_was_read_is_not_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.txt");
+        std::fs::write(&p, "Kim Jong-un said.\r\n").unwrap();
+        let err = apply(&p, "Kim Jong Un said.\r\n", &[]).unwrap_err();
+        assert!(err.contains("changed since it was read"), "{err}");
+        assert_eq!(std::fs::read(&p).unwrap(), b"Kim Jong-un said.\r\n");
+        apply(&p, "Kim Jong-un said.\r\n", &[]).unwrap();
+        assert_eq!(std::fs::read(&p).unwrap(), b"Kim Jong-un said.\r\n");
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, ["a.txt"], "no temporary file is left");
+    }
+}

@@ -71,6 +71,7 @@ pub fn parse_user_kb(path: &Path, text: &str) -> (Vec<KbEntry>, Vec<FileError>) 
     let mut errors = Vec::new();
     let mut err = |span: std::ops::Range<usize>, msg: String| errors.push(file.error(span, msg));
     let mut seen: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    let mut names: std::collections::HashSet<String> = std::collections::HashSet::new();
     for ent in raw.entity {
         let ent_span = ent.span();
         let ent = ent.into_inner();
@@ -83,6 +84,10 @@ pub fn parse_user_kb(path: &Path, text: &str) -> (Vec<KbEntry>, Vec<FileError>) 
             err(ent.kind.span(), format!("unknown kind {:?}: expected \"person\", \"organization\" or \"place\"", ent.kind.get_ref()));
             continue;
         };
+        if !names.insert(name.clone()) {
+            err(ent.name.span(), format!("{name:?} has an entry already: this second one is ignored"));
+            continue;
+        }
         let mut ok = true;
         for s in ent.aliases.iter().chain(&ent.variants).chain(std::iter::once(&ent.name)) {
             if s.get_ref().trim().is_empty() {

@@ -24,6 +24,12 @@ use crate::vocab::{Vocab, VocabChanges};
 
 use super::varcon::{Systems, varcon};
 
+mod incremental;
+mod matcher;
+
+pub(in crate::variants) use incremental::update;
+pub use matcher::{WordHit, WordMatcher, match_case};
+
 // ---------------------------------------------------------------- decisions
 
 /// What to do about one written form of an ordinary word.
@@ -412,116 +418,6 @@ impl Lookup {
     }
 }
 
-/// Brings word decisions up to date after the counts of `changes` changed.
-/// Returns the forms whose decision changed, or `None` when everything must be
-/// recomputed: too many changes, or the corpus's spelling system flipped (with
-/// `spelling = "auto"`), which can change every house-style decision.
-pub(super) fn update(
-    words: &mut WordDecisions,
-    state: &mut WordState,
-    vocab: &Vocab,
-    changes: &VocabChanges,
-    config: &Config,
-) -> Option<Vec<String>> {
-    if changes.all {
-        return None;
-    }
-    if changes.words.is_empty() {
-        return Some(Vec::new());
-    }
-    let vc = varcon();
-    let (mut am, mut br) = (state.american, state.british);
-    for (w, &before) in &changes.words {
-        let (a, b) = systems_weight(vc, w);
-        let now = u64::from(vocab.count(w));
-        let before = u64::from(before);
-        am = am + a * now - a * before;
-        br = br + b * now - b * before;
-    }
-    let style = style_of(config, am, br);
-    if style != state.style {
-        return None;
-    }
-    state.american = am;
-    state.british = br;
-    let configured = config.spelling != SpellingStyle::Auto;
-    // The lookup tables: built from the current counts, or brought up to date.
-    let lookup = match &mut state.lookup {
-        None => state.lookup.insert(Arc::new(Lookup::build(vocab))),
-        Some(l) => {
-            let l = Arc::make_mut(l);
-            for (w, &before) in &changes.words {
-                let now = vocab.count(w);
-                l.enter(w, before, false);
-                if now > 0 {
-                    l.enter(w, now, true);
-                }
-            }
-            state.lookup.as_ref().expect("present")
-        }
-    }
-    .clone();
-    let mut forms: FxHashSet<String> = FxHashSet::default();
-    // VarCon entries of the changed words.
-    let mut entries: Vec<u32> = changes.words.keys().filter_map(|w| vc.by_word.get(w.as_str())).flatten().map(|(id, _)| *id).collect();
-    entries.sort_unstable();
-    entries.dedup();
-    for id in entries {
-        let d = house_entry(id, vocab, style, configured);
-        if d.is_empty() {
-            state.house.remove(&id);
-        } else {
-            state.house.insert(id, d);
-        }
-        forms.extend(vc.entries[id as usize].iter().map(|f| f.to_string()));
-    }
-    // Their compound families.
-    let keys: FxHashSet<String> = changes.words.keys().map(|w| family_key(w)).collect();
-    for key in keys {
-        let members: Vec<Arc<str>> = lookup.families.get(&key).cloned().unwrap_or_default();
-        let d = family(&key, members.iter().map(|m| &**m), vocab);
-        if let Some(old) = state.compounds.get(&key) {
-            forms.extend(old.iter().map(|(f, _)| f.clone()));
-        }
-        forms.extend(members.iter().map(|m| m.to_string()));
-        forms.insert(key.clone());
-        if d.is_empty() {
-            state.compounds.remove(&key);
-        } else {
-            state.compounds.insert(key, d);
-        }
-    }
-    // Typo candidates near the changed words.
-    for w in changes.words.keys() {
-        forms.insert(w.clone());
-        for h in deletion_hashes(w) {
-            if let Some(list) = lookup.near.get(&h) {
-                forms.extend(list.iter().map(|x| x.to_string()));
-            }
-        }
-        if let Some(list) = lookup.listed.get(w.as_str()) {
-            forms.extend(list.iter().map(|x| x.to_string()));
-        }
-    }
-    let mut changed = Vec::new();
-    for f in forms {
-        let now = decision_of(&f, state, vocab);
-        if words.get(&f) != now.as_ref() {
-            match now {
-                Some(d) => {
-                    words.insert(f.clone(), d);
-                }
-                None => {
-                    words.remove(&f);
-                }
-            }
-            changed.push(f);
-        }
-    }
-    changed.sort();
-    Some(changed)
-}
-
 /// Every string one edit (delete, transpose, replace, insert) from `w`.
 fn edits1(w: &str) -> Vec<String> {
     let chars: Vec<char> = w.chars().collect();
@@ -547,92 +443,6 @@ fn edits1(w: &str) -> Vec<String> {
 }
 
 // ---------------------------------------------------------------- matching
-
-/// One decided form found in a text.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct WordHit {
-    pub start: usize,
-    pub end: usize,
-    /// The lowercase form (the decision's key).
-    pub form: String,
-    /// The replacement in the text's own capitalisation.
-    pub replacement: String,
-}
-
-/// Finds decided forms in texts (one Aho-Corasick pass per text).
-#[derive(Clone, Debug)]
-pub struct WordMatcher {
-    ac: Option<AhoCorasick>,
-    forms: Vec<String>,
-    preferred: Vec<String>,
-}
-
-impl WordMatcher {
-    pub fn new(decisions: &WordDecisions) -> WordMatcher {
-        let mut pairs: Vec<(&String, &WordDecision)> = decisions.iter().collect();
-        pairs.sort_by(|a, b| a.0.cmp(b.0));
-        let forms: Vec<String> = pairs.iter().map(|(f, _)| (*f).clone()).collect();
-        let preferred = pairs.iter().map(|(_, d)| d.preferred.clone()).collect();
-        let ac = (!forms.is_empty())
-            .then(|| AhoCorasickBuilder::new().ascii_case_insensitive(true).match_kind(MatchKind::LeftmostLongest).build(&forms).ok())
-            .flatten();
-        WordMatcher { ac, forms, preferred }
-    }
-
-    /// Decided forms in `text`, on word boundaries.
-    pub fn find(&self, text: &str) -> Vec<WordHit> {
-        let Some(ac) = &self.ac else { return Vec::new() };
-        let mut out = Vec::new();
-        for m in ac.find_iter(text) {
-            let (s, e) = (m.start(), m.end());
-            let before = text[..s].chars().next_back();
-            let after = text[e..].chars().next();
-            let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric() && c != '-' && c != '_');
-            if !boundary(before) || !boundary(after) {
-                continue;
-            }
-            // An open compound must be separated by exactly one space.
-            let found = &text[s..e];
-            let i = m.pattern().as_usize();
-            out.push(WordHit { start: s, end: e, form: self.forms[i].clone(), replacement: match_case(found, &self.preferred[i]) });
-        }
-        out
-    }
-}
-
-/// `to` in the capitalisation of `from` ("Defence" -> "Defense", "DEFENCE" -> "DEFENSE").
-pub fn match_case(from: &str, to: &str) -> String {
-    let letters: Vec<char> = from.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) {
-        return to.to_uppercase();
-    }
-    // Title case per word ("Secretary General" -> "Secretary-General").
-    let from_words: Vec<&str> = from.split(['-', ' ']).collect();
-    let mut out = String::with_capacity(to.len());
-    let mut wi = 0;
-    let mut start = true;
-    for c in to.chars() {
-        if c == '-' || c == ' ' {
-            out.push(c);
-            wi += 1;
-            start = true;
-            continue;
-        }
-        if start {
-            let cap =
-                from_words.get(wi.min(from_words.len().saturating_sub(1))).and_then(|w| w.chars().next()).is_some_and(char::is_uppercase);
-            if cap {
-                out.extend(c.to_uppercase());
-            } else {
-                out.push(c);
-            }
-            start = false;
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
 
 #[cfg(test)]
 mod tests {

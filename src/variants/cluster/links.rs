@@ -1,0 +1,248 @@
+//! Whether two entities sharing a key are one: the evidence (affiliations, roles,
+//! shared company), strong and weak links, clusters and their preferred forms.
+
+use super::*;
+
+pub(super) fn ordered(a: EntityId, b: EntityId) -> (EntityId, EntityId) {
+    if a < b { (a, b) } else { (b, a) }
+}
+
+pub(super) fn same_role(a: &CorpusEntity, b: &CorpusEntity) -> bool {
+    let heads = |g: &CorpusEntity| -> BTreeSet<String> {
+        g.claims
+            .iter()
+            .filter_map(|c| c.claim.role.as_deref())
+            .flat_map(|r| r.split([' ', '-']).map(str::to_lowercase).collect::<Vec<_>>())
+            .filter(|w| lexicon().is(w, class::ROLE_HEAD) && !lexicon().is(w, class::ROLE_WEAK))
+            .collect()
+    };
+    let ha = heads(a);
+    !ha.is_empty() && !ha.is_disjoint(&heads(b))
+}
+
+/// At least three entities appear in articles of both.
+pub(super) fn shared_company(a: &CorpusEntity, b: &CorpusEntity, index: &Index) -> bool {
+    let (small, large) = if a.docs.len() <= b.docs.len() { (a, b) } else { (b, a) };
+    let mut company: FxHashSet<EntityId> = FxHashSet::default();
+    for &d in small.docs.keys() {
+        company.extend(index.entities_of_doc(d).iter().copied());
+    }
+    let mut shared: FxHashSet<EntityId> = FxHashSet::default();
+    for &d in large.docs.keys() {
+        for e in index.entities_of_doc(d) {
+            if company.contains(e) && shared.insert(*e) && shared.len() >= 3 {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Whether two entities whose spellings share a key of kind `kk` are one.
+pub(super) fn link(ev: &mut Evidence, kk: KeyKind, kb: &Kb) -> Link {
+    let (a, b) = (ev.a, ev.b);
+    if let (Some(x), Some(y)) = (a.kb, b.kb)
+        && x != y
+    {
+        return Link::None;
+    }
+    // Two built-in places or organisations are never one another's misspelling.
+    if a.kb.or(b.kb).is_some_and(|id| kb.entry(id).class != Class::Person && !kb.entry(id).is_user()) && kk != KeyKind::Spelling {
+        return Link::None;
+    }
+    if ev.conflict() {
+        return Link::None;
+    }
+    match kk {
+        KeyKind::Spelling | KeyKind::Order => Link::Strong,
+        KeyKind::Typo => {
+            // One edit away: only a rare form next to one used several times.
+            let (ca, cb) = (a.mentions, b.mentions);
+            if ca.min(cb) > 2 || ca.max(cb) < 2 || !forms_one_edit_apart(a, b) {
+                return Link::None;
+            }
+            if ev.support() { Link::Strong } else { Link::Weak }
+        }
+        KeyKind::Korean | KeyKind::Skeleton => {
+            if ev.support() {
+                Link::Strong
+            } else {
+                Link::Weak
+            }
+        }
+    }
+}
+
+pub(super) fn why(kk: KeyKind) -> &'static str {
+    match kk {
+        KeyKind::Korean => "another romanization of the same Korean name",
+        KeyKind::Skeleton => "another transliteration",
+        _ => "one letter apart",
+    }
+}
+
+pub(super) fn forms_one_edit_apart(a: &CorpusEntity, b: &CorpusEntity) -> bool {
+    a.forms.keys().any(|x| b.forms.keys().any(|y| edit_distance(&spelling_key(x), &spelling_key(y), 1) == 1))
+}
+
+/// How two entities are linked, from their keys; `None` when they share no key
+/// of a bucket small enough. `valid(hash, kind of key, key)`: whether at most
+/// [`MAX_BUCKET`] entities have that key.
+pub(super) fn pair_info(
+    index: &Index,
+    kb: &Kb,
+    (a, ka): (EntityId, &[Key]),
+    (b, kb_keys): (EntityId, &[Key]),
+    valid: &dyn Fn(u64, KeyKind, &str) -> bool,
+) -> Option<PairInfo> {
+    let (ga, gb) = (index.entity(a)?, index.entity(b)?);
+    if !clustered(ga) || !clustered(gb) || ga.kind != gb.kind {
+        return None;
+    }
+    let mut kinds = 0u8;
+    let (mut i, mut j) = (0, 0);
+    while i < ka.len() && j < kb_keys.len() {
+        match ka[i].cmp(&kb_keys[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                let k = &ka[i];
+                if kinds & bit(k.kk) == 0 && valid(k.h, k.kk, &k.s) {
+                    kinds |= bit(k.kk);
+                }
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    if kinds == 0 {
+        return None;
+    }
+    let mut ev = Evidence { a: ga, b: gb, index, affiliations: None, support: None };
+    let mut weak = None;
+    for kk in KEY_KINDS {
+        if kinds & bit(kk) == 0 {
+            continue;
+        }
+        match link(&mut ev, kk, kb) {
+            Link::Strong => return Some(PairInfo { kinds, strong: true, weak: None }),
+            Link::Weak => {
+                weak.get_or_insert(kk);
+            }
+            Link::None => {}
+        }
+    }
+    Some(PairInfo { kinds, strong: false, weak })
+}
+
+/// The groups of one cluster (members in key order).
+pub(super) fn cluster(members: &[(EntityId, &CorpusEntity)], kb: &Kb, config: &Config) -> Cluster {
+    let first = members[0].1.key.clone();
+    let kind = members[0].1.kind.expect("clustered");
+    let mut out = Cluster {
+        members: members.iter().map(|m| m.0).collect(),
+        keys: members.iter().map(|m| m.1.key.clone()).collect(),
+        groups: Vec::new(),
+        group_of: Vec::new(),
+        flagged: Vec::new(),
+    };
+    let mut forms: BTreeMap<&str, u32> = BTreeMap::new();
+    for (_, g) in members {
+        for (f, c) in &g.forms {
+            *forms.entry(f).or_default() += c;
+        }
+    }
+    // A built-in entry's aliases are accepted: only spellings of one alias
+    // ("U.S." / "US") form a group.
+    let kb_ids: BTreeSet<usize> = members.iter().filter_map(|m| m.1.kb).collect();
+    let user_kb = kb_ids.iter().copied().find(|&id| kb.entry(id).is_user());
+    let sub_groups: Vec<BTreeMap<&str, u32>> = if user_kb.is_none() && !kb_ids.is_empty() {
+        let mut by_key: BTreeMap<String, BTreeMap<&str, u32>> = BTreeMap::new();
+        for (f, c) in &forms {
+            by_key.entry(spelling_key(f)).or_default().insert(f, *c);
+        }
+        by_key.into_values().collect()
+    } else {
+        vec![forms]
+    };
+    let mut group_of: BTreeMap<usize, GroupId> = BTreeMap::new();
+    let mut flagged: Vec<Vec<(Arc<str>, GroupId)>> = vec![Vec::new(); members.len()];
+    for forms in sub_groups {
+        let distinct: BTreeSet<String> = forms.keys().map(|f| f.to_lowercase()).collect();
+        let kb_listed_variants = user_kb.is_some_and(|id| forms.keys().any(|f| kb.entry(id).variants.iter().any(|v| fold(v) == fold(f))));
+        if distinct.len() < 2 && !kb_listed_variants {
+            continue;
+        }
+        let mut counted: Vec<(String, u32)> = forms.iter().map(|(f, c)| (f.to_string(), *c)).collect();
+        counted.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.len().cmp(&a.0.len())).then(a.0.cmp(&b.0)));
+        let (preferred, rule) = choose_preferred(&counted, kind, user_kb.map(|id| kb.entry(id).name.as_str()), config);
+        let id = GroupId { first: first.clone(), sub: out.groups.len() as u32 };
+        for (mi, (_, g)) in members.iter().enumerate() {
+            for f in g.forms.keys() {
+                if !forms.contains_key(f) {
+                    continue;
+                }
+                group_of.insert(mi, id.clone());
+                let accepted_alias = user_kb.is_some_and(|id| {
+                    let e = kb.entry(id);
+                    e.aliases.iter().any(|a| a == f) && !e.variants.iter().any(|v| v == f)
+                });
+                if f.to_lowercase() != preferred.to_lowercase() && !accepted_alias {
+                    flagged[mi].push((f.into(), id.clone()));
+                }
+            }
+        }
+        out.groups.push(Arc::new(NameGroup { id, members: out.keys.clone(), kind, forms: counted, preferred, rule }));
+    }
+    out.group_of = group_of.into_iter().map(|(mi, id)| (out.keys[mi].clone(), id)).collect();
+    out.flagged = flagged.into_iter().enumerate().filter(|(_, l)| !l.is_empty()).map(|(mi, l)| (out.keys[mi].clone(), l.into())).collect();
+    out
+}
+
+/// Whether a cluster of one may have a group (several spellings, or a user entry
+/// that lists variants).
+pub(super) fn may_group_alone(g: &CorpusEntity, kb: &Kb) -> bool {
+    g.forms.len() >= 2 || g.kb.is_some_and(|id| kb.entry(id).is_user())
+}
+
+/// The weak match of a pair.
+pub(super) fn possible(index: &Index, out: &NameDecisions, a: EntityId, b: EntityId, kk: KeyKind) -> Possible {
+    let (ga, gb) = (index.entity(a).expect("live"), index.entity(b).expect("live"));
+    let (lo, hi) = if ga.key < gb.key { (ga, gb) } else { (gb, ga) };
+    // The rarer entity is the one that may be misspelt.
+    let (rare, other) = if lo.mentions < hi.mentions { (lo, hi) } else { (hi, lo) };
+    let other_form =
+        out.preferred(&other.key).map(str::to_string).or_else(|| other.majority_form().map(str::to_string)).unwrap_or_default();
+    Possible { rare: rare.key.clone(), other: other.key.clone(), other_form, why: why(kk) }
+}
+
+pub(super) fn insert_cluster(out: &mut NameDecisions, st: &mut NameState, c: Cluster) {
+    for g in &c.groups {
+        out.groups.insert(g.id.clone(), g.clone());
+    }
+    for (k, id) in &c.group_of {
+        out.group_of.insert(k.clone(), id.clone());
+    }
+    for (k, l) in &c.flagged {
+        out.flagged.insert(k.clone(), l.clone());
+    }
+    let c = Arc::new(c);
+    for &m in &c.members {
+        st.clusters.insert(m, c.clone());
+    }
+}
+
+pub(super) fn remove_cluster(out: &mut NameDecisions, st: &mut NameState, c: &Cluster) {
+    for g in &c.groups {
+        out.groups.remove(&g.id);
+    }
+    for (k, _) in &c.group_of {
+        out.group_of.remove(k);
+    }
+    for (k, _) in &c.flagged {
+        out.flagged.remove(k);
+    }
+    for m in &c.members {
+        st.clusters.remove(m);
+    }
+}
