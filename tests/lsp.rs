@@ -460,7 +460,10 @@ fn progress_settings_and_configuration_changes() {
     let all: Vec<Value> = ws["items"].as_array().unwrap().iter().flat_map(|i| i["items"].as_array().unwrap().clone()).collect();
     assert!(all.iter().all(|d| d["code"] != "possible-typo"));
     assert!(all.iter().any(|d| d["code"] == "house-style" || d["code"] == "inconsistent-spelling"));
-    // didChangeConfiguration: turn inconsistent spellings into errors.
+    // didChangeConfiguration: turn inconsistent spellings into errors (applied in
+    // the background, then the client is asked to pull again).
+    c.pump(Duration::from_millis(300));
+    c.inbox.retain(|m| m["method"] != "workspace/diagnostic/refresh");
     c.notify("workspace/didChangeConfiguration", json!({"settings": {"byline": {"checks": {"inconsistentSpelling": "error"}}}}));
     c.wait_for("a refresh", Duration::from_secs(10), |m| m["method"] == "workspace/diagnostic/refresh");
     let d = c.diagnostics(&r.join(HAGUE));
@@ -520,4 +523,257 @@ fn bad_requests_get_errors_not_crashes() {
     // Standard input closing ends the process cleanly.
     let status = c.close_stdin();
     assert!(status.success(), "{status:?}");
+}
+
+/// A didChange inserting `text` at the start of the document.
+fn insert_at_start(c: &mut Client, f: &Path, version: i32, text: &str) {
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri(f), "version": version}, "contentChanges": [{"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "text": text}]}),
+    );
+}
+
+#[test]
+fn a_keystroke_gets_its_diagnostics_without_waiting_for_a_slow_refresh() {
+    let dir = corpus_copy();
+    let r = root(&dir);
+    // Every corpus-wide refresh takes 4 s more.
+    let (mut c, _) = Client::start_env(&r, caps(true, false, false), Value::Null, &[("BYLINE_LSP_TEST", "delay-refresh=4000")]);
+    let f = r.join(LEE);
+    c.open(&f);
+    let t = std::time::Instant::now();
+    insert_at_start(&mut c, &f, 2, "Seongrak Wi spoke. ");
+    let d = c.diagnostics(&f);
+    let took = t.elapsed();
+    assert!(d.iter().any(|x| x["data"]["found"] == "Seongrak Wi" && x["range"]["start"]["character"] == 0), "{d:?}");
+    assert!(took < Duration::from_millis(2000), "the keystroke's own diagnostics took {took:?}");
+    // Other requests are answered while the refresh runs.
+    let t = std::time::Instant::now();
+    let text = text_of(&r.join(HAGUE));
+    let h = c.call("textDocument/hover", json!({"textDocument": {"uri": uri(&r.join(HAGUE))}, "position": find(&text, "Mark Rutte", 0)}));
+    assert!(h["contents"]["value"].as_str().unwrap().contains("Mark Rutte"), "{h}");
+    let refs = c.call(
+        "textDocument/references",
+        json!({"textDocument": {"uri": uri(&r.join(HAGUE))}, "position": find(&text, "Mark Rutte", 0), "context": {"includeDeclaration": true}}),
+    );
+    assert!(refs.as_array().unwrap().len() > 1);
+    assert!(t.elapsed() < Duration::from_millis(2000), "requests waited for the refresh: {:?}", t.elapsed());
+    // The refresh does finish, and then asks the client to pull again.
+    c.wait_for("the refresh", Duration::from_secs(20), |m| m["method"] == "workspace/diagnostic/refresh");
+    let d = c.diagnostics(&f);
+    assert!(d.iter().any(|x| x["data"]["found"] == "Seongrak Wi"), "{d:?}");
+    assert!(c.shutdown().success());
+}
+
+#[test]
+fn requests_are_answered_while_indexing_runs() {
+    let dir = corpus_copy();
+    let r = root(&dir);
+    let mut c = Client::spawn_env(&[("BYLINE_LSP_TEST", "delay-index=4000")]);
+    c.call("initialize", json!({"processId": null, "rootUri": uri(&r), "capabilities": caps(true, false, false)}));
+    c.notify("initialized", json!({}));
+    let f = r.join(HAGUE);
+    let text = text_of(&f);
+    c.open(&f);
+    let t = std::time::Instant::now();
+    // The opened article is analysed at once: hover, tokens and diagnostics
+    // answer from it (no corpus-wide spelling decisions yet).
+    let h = c.call("textDocument/hover", json!({"textDocument": {"uri": uri(&f)}, "position": find(&text, "Mark Rutte", 0)}));
+    assert!(h["contents"]["value"].as_str().unwrap().contains("Mark Rutte"), "{h}");
+    let tokens = c.call("textDocument/semanticTokens/full", json!({"textDocument": {"uri": uri(&f)}}));
+    assert!(!tokens["data"].as_array().unwrap().is_empty());
+    let early = c.call("textDocument/diagnostic", json!({"textDocument": {"uri": uri(&f)}}));
+    assert_eq!(early["kind"], "full");
+    let ws = c.call("workspace/symbol", json!({"query": "Rutte"}));
+    assert!(ws.as_array().is_some());
+    assert!(t.elapsed() < Duration::from_millis(2500), "requests waited for indexing: {:?}", t.elapsed());
+    assert!(
+        !c.inbox.iter().any(|m| m["method"] == "byline/status" && m["params"]["indexing"] == false),
+        "indexing was not slowed down: the test proves nothing"
+    );
+    // Once indexed: a refresh request, and the corpus-wide findings.
+    c.wait_for("indexing done", Duration::from_secs(30), |m| m["method"] == "byline/status" && m["params"]["indexing"] == false);
+    c.wait_for("a refresh", Duration::from_secs(10), |m| m["method"] == "workspace/diagnostic/refresh");
+    let d = c.diagnostics(&f);
+    assert!(d.iter().any(|x| x["data"]["found"] == "Seongrak Wi"), "{d:?}");
+    assert!(c.shutdown().success());
+}
+
+#[test]
+fn a_rename_made_stale_by_a_newer_edit_is_content_modified() {
+    let dir = corpus_copy();
+    let r = root(&dir);
+    // Requests on the blocking pool take 1.5 s more.
+    let (mut c, _) = Client::start_env(&r, caps(true, false, false), Value::Null, &[("BYLINE_LSP_TEST", "delay-request=1500")]);
+    let f = r.join(HAGUE);
+    c.open(&f);
+    let text = text_of(&f);
+    let at = find(&text, "Mark Rutte", 0);
+    let id = c.send_request("textDocument/rename", json!({"textDocument": {"uri": uri(&f)}, "position": at, "newName": "Marc Rutte"}));
+    std::thread::sleep(Duration::from_millis(300));
+    insert_at_start(&mut c, &f, 2, "Breaking: ");
+    let resp = c.wait_response(id);
+    assert_eq!(resp["error"]["code"], -32801, "{resp}");
+    // Asked again, it answers from the new text.
+    let at = find(&format!("Breaking: {text}"), "Mark Rutte", 0);
+    let edit = c.call("textDocument/rename", json!({"textDocument": {"uri": uri(&f)}, "position": at, "newName": "Marc Rutte"}));
+    assert!(!edit["documentChanges"].as_array().unwrap().is_empty(), "{edit}");
+    // A request that is not made stale (references) still answers.
+    let refs = c.call(
+        "textDocument/references",
+        json!({"textDocument": {"uri": uri(&f)}, "position": at, "context": {"includeDeclaration": true}}),
+    );
+    assert!(!refs.as_array().unwrap().is_empty());
+    assert!(c.shutdown().success());
+}
+
+#[test]
+fn panics_in_findings_refresh_and_handlers_do_not_stop_the_server() {
+    let dir = corpus_copy();
+    let r = root(&dir);
+    let env = [("BYLINE_LSP_TEST", "panic-findings=KABOOM,panic-refresh,panic-hover")];
+    let (mut c, _) = Client::start_env(&r, caps(true, false, false), Value::Null, &env);
+    let f = r.join(LEE);
+    let h = r.join(HAGUE);
+    c.open(&f);
+    c.open(&h);
+    // Findings of a document that makes them panic: an error response.
+    insert_at_start(&mut c, &f, 2, "KABOOM ");
+    let bad = c.request("textDocument/diagnostic", json!({"textDocument": {"uri": uri(&f)}}));
+    assert_eq!(bad["error"]["code"], -32603, "{bad}");
+    // A handler that panics: an error response.
+    let text = text_of(&h);
+    let hover = c.request("textDocument/hover", json!({"textDocument": {"uri": uri(&h)}, "position": find(&text, "Mark Rutte", 0)}));
+    assert_eq!(hover["error"]["code"], -32603, "{hover}");
+    // The refresh panicked in the background (after its debounce); everything
+    // else is served from the last good state.
+    c.pump(Duration::from_millis(800));
+    let d = c.diagnostics(&h);
+    assert!(d.iter().any(|x| x["data"]["found"] == "Seongrak Wi"), "{d:?}");
+    let refs = c.call(
+        "textDocument/references",
+        json!({"textDocument": {"uri": uri(&h)}, "position": find(&text, "Mark Rutte", 0), "context": {"includeDeclaration": true}}),
+    );
+    assert!(refs.as_array().unwrap().len() > 1);
+    // Without the marker the document's findings come back.
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri(&f), "version": 3}, "contentChanges": [{"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 7}}, "text": "Seongrak Wi spoke. "}]}),
+    );
+    let d = c.diagnostics(&f);
+    assert!(d.iter().any(|x| x["data"]["found"] == "Seongrak Wi"), "{d:?}");
+    assert!(c.shutdown().success());
+}
+
+#[cfg(unix)]
+#[test]
+fn uris_round_trip_as_the_client_sent_them_through_a_symlinked_workspace() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real");
+    std::fs::create_dir(&real).unwrap();
+    support::copy_dir(&support::corpus(), &real);
+    let link = dir.path().join("link");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let (mut c, _) = Client::start(&link, caps(true, false, false), Value::Null);
+    let f = link.join(HAGUE);
+    c.open(&f);
+    let prefix = uri(&link);
+    let under_link = |u: &Value| u.as_str().is_some_and(|u| u.starts_with(&format!("{prefix}/")));
+    let d = c.diagnostics(&f);
+    let wi = d.iter().find(|x| x["data"]["found"] == "Seongrak Wi").expect("diagnostics in the symlinked workspace");
+    let related = wi["relatedInformation"].as_array().unwrap();
+    assert!(!related.is_empty() && related.iter().all(|x| under_link(&x["location"]["uri"])), "{related:?}");
+    let text = text_of(&f);
+    let at = find(&text, "Mark Rutte", 0);
+    let refs = c.call(
+        "textDocument/references",
+        json!({"textDocument": {"uri": uri(&f)}, "position": at, "context": {"includeDeclaration": true}}),
+    );
+    assert!(refs.as_array().unwrap().iter().all(|l| under_link(&l["uri"])), "{refs}");
+    let edit = c.call("textDocument/rename", json!({"textDocument": {"uri": uri(&f)}, "position": at, "newName": "Marc Rutte"}));
+    let changes = edit["documentChanges"].as_array().unwrap();
+    assert!(!changes.is_empty());
+    assert!(changes.iter().all(|ch| under_link(&ch["textDocument"]["uri"]) || under_link(&ch["uri"])), "{edit}");
+    let ws = c.call("workspace/diagnostic", json!({"previousResultIds": []}));
+    assert!(ws["items"].as_array().unwrap().iter().all(|i| under_link(&i["uri"])));
+    assert!(c.shutdown().success());
+}
+
+#[test]
+fn knowledge_base_rewrites_end_in_the_negotiated_encoding() {
+    let dir = corpus_copy();
+    let r = root(&dir);
+    // The knowledge base ends with a line whose UTF-8 and UTF-16 lengths differ.
+    let kb = r.join("entities.toml");
+    let mut kb_text = text_of(&kb);
+    kb_text.push_str("\n# Nausėda 😀 ✓");
+    std::fs::write(&kb, &kb_text).unwrap();
+    let last = kb_text.rsplit('\n').next().unwrap();
+    let lines = kb_text.matches('\n').count();
+    for utf8 in [true, false] {
+        let (mut c, init) = Client::start(&r, caps(true, utf8, false), Value::Null);
+        assert_eq!(init["capabilities"]["positionEncoding"], if utf8 { "utf-8" } else { "utf-16" });
+        let f = r.join(HAGUE);
+        c.open(&f);
+        let d = c.diagnostics(&f);
+        let wi = d.iter().find(|x| x["data"]["found"] == "Seongrak Wi").unwrap();
+        let actions = c.call(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri(&f)}, "range": wi["range"], "context": {"diagnostics": [wi]}}),
+        );
+        let accept = actions
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["title"].as_str().unwrap().starts_with("Accept"))
+            .unwrap_or_else(|| panic!("an accept action: {actions}"));
+        let op = accept["edit"]["documentChanges"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["textDocument"]["uri"].as_str().is_some_and(|u| u.ends_with("entities.toml")))
+            .unwrap()
+            .clone();
+        let end = &op["edits"][0]["range"]["end"];
+        let col = if utf8 { last.len() } else { last.encode_utf16().count() };
+        assert_eq!(end, &json!({"line": lines, "character": col}), "utf8={utf8}: {op}");
+        assert!(c.shutdown().success());
+    }
+}
+
+#[test]
+fn uris_keep_the_clients_percent_escapes_and_hover_shows_names_as_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().canonicalize().unwrap().join("café x");
+    std::fs::create_dir(&real).unwrap();
+    support::copy_dir(&support::corpus(), &real);
+    // The client escapes with lower-case hex digits.
+    let spelled = |p: &Path| uri(p).replace("caf\u{e9} x", "caf%c3%a9%20x");
+    let root_uri = spelled(&real);
+    let mut c = Client::spawn();
+    c.call("initialize", json!({"processId": null, "rootUri": root_uri, "capabilities": caps(true, false, false)}));
+    c.notify("initialized", json!({}));
+    c.wait_for("indexing done", Duration::from_secs(30), |m| m["method"] == "byline/status" && m["params"]["indexing"] == false);
+    let f = real.join(HAGUE);
+    let text = text_of(&f);
+    c.notify("textDocument/didOpen", json!({"textDocument": {"uri": spelled(&f), "languageId": "plaintext", "version": 1, "text": text}}));
+    let ours = |u: &Value| u.as_str().is_some_and(|u| u.starts_with(&format!("{root_uri}/")));
+    let d = c.call("textDocument/diagnostic", json!({"textDocument": {"uri": spelled(&f)}}));
+    let items = d["items"].as_array().unwrap();
+    let wi = items.iter().find(|x| x["data"]["found"] == "Seongrak Wi").expect("diagnostics");
+    let related = wi["relatedInformation"].as_array().unwrap();
+    assert!(!related.is_empty() && related.iter().all(|x| ours(&x["location"]["uri"])), "{related:?}");
+    let refs = c.call(
+        "textDocument/references",
+        json!({"textDocument": {"uri": spelled(&f)}, "position": find(&text, "Mark Rutte", 0), "context": {"includeDeclaration": true}}),
+    );
+    assert!(refs.as_array().unwrap().iter().all(|l| ours(&l["uri"])), "{refs}");
+    // A person with no role found: the name as written, not the entity key.
+    let n = real.join("new-article.txt");
+    let body = "SEOUL, June 3 (Yonhap) -- Ana Lucía Pérez arrived in Seoul on Monday.\n\nPérez did not comment.\n";
+    c.notify("textDocument/didOpen", json!({"textDocument": {"uri": spelled(&n), "languageId": "plaintext", "version": 1, "text": body}}));
+    let h = c.call("textDocument/hover", json!({"textDocument": {"uri": spelled(&n)}, "position": find(body, "Lucía", 0)}));
+    let md = h["contents"]["value"].as_str().unwrap_or("");
+    assert!(md.starts_with("**Ana Lucía Pérez** — person"), "{h}");
+    assert!(c.shutdown().success());
 }

@@ -106,7 +106,7 @@ impl<'c> Shared<'c> {
         if let Some(r) = self.related.lock().unwrap_or_else(|e| e.into_inner()).get(&g.id) {
             return r.clone();
         }
-        let r: Arc<[Related]> = name_related(self, g).into();
+        let r: Arc<[Related]> = related_in(self, g).into();
         self.related.lock().unwrap_or_else(|e| e.into_inner()).entry(g.id.clone()).or_insert(r).clone()
     }
 
@@ -132,12 +132,14 @@ impl<'c> Shared<'c> {
 
 /// The findings of one document, in text order.
 pub fn doc_findings(corpus: &Corpus, doc: &Document) -> Vec<Finding> {
-    doc_findings_with(&Shared::new(corpus), doc)
+    let shared = Shared::new(corpus);
+    doc_findings_with(corpus, doc, &|g| shared.related(g))
 }
 
-/// [`doc_findings`] with what documents share worked out once for many.
-pub fn doc_findings_with(shared: &Shared, doc: &Document) -> Vec<Finding> {
-    let corpus = shared.corpus;
+/// [`doc_findings`] with the places a name group's forms are used
+/// ([`name_related`]) supplied by the caller, who shares them between documents
+/// (a [`Shared`] for a batch, a [`super::snapshot::Snapshot`] for its lifetime).
+pub fn doc_findings_with(corpus: &Corpus, doc: &Document, related: &dyn Fn(&NameGroup) -> Arc<[Related]>) -> Vec<Finding> {
     let d = &corpus.decisions;
     let cfg = &corpus.config;
     let a = &doc.analysis;
@@ -152,6 +154,7 @@ pub fn doc_findings_with(shared: &Shared, doc: &Document) -> Vec<Finding> {
         }
     };
     let keys: Vec<EntityKey> = a.entities.iter().map(|e| EntityKey::of(&corpus.kb, e)).collect();
+    let mut related_cache: HashMap<GroupId, Arc<[Related]>> = HashMap::new();
     for m in &a.mentions {
         let found = &text[m.span.clone()];
         let key = &keys[m.entity];
@@ -160,7 +163,13 @@ pub fn doc_findings_with(shared: &Shared, doc: &Document) -> Vec<Finding> {
         if !m.short {
             if let Some(g) = d.names.flagged(key, found) {
                 let Some(sev) = severity(Code::InconsistentSpelling, quoted) else { continue };
-                let related = shared.related(g).iter().filter(|r| !(r.doc == doc.id && r.span == m.span)).cloned().collect();
+                let related = related_cache
+                    .entry(g.id.clone())
+                    .or_insert_with(|| related(g))
+                    .iter()
+                    .filter(|r| !(r.doc == doc.id && r.span == m.span))
+                    .cloned()
+                    .collect();
                 out.push(Finding {
                     doc: doc.id,
                     span: m.span.clone(),
@@ -269,7 +278,12 @@ fn style_name(cfg: &Config) -> &'static str {
 
 /// Up to ten places where the group's forms are used (the first per document and
 /// form, in path order).
-fn name_related(shared: &Shared, g: &NameGroup) -> Vec<Related> {
+pub(crate) fn name_related(corpus: &Corpus, g: &NameGroup) -> Vec<Related> {
+    related_in(&Shared::new(corpus), g)
+}
+
+/// [`name_related`], reading documents' entity keys through `shared`.
+fn related_in(shared: &Shared, g: &NameGroup) -> Vec<Related> {
     let corpus = shared.corpus;
     let mut docs: Vec<&std::sync::Arc<Document>> =
         g.members.iter().filter_map(|k| corpus.index.get(k)).flat_map(|ge| ge.docs.keys().filter_map(|&d| corpus.doc(d))).collect();
@@ -320,7 +334,7 @@ pub fn each_document_findings(corpus: &Corpus, mut f: impl FnMut(Vec<Finding>)) 
     let mut docs: Vec<&std::sync::Arc<Document>> = corpus.docs().collect();
     docs.sort_by(|a, b| a.rel.cmp(&b.rel));
     for batch in docs.chunks(FINDINGS_BATCH) {
-        let per: Vec<Vec<Finding>> = batch.par_iter().map(|d| doc_findings_with(&shared, d)).collect();
+        let per: Vec<Vec<Finding>> = batch.par_iter().map(|d| doc_findings_with(corpus, d, &|g| shared.related(g))).collect();
         per.into_iter().for_each(&mut f);
     }
 }

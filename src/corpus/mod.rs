@@ -8,6 +8,7 @@ pub mod files;
 pub mod findings;
 mod load;
 pub mod query;
+pub mod snapshot;
 pub mod timing;
 pub mod view;
 
@@ -29,6 +30,7 @@ use crate::tokens::tokenize;
 use crate::variants::Decisions;
 use crate::vocab::{Vocab, vocabulary, vocabulary_of};
 pub use files::Skipped;
+pub use snapshot::{Shared, Snapshot, Table};
 
 /// One article.
 #[derive(Debug)]
@@ -56,21 +58,27 @@ impl Document {
     }
 }
 
-/// A corpus folder, analysed.
+/// A corpus folder, analysed. Cheap to clone: the documents, the index, the
+/// vocabulary and the decisions are shared until written to (see
+/// [`snapshot`]), so a clone is a snapshot.
+#[derive(Clone)]
 pub struct Corpus {
     pub config: Config,
     pub kb: Arc<Kb>,
-    docs: Vec<Option<Arc<Document>>>,
-    by_path: HashMap<PathBuf, DocId>,
-    pub index: Index,
+    docs: Table<Option<Arc<Document>>>,
+    by_path: Shared<HashMap<PathBuf, DocId>>,
+    pub index: Shared<Index>,
     /// Word counts of the whole corpus.
-    pub vocab: Vocab,
+    pub vocab: Shared<Vocab>,
     /// Spelling decisions; call [`Corpus::refresh`] after changes.
-    pub decisions: Decisions,
+    pub decisions: Shared<Decisions>,
     /// Files that could not be read as articles.
     pub skipped: Vec<Skipped>,
     /// Problems in `byline.toml` and knowledge-base files.
     pub config_errors: Vec<FileError>,
+    /// Documents replaced without updating the index and vocabulary yet (see
+    /// [`Corpus::set_document`]), with the version those hold (`None`: none).
+    unindexed: HashMap<DocId, Option<Arc<Document>>>,
 }
 
 impl Corpus {
@@ -84,12 +92,20 @@ impl Corpus {
     /// progress callback `(articles read, articles found)`.
     pub fn open_with(root: &Path, editor: Option<crate::config::RawConfig>, progress: impl Fn(usize, usize) + Sync) -> Corpus {
         let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-        let (config, mut errors) = Config::load_with(&root, editor);
+        let mut c = Corpus::open_empty(&root, editor);
+        c.load_all_with(progress);
+        c
+    }
+
+    /// The configuration and knowledge base of a corpus folder, without its
+    /// articles (then [`Corpus::load_all_with`]). The root is kept as given, so
+    /// document paths are under it as the caller spells it.
+    pub fn open_empty(root: &Path, editor: Option<crate::config::RawConfig>) -> Corpus {
+        let (config, mut errors) = Config::load_with(root, editor);
         let (kb, kb_errors) = load_kb(&config);
         errors.extend(kb_errors);
         let mut c = Corpus::empty(config, Arc::new(kb));
         c.config_errors = errors;
-        c.load_all_with(progress);
         c
     }
 
@@ -98,28 +114,40 @@ impl Corpus {
         Corpus {
             config,
             kb,
-            docs: Vec::new(),
-            by_path: HashMap::new(),
-            index: Index::default(),
-            vocab: Vocab::default(),
-            decisions: Decisions::default(),
+            docs: Table::default(),
+            by_path: Shared::default(),
+            index: Shared::default(),
+            vocab: Shared::default(),
+            decisions: Shared::default(),
             skipped: Vec::new(),
             config_errors: Vec::new(),
+            unindexed: HashMap::new(),
         }
     }
 
     /// Recomputes the corpus-wide spelling decisions (cheap: distinct spellings,
     /// not documents).
     pub fn refresh(&mut self) {
-        self.decisions.update(&mut self.index, &mut self.vocab, &self.kb, &self.config);
+        self.refresh_changes();
+    }
+
+    /// [`Corpus::refresh`] (the pending documents first, see
+    /// [`Corpus::set_document`]), saying what changed: the decisions are
+    /// brought up to date with the index's and vocabulary's changes since the
+    /// last refresh ([`Decisions::update`]).
+    pub fn refresh_changes(&mut self) -> crate::variants::DecisionChanges {
+        self.apply_pending();
+        let Corpus { decisions, index, vocab, kb, config, .. } = self;
+        decisions.update(index, vocab, kb, config)
     }
 
     /// Replaces the whole document set (after the corpus globs changed).
     fn clear(&mut self) {
         self.docs.clear();
         self.by_path.clear();
-        self.index = Index::default();
-        self.vocab = Vocab::default();
+        self.index = Shared::default();
+        self.vocab = Shared::default();
+        self.unindexed.clear();
     }
 
     fn insert(&mut self, path: PathBuf, text: &str, modified: Option<Date>, analysis: DocAnalysis, vocab: Vocab) -> DocId {
@@ -129,7 +157,7 @@ impl Corpus {
     fn insert_rope(&mut self, path: PathBuf, rope: Rope, text: &str, modified: Option<Date>, analysis: DocAnalysis, vocab: Vocab) -> DocId {
         let id = match self.by_path.get(&path) {
             Some(&id) => {
-                if let Some(old) = self.doc(id) {
+                if let Some(old) = self.indexed_version(id) {
                     let old_vocab = vocabulary(&old.text());
                     self.vocab.sub(&old_vocab);
                 }
@@ -214,7 +242,7 @@ impl Corpus {
     /// afterwards.
     pub fn remove(&mut self, path: &Path) -> bool {
         let Some(id) = self.by_path.remove(path) else { return false };
-        if let Some(old) = self.doc(id) {
+        if let Some(old) = self.indexed_version(id) {
             let old_vocab = vocabulary(&old.text());
             self.vocab.sub(&old_vocab);
         }

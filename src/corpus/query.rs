@@ -157,42 +157,41 @@ impl Corpus {
     /// Entities whose name or a spelling matches `query` fuzzily (all its
     /// characters in order, case-insensitively), best first; at most `limit`.
     pub fn search_entities(&self, query: &str, limit: usize) -> Vec<EntityView> {
-        let q: Vec<char> = crate::fold::fold(query).chars().filter(|c| !c.is_whitespace()).collect();
-        let mut scored: Vec<(i64, EntityView)> = self
-            .entities()
-            .into_iter()
-            .filter_map(|v| {
-                let best = std::iter::once(v.name.as_str())
-                    .chain(v.forms.iter().map(|(f, _)| f.as_str()))
-                    .filter_map(|s| fuzzy_score(&q, s))
-                    .max()?;
-                Some((best * 1000 + i64::from(v.mentions.min(999)), v))
-            })
-            .collect();
-        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.name.cmp(&b.1.name)));
-        scored.into_iter().take(limit).map(|(_, v)| v).collect()
+        search_entities_in(&self.entities(), query, limit)
     }
 
     /// Preferred names of entities with a word starting with `prefix` ("Stolt"
     /// finds Jens Stoltenberg; case- and diacritic-insensitive), most mentioned
     /// first.
     pub fn complete_names(&self, prefix: &str, limit: usize) -> Vec<EntityView> {
-        let p = crate::fold::fold(prefix);
-        if p.is_empty() {
-            return Vec::new();
-        }
-        let mut out: Vec<EntityView> = self
-            .entities()
-            .into_iter()
-            .filter(|v| {
-                let words =
-                    |s: &str| crate::fold::fold(s).split([' ', '-']).any(|w| w.starts_with(&p)) || crate::fold::fold(s).starts_with(&p);
-                words(&v.name) || v.forms.iter().any(|(f, _)| words(f))
-            })
-            .collect();
-        out.truncate(limit);
-        out
+        complete_names_in(&self.entities(), prefix, limit)
     }
+}
+
+/// [`Corpus::search_entities`] among entities already listed (most mentioned
+/// first, as [`Corpus::entities`] gives them).
+pub fn search_entities_in(entities: &[EntityView], query: &str, limit: usize) -> Vec<EntityView> {
+    let q: Vec<char> = crate::fold::fold(query).chars().filter(|c| !c.is_whitespace()).collect();
+    let mut scored: Vec<(i64, &EntityView)> = entities
+        .iter()
+        .filter_map(|v| {
+            let best =
+                std::iter::once(v.name.as_str()).chain(v.forms.iter().map(|(f, _)| f.as_str())).filter_map(|s| fuzzy_score(&q, s)).max()?;
+            Some((best * 1000 + i64::from(v.mentions.min(999)), v))
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.name.cmp(&b.1.name)));
+    scored.into_iter().take(limit).map(|(_, v)| v.clone()).collect()
+}
+
+/// [`Corpus::complete_names`] among entities already listed.
+pub fn complete_names_in(entities: &[EntityView], prefix: &str, limit: usize) -> Vec<EntityView> {
+    let p = crate::fold::fold(prefix);
+    if p.is_empty() {
+        return Vec::new();
+    }
+    let words = |s: &str| crate::fold::fold(s).split([' ', '-']).any(|w| w.starts_with(&p)) || crate::fold::fold(s).starts_with(&p);
+    entities.iter().filter(|v| words(&v.name) || v.forms.iter().any(|(f, _)| words(f))).take(limit).cloned().collect()
 }
 
 /// The family name of a person's name: the Korean family name wherever it

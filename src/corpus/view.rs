@@ -112,6 +112,40 @@ impl Corpus {
         Some(EntityView { name, kind, keys, kb, forms, mentions, documents: docs.len() as u32, role, affiliation, claims })
     }
 
+    /// The view of one of a document's entities from the document alone (its
+    /// spellings, mentions and claims there): for an entity the index does not
+    /// hold yet (a document being edited, or a corpus still being indexed).
+    pub fn doc_entity_view(&self, doc: &super::Document, entity: usize) -> Option<EntityView> {
+        let e = doc.analysis.entities.get(entity)?;
+        let mut forms: std::collections::BTreeMap<String, u32> = std::collections::BTreeMap::new();
+        let mut mentions = 0;
+        for m in doc.analysis.mentions.iter().filter(|m| m.entity == entity) {
+            mentions += 1;
+            if !m.short {
+                *forms.entry(doc.rope.byte_slice(m.span.clone()).to_string()).or_default() += 1;
+            }
+        }
+        let mut forms: Vec<(String, u32)> = forms.into_iter().collect();
+        forms.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.len().cmp(&a.0.len())).then(a.0.cmp(&b.0)));
+        let date = doc.analysis.date.map(|(d, _)| d);
+        let file_date =
+            matches!(doc.analysis.date, Some((_, crate::model::DateSource::FileTime | crate::model::DateSource::DatelineFileYear)));
+        let claims: Vec<DatedClaim> = e.claims.iter().map(|c| DatedClaim { doc: doc.id, date, file_date, claim: c.clone() }).collect();
+        let (role, affiliation) = current_role(&claims);
+        Some(EntityView {
+            name: e.name.clone(),
+            kind: e.kind,
+            keys: vec![EntityKey::of(&self.kb, e)],
+            kb: e.kb,
+            forms,
+            mentions,
+            documents: 1,
+            role,
+            affiliation,
+            claims,
+        })
+    }
+
     /// Every entity, most mentioned first.
     pub fn entities(&self) -> Vec<EntityView> {
         let mut seen: BTreeSet<crate::variants::GroupId> = BTreeSet::new();

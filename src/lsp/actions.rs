@@ -9,10 +9,10 @@ use std::path::Path;
 
 use tower_lsp_server::ls_types::*;
 
-use super::state::State;
+use super::state::World;
 use super::{from_proto, to_proto};
 use crate::config::CONFIG_FILE;
-use crate::corpus::findings::{Finding, doc_findings};
+use crate::corpus::findings::Finding;
 use crate::corpus::query::Replacement;
 use crate::corpus::{Corpus, Document};
 use crate::kb::edit::{self, NewEntity};
@@ -36,14 +36,14 @@ fn action(
 
 /// A workspace edit that rewrites (or creates) a configuration file, if the
 /// client can take it.
-fn file_edit(st: &State, path: &Path, new_text: &str) -> Option<WorkspaceEdit> {
+fn file_edit(st: &World, path: &Path, new_text: &str) -> Option<WorkspaceEdit> {
     let old = st.file_text(path);
     if old.is_none() && !(st.caps.document_changes && st.caps.create_files) {
         return None;
     }
     if st.caps.document_changes {
         return Some(WorkspaceEdit {
-            document_changes: Some(DocumentChanges::Operations(to_proto::file_rewrite(path, old.as_deref(), new_text))),
+            document_changes: Some(DocumentChanges::Operations(to_proto::file_rewrite(path, old.as_deref(), new_text, st.enc))),
             ..Default::default()
         });
     }
@@ -56,20 +56,26 @@ fn file_edit(st: &State, path: &Path, new_text: &str) -> Option<WorkspaceEdit> {
     })
 }
 
-fn fixes(c: &Corpus, st: &State, edits: &[Replacement]) -> WorkspaceEdit {
+fn fixes(c: &Corpus, st: &World, edits: &[Replacement]) -> WorkspaceEdit {
     to_proto::workspace_edit(c, edits, &st.versions(), st.enc, st.caps.document_changes)
 }
 
-pub fn code_actions(st: &State, p: &CodeActionParams) -> Vec<CodeActionOrCommand> {
-    let Some((c, d)) = st.doc(&p.text_document.uri) else { return Vec::new() };
-    let Ok(range) = from_proto::range(&d.rope, p.range, st.enc) else { return Vec::new() };
+/// The code actions at a range. Corpus-wide fixes read every document's
+/// findings from the snapshot's cache (computed once).
+pub fn code_actions(st: &World, p: &CodeActionParams) -> Result<Vec<CodeActionOrCommand>, String> {
+    let Some(snap) = &st.snap else { return Ok(Vec::new()) };
+    let Some((c, d)) = st.doc(&p.text_document.uri) else { return Ok(Vec::new()) };
+    let Ok(range) = from_proto::range(&d.rope, p.range, st.enc) else { return Ok(Vec::new()) };
     let only_fix_all =
         p.context.only.as_ref().is_some_and(|o| o.iter().all(|k| *k == CodeActionKind::SOURCE_FIX_ALL || k.as_str().starts_with("source")));
-    let findings = doc_findings(c, d);
+    let findings = super::handlers::sync::findings(snap, d)?;
     let mut out = Vec::new();
     let fixable = |f: &Finding| !f.data.quoted || c.config.corrects_quotes();
+    // Every automatic fix in the corpus, when an action needs it.
+    let all_fixes: std::cell::OnceCell<Vec<Replacement>> = std::cell::OnceCell::new();
+    let corpus_fixes = || all_fixes.get_or_init(|| snap.fix_edits(None, None));
     if only_fix_all {
-        let all = c.fix_edits(Some(d.id), None);
+        let all = snap.fix_edits(Some(d.id), None);
         if !all.is_empty() {
             out.push(action(
                 format!("Fix all {} spellings in this file", all.len()),
@@ -79,7 +85,7 @@ pub fn code_actions(st: &State, p: &CodeActionParams) -> Vec<CodeActionOrCommand
                 false,
             ));
         }
-        return out;
+        return Ok(out);
     }
     let here: Vec<&Finding> = findings.iter().filter(|f| f.span.start <= range.end && range.start <= f.span.end).collect();
     for f in &here {
@@ -109,7 +115,7 @@ pub fn code_actions(st: &State, p: &CodeActionParams) -> Vec<CodeActionOrCommand
             ));
         }
         if f.code.fixed_by_default() {
-            let corpus_same = c.fix_edits(None, Some(&f.data.found));
+            let corpus_same = snap.fix_edits(None, Some(&f.data.found));
             if corpus_same.len() > same_in_file.len() {
                 out.push(action(
                     format!("Fix all “{}” in the corpus ({})", f.data.found, corpus_same.len()),
@@ -147,7 +153,7 @@ pub fn code_actions(st: &State, p: &CodeActionParams) -> Vec<CodeActionOrCommand
         }
     }
     if !findings.is_empty() {
-        let all = c.fix_edits(Some(d.id), None);
+        let all = snap.fix_edits(Some(d.id), None);
         if all.len() > 1 {
             out.push(action(
                 format!("Fix all {} spellings in this file", all.len()),
@@ -157,23 +163,23 @@ pub fn code_actions(st: &State, p: &CodeActionParams) -> Vec<CodeActionOrCommand
                 false,
             ));
         }
-        let corpus_all = c.fix_edits(None, None);
+        let corpus_all = corpus_fixes();
         if corpus_all.len() > all.len() {
             out.push(action(
                 format!("Fix all {} spellings in the corpus", corpus_all.len()),
                 CodeActionKind::QUICKFIX,
-                fixes(c, st, &corpus_all),
+                fixes(c, st, corpus_all),
                 None,
                 false,
             ));
         }
     }
     add_to_kb(st, c, d, &range, &mut out);
-    out
+    Ok(out)
 }
 
 /// "Add Kajsa Ollongren to the knowledge base as a person" for a name not in it.
-fn add_to_kb(st: &State, c: &Corpus, d: &Document, range: &std::ops::Range<usize>, out: &mut Vec<CodeActionOrCommand>) {
+fn add_to_kb(st: &World, c: &Corpus, d: &Document, range: &std::ops::Range<usize>, out: &mut Vec<CodeActionOrCommand>) {
     let Some((_, m)) = c.mention_at(d.id, range.start) else { return };
     let Some(key) = c.key_of(d.id, m) else { return };
     let Some(view) = c.entity(&key) else { return };

@@ -1,65 +1,100 @@
-//! Work that no request waits for: indexing the corpus with progress ([`Core::start`]),
-//! the debounced corpus-wide refresh ([`Core::refresh_loop`]) and what follows
-//! it: diagnostics (pushed, or a refresh request to pull clients), a semantic
-//! tokens refresh and the `byline/status` notification. Also the registration
-//! of file watchers.
+//! Work no request waits for, done by one background worker in order
+//! ([`Job`]): indexing the workspace with progress, the debounced corpus-wide
+//! refresh, files changed on disk, settings changes. Each job takes a snapshot
+//! under the writer lock, computes on the blocking pool without any lock, and
+//! merges its result under the lock (keeping what changed meanwhile); then it
+//! tells the client (`publish`): diagnostics of the documents whose findings
+//! changed, a semantic-tokens refresh, the `byline/status` notification. A panic in a job is logged and
+//! the server keeps its last good state; the worker itself is restarted if it
+//! dies. Also the registration of file watchers.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use serde::{Deserialize, Serialize};
-use tower_lsp_server::ls_types::notification::Notification;
 use tower_lsp_server::ls_types::*;
 
-use super::core::Core;
-use super::handlers::diagnostics::doc_diagnostics;
-use super::state::State;
-use super::to_proto;
-use crate::corpus::Corpus;
+use super::core::{Core, Job};
+use super::faults;
+use super::publish::Tell;
+use super::state::Writer;
+use crate::config::CONFIG_FILE;
+use crate::corpus::snapshot::{RefreshOutcome, panic_message};
+use crate::corpus::{Corpus, Snapshot};
 
-/// `byline/status`: what the status bar shows.
-pub enum StatusNotification {}
-
-#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
-pub struct StatusParams {
-    pub documents: usize,
-    pub entities: usize,
-    pub findings: Option<usize>,
-    pub indexing: bool,
-}
-
-impl Notification for StatusNotification {
-    type Params = StatusParams;
-    const METHOD: &'static str = "byline/status";
-}
+/// The quiet period after the last change before the corpus-wide refresh.
+const DEBOUNCE: Duration = Duration::from_millis(150);
 
 impl Core {
-    /// `initialized`: starts the refresh loop (once per server), then indexes.
-    pub(super) async fn initialized(&self) {
-        if !self.refresh_started.swap(true, Ordering::SeqCst) {
-            tokio::spawn(self.clone().refresh_loop());
+    /// `initialized`: starts the worker (once per server) and queues indexing.
+    /// Returns at once: indexing holds no request slot.
+    pub(super) fn initialized(&self) {
+        if !self.worker_started.swap(true, Ordering::SeqCst) {
+            tokio::spawn(self.clone().supervise());
         }
-        self.start().await;
+        self.queue(Job::Index);
     }
 
-    /// Indexes the corpus with work-done progress, then keeps spelling decisions
-    /// and diagnostics fresh: after changes settle (150 ms), decisions are
-    /// recomputed under a read lock on a blocking thread and swapped in.
-    async fn start(&self) {
-        let (root, editor, caps) = {
-            let st = self.read();
-            (st.root.clone(), st.editor.clone(), st.caps)
+    /// Runs the worker, restarting it if it dies.
+    async fn supervise(self) {
+        loop {
+            match tokio::spawn(self.clone().worker()).await {
+                Ok(()) => return,
+                Err(e) => {
+                    eprintln!("byline lsp: the background worker stopped ({e}); restarting it");
+                    self.client.log_message(MessageType::ERROR, format!("byline: background worker failed: {e}; restarted")).await;
+                }
+            }
+        }
+    }
+
+    async fn worker(self) {
+        loop {
+            let job = {
+                let mut rx = self.jobs_rx.lock().await;
+                match rx.recv().await {
+                    Some(j) => j,
+                    None => return,
+                }
+            };
+            match job {
+                Job::Index => self.index().await,
+                Job::Refresh => {
+                    // Debounce: wait until no change for DEBOUNCE.
+                    loop {
+                        let g = self.changes.load(Ordering::SeqCst);
+                        tokio::time::sleep(DEBOUNCE).await;
+                        if self.changes.load(Ordering::SeqCst) == g {
+                            break;
+                        }
+                    }
+                    self.refresh_started();
+                    self.refresh().await;
+                }
+                Job::Files(events) => self.files(events).await,
+                Job::Config(raw) => self.config(raw).await,
+                Job::Shutdown => return,
+            }
+        }
+    }
+
+    /// Indexes the workspace's articles with work-done progress (the
+    /// configuration and knowledge base were loaded by `initialize`, so open
+    /// documents already get answers from their own analysis). Requests are
+    /// answered meanwhile from what is there.
+    async fn index(&self) {
+        let (root, editor, caps, base) = {
+            let mut w = self.writer();
+            w.world.indexing = w.world.root.is_some();
+            self.publish(&mut w);
+            (w.world.root.clone(), w.editor.clone(), w.world.caps, w.world.snap.as_ref().map(|s| s.corpus.clone()))
         };
         let Some(root) = root else {
-            self.set_ready();
+            self.writer().indexed = true;
             self.client.log_message(MessageType::WARNING, "byline: no workspace folder; open a folder to use Byline").await;
             return;
         };
-        // Progress while indexing.
-        let done = Arc::new(AtomicUsize::new(0));
-        let total = Arc::new(AtomicUsize::new(0));
         let token = ProgressToken::String("byline/indexing".into());
         let progress = if caps.work_done_progress && self.client.create_work_done_progress(token.clone()).await.is_ok() {
             Some(self.client.progress(token, "Byline: indexing").with_percentage(0).begin().await)
@@ -67,12 +102,40 @@ impl Core {
             None
         };
         self.status(true).await;
+        let fail = |e: String| async move {
+            {
+                let mut w = self.writer();
+                w.indexed = true;
+                w.world.indexing = false;
+                self.publish(&mut w);
+            }
+            self.client.show_message(MessageType::ERROR, format!("byline: indexing failed: {e}")).await;
+        };
+        // The configuration and the knowledge base, unless `initialize` could not
+        // load them.
+        let empty = match base {
+            Some(b) => {
+                let mut c = Corpus::empty(b.config.clone(), b.kb.clone());
+                c.config_errors = b.config_errors.clone();
+                c
+            }
+            None => match tokio::task::spawn_blocking(move || Corpus::open_empty(&root, editor)).await {
+                Ok(c) => c,
+                Err(e) => return fail(e.to_string()).await,
+            },
+        };
+        // The articles.
+        let done = Arc::new(AtomicUsize::new(0));
+        let total = Arc::new(AtomicUsize::new(0));
         let (d, t) = (done.clone(), total.clone());
         let job = tokio::task::spawn_blocking(move || {
-            Corpus::open_with(&root, editor, move |n, of| {
+            faults::delay("index");
+            let mut c = empty;
+            c.load_all_with(move |n, of| {
                 d.store(n, Ordering::Relaxed);
                 t.store(of, Ordering::Relaxed);
-            })
+            });
+            c
         });
         tokio::pin!(job);
         let corpus = loop {
@@ -88,160 +151,255 @@ impl Core {
         };
         let corpus = match corpus {
             Ok(c) => c,
-            Err(e) => {
-                self.set_ready();
-                self.client.show_message(MessageType::ERROR, format!("byline: indexing failed: {e}")).await;
-                return;
-            }
+            Err(e) => return fail(panic_message_of(e)).await,
         };
         let n = corpus.len();
-        {
-            let mut st = self.write();
-            st.file_errors = corpus.config_errors.clone();
-            st.corpus = Some(corpus);
-            let open: Vec<PathBuf> = st.open.keys().cloned().collect();
-            for p in open {
-                st.sync_open(&p);
-            }
-            if let Some(c) = &mut st.corpus {
-                c.refresh();
-            }
+        let pending = {
+            let mut w = self.writer();
+            w.file_errors = corpus.config_errors.clone();
+            let mut snap = w.world.snap.take().unwrap_or_else(|| Snapshot::new(corpus.clone()));
+            snap.replace_corpus(corpus);
+            // Open documents the editor changed: their text goes in now, the
+            // index and decisions follow with the next refresh.
+            sync_open(&mut w, &mut snap);
+            let pending = snap.needs_refresh();
+            w.world.snap = Some(snap);
+            w.world.indexing = false;
+            w.indexed = true;
+            w.world.edits += 1;
+            self.publish(&mut w);
+            pending
+        };
+        if pending {
+            self.schedule_refresh();
         }
-        self.set_ready();
         if let Some(p) = progress {
             p.finish_with_message(format!("{n} articles")).await;
         }
         self.watch().await;
-        self.after_refresh().await;
+        self.tell(Tell { all: true, refresh_diagnostics: true, refresh_tokens: true, ..Default::default() }).await;
     }
 
-    /// The refresh loop (one per server).
-    async fn refresh_loop(self) {
-        loop {
-            self.wake.notified().await;
-            // Debounce: wait until no change for 150 ms.
-            loop {
-                let g = self.generation.load(Ordering::SeqCst);
-                tokio::time::sleep(Duration::from_millis(150)).await;
-                if self.generation.load(Ordering::SeqCst) == g {
-                    break;
-                }
+    /// The corpus-wide refresh: pending documents into the index, decisions,
+    /// the findings that can have changed.
+    async fn refresh(&self) {
+        let snap = {
+            let w = self.writer();
+            match &w.world.snap {
+                Some(s) if w.indexed && !w.shutting_down && s.needs_refresh() => s.clone(),
+                _ => return,
             }
-            if self.read().shutting_down {
+        };
+        let computed = tokio::task::spawn_blocking(move || {
+            faults::delay("refresh");
+            faults::panic_if("refresh");
+            snap.refresh()
+        })
+        .await;
+        let r = match computed {
+            Ok(r) => r,
+            Err(e) => {
+                let msg = panic_message_of(e);
+                eprintln!("byline lsp: the corpus refresh failed: {msg}");
+                self.client.log_message(MessageType::ERROR, format!("byline: the corpus refresh failed: {msg}")).await;
                 return;
             }
-            let state = self.state.clone();
-            let computed = tokio::task::spawn_blocking(move || {
-                let st = state.read().unwrap_or_else(|e| e.into_inner());
-                let c = st.corpus.as_ref()?;
-                Some(crate::variants::Decisions::compute(&c.index, &c.vocab, &c.kb, &c.config))
-            })
-            .await;
-            if let Ok(Some(d)) = computed {
-                if let Some(c) = &mut self.write().corpus {
-                    c.decisions = d;
-                }
-                self.after_refresh().await;
-            }
-        }
-    }
-
-    /// After decisions change: diagnostics (refresh or publish), tokens, status.
-    async fn after_refresh(&self) {
-        let (caps, errors) = {
-            let mut st = self.write();
-            let caps = st.caps;
-            (caps, st.file_error_diagnostics())
         };
-        for (path, diags) in errors {
-            if let Some(uri) = to_proto::uri(&path) {
-                self.client.publish_diagnostics(uri, diags, None).await;
+        if super::faults::trace() {
+            let steps: Vec<String> = r.timings.iter().map(|(k, d)| format!("{k} {:.1} ms", d.as_secs_f64() * 1000.0)).collect();
+            eprintln!("byline lsp: refresh: {} ({} dirty)", steps.join(", "), r.dirty());
+        }
+        let outcome = {
+            let mut w = self.writer();
+            let Some(live) = w.world.snap.as_mut() else { return };
+            match live.finish_refresh(r) {
+                Ok(o) => {
+                    self.publish(&mut w);
+                    o
+                }
+                Err(_) => {
+                    // The corpus was replaced meanwhile: again, on the new one.
+                    drop(w);
+                    self.schedule_refresh();
+                    return;
+                }
             }
-        }
-        if caps.pull {
-            if caps.refresh_diagnostics {
-                let _ = self.client.workspace_diagnostic_refresh().await;
-            }
-        } else {
-            self.publish_all().await;
-        }
-        if caps.refresh_tokens {
-            let _ = self.client.semantic_tokens_refresh().await;
-        }
-        self.status(false).await;
+        };
+        self.after_refresh(outcome).await;
     }
 
-    /// Push mode: publishes every document whose diagnostics changed.
-    async fn publish_all(&self) {
-        let batch: Vec<(Uri, Vec<Diagnostic>)> = {
-            let mut guard = self.write();
-            let State { corpus, published, enc, caps, .. } = &mut *guard;
-            let Some(c) = corpus.as_ref() else { return };
-            let mut out = Vec::new();
-            for doc in c.docs() {
-                let (diags, fp) = doc_diagnostics(c, doc, *enc, caps.related_information);
-                let before = published.get(&doc.path).copied();
-                if before != Some(fp) && !(before.is_none() && diags.is_empty()) {
-                    published.insert(doc.path.clone(), fp);
-                    if let Some(u) = to_proto::uri(&doc.path) {
-                        out.push((u, diags));
+    async fn after_refresh(&self, o: RefreshOutcome) {
+        let mut docs = o.changed;
+        docs.extend(o.applied);
+        docs.sort_unstable();
+        docs.dedup();
+        let any = !docs.is_empty();
+        self.tell(Tell { docs, all: false, refresh_diagnostics: any, refresh_tokens: o.flagged_changed }).await;
+    }
+
+    /// Files changed on disk: articles are read and analysed here, then put in
+    /// the corpus (open documents are left to the editor); byline.toml and
+    /// knowledge-base files reload the configuration.
+    async fn files(&self, events: Vec<(PathBuf, bool)>) {
+        let Some(snap) = self.world().snap.clone() else { return };
+        let (root, kb_files) = (snap.corpus.config.root.clone(), snap.corpus.config.knowledge_base.clone());
+        let canon = |p: &PathBuf| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
+        let config_file = root.join(CONFIG_FILE);
+        let mut config_changed = false;
+        let mut kb_changed = false;
+        let mut articles = Vec::new();
+        for (path, deleted) in events {
+            if path == config_file || canon(&path) == canon(&config_file) {
+                config_changed = true;
+            } else if kb_files.iter().any(|k| *k == path || canon(k) == canon(&path)) {
+                kb_changed = true;
+            } else {
+                articles.push((path, deleted));
+            }
+        }
+        if config_changed || kb_changed {
+            let editor = self.writer().editor.clone();
+            self.reload(editor, kb_changed && !config_changed).await;
+        }
+        if articles.is_empty() {
+            return;
+        }
+        let kb = snap.corpus.kb.clone();
+        let config = snap.corpus.config.clone();
+        let job_kb = kb.clone();
+        let read = tokio::task::spawn_blocking(move || {
+            let kb = job_kb;
+            use rayon::prelude::*;
+            articles
+                .into_par_iter()
+                .map(|(path, deleted)| {
+                    if deleted || !path.exists() {
+                        return (path, None);
+                    }
+                    if !path.is_file() || !crate::corpus::files::is_corpus_file(&config, &path) {
+                        return (path, Some(Err(None)));
+                    }
+                    let r = match crate::corpus::files::read(&path) {
+                        Ok(f) => match crate::corpus::analyze_guarded(&f.text, &kb, f.modified) {
+                            Ok((a, _)) => Ok((ropey::Rope::from_str(&f.text), f.modified, a)),
+                            Err(reason) => Err(Some(crate::corpus::Skipped { path: path.clone(), reason })),
+                        },
+                        Err(s) => Err(Some(s)),
+                    };
+                    (path, Some(r))
+                })
+                .collect::<Vec<_>>()
+        })
+        .await;
+        let Ok(read) = read else { return };
+        let changed = {
+            let mut w = self.writer();
+            let open: Vec<PathBuf> = w.world.open.keys().cloned().collect();
+            let Some(live) = w.world.snap.as_mut() else { return };
+            if !Arc::ptr_eq(&live.corpus.kb, &kb) {
+                // The knowledge base changed meanwhile: analyse again.
+                drop(w);
+                let events = read.into_iter().map(|(p, r)| (p, r.is_none())).collect();
+                self.queue(Job::Files(events));
+                return;
+            }
+            let mut changed = false;
+            for (path, r) in read {
+                if open.contains(&path) {
+                    continue;
+                }
+                match r {
+                    None => changed |= live.unset_document(&path).is_some(),
+                    Some(Ok((rope, modified, analysis))) => {
+                        if !live.corpus.has_text(&path, &rope) {
+                            live.set_analysed(path, rope, modified, analysis);
+                            changed = true;
+                        }
+                    }
+                    Some(Err(skip)) => {
+                        changed |= live.unset_document(&path).is_some();
+                        if let Some(s) = skip {
+                            live.corpus.skipped.push(s);
+                        }
                     }
                 }
             }
-            // Documents that went away: clear.
-            let gone: Vec<PathBuf> = published.keys().filter(|p| c.doc_by_path(p).is_none()).cloned().collect();
-            for p in gone {
-                published.remove(&p);
-                if let Some(u) = to_proto::uri(&p) {
-                    out.push((u, Vec::new()));
-                }
+            if changed {
+                w.world.edits += 1;
+                self.publish(&mut w);
             }
-            out
+            changed
         };
-        for (uri, diags) in batch {
-            self.client.publish_diagnostics(uri, diags, None).await;
+        if changed {
+            self.schedule_refresh();
         }
     }
 
-    async fn status(&self, indexing: bool) {
-        let state = self.state.clone();
-        // Counting findings reads every document: off the async threads, and only
-        // for corpora where it is quick.
-        let params = tokio::task::spawn_blocking(move || {
-            let st = state.read().unwrap_or_else(|e| e.into_inner());
-            match &st.corpus {
-                Some(c) => {
-                    let findings = (c.len() <= 20_000).then(|| crate::corpus::findings::all_findings(c).len());
-                    StatusParams { documents: c.len(), entities: c.entities().len(), findings, indexing }
-                }
-                None => StatusParams { documents: 0, entities: 0, findings: None, indexing },
-            }
+    /// The editor's settings changed.
+    async fn config(&self, raw: crate::config::RawConfig) {
+        self.writer().editor = Some(raw.clone());
+        self.reload(Some(raw), false).await;
+    }
+
+    /// Re-reads byline.toml over the editor's settings (or only the knowledge
+    /// base), on a copy of the corpus; the result replaces the corpus, with the
+    /// open documents' texts put back.
+    async fn reload(&self, editor: Option<crate::config::RawConfig>, kb_only: bool) {
+        let Some(base) = self.world().snap.clone() else { return };
+        let kb_files: Vec<PathBuf> = base.corpus.config.knowledge_base.clone();
+        let job = tokio::task::spawn_blocking(move || {
+            let mut c = base.corpus.clone();
+            let errors = if kb_only { c.reload_kb() } else { c.reload_config(editor) };
+            (c, errors)
         })
-        .await
-        .unwrap_or(StatusParams { documents: 0, entities: 0, findings: None, indexing });
-        self.client.send_notification::<StatusNotification>(params).await;
+        .await;
+        let (corpus, errors) = match job {
+            Ok(x) => x,
+            Err(e) => {
+                let msg = panic_message_of(e);
+                self.client.log_message(MessageType::ERROR, format!("byline: reloading the configuration failed: {msg}")).await;
+                return;
+            }
+        };
+        let pending = {
+            let mut w = self.writer();
+            if kb_only {
+                w.file_errors.retain(|e| !kb_files.contains(&e.path));
+                w.file_errors.extend(errors);
+            } else {
+                w.file_errors = errors;
+            }
+            let Some(mut snap) = w.world.snap.take() else { return };
+            snap.replace_corpus(corpus);
+            sync_open(&mut w, &mut snap);
+            let pending = snap.needs_refresh();
+            w.world.snap = Some(snap);
+            w.world.edits += 1;
+            self.publish(&mut w);
+            pending
+        };
+        if pending {
+            self.schedule_refresh();
+        }
+        self.tell(Tell { all: true, refresh_diagnostics: true, refresh_tokens: true, ..Default::default() }).await;
     }
 
     /// Watches corpus files, byline.toml and knowledge-base files: through the
     /// client when it can register watchers, else with a file-system watcher.
     async fn watch(&self) {
-        let (caps, root, kb) = {
-            let st = self.read();
-            let kb: Vec<String> = st
-                .corpus
-                .as_ref()
-                .map(|c| {
-                    c.config
-                        .knowledge_base
-                        .iter()
-                        .filter_map(|p| p.strip_prefix(&c.config.root).ok())
-                        .map(|p| p.to_string_lossy().to_string())
-                        .collect()
-                })
-                .unwrap_or_default();
-            (st.caps, st.root.clone(), kb)
-        };
-        if caps.dynamic_watch {
+        let world = self.world();
+        let kb: Vec<String> = world
+            .corpus()
+            .map(|c| {
+                c.config
+                    .knowledge_base
+                    .iter()
+                    .filter_map(|p| p.strip_prefix(&c.config.root).ok())
+                    .map(|p| p.to_string_lossy().to_string())
+                    .collect()
+            })
+            .unwrap_or_default();
+        if world.caps.dynamic_watch {
             let mut globs = vec!["**/*.txt".to_string(), "**/byline.toml".to_string()];
             globs.extend(kb.iter().map(|k| format!("**/{k}")));
             let watchers: Vec<FileSystemWatcher> =
@@ -255,10 +413,33 @@ impl Core {
                 return;
             }
         }
-        let Some(root) = root else { return };
-        match super::watch::Watcher::start(&root, self.state.clone(), self.generation.clone(), self.wake.clone()) {
+        let Some(root) = world.root.clone() else { return };
+        let core = self.clone();
+        match super::watch::Watcher::start(&root, move |events| core.queue(Job::Files(events))) {
             Ok(w) => *self.watcher.lock().unwrap_or_else(|e| e.into_inner()) = Some(w),
             Err(e) => self.client.log_message(MessageType::WARNING, format!("byline: cannot watch {}: {e}", root.display())).await,
         }
+    }
+}
+
+/// Puts the editor's open documents whose text differs from the corpus's into a
+/// new snapshot, as pending documents.
+fn sync_open(w: &mut Writer, snap: &mut Snapshot) {
+    let mut open: Vec<(&PathBuf, &super::state::Open)> = w.world.open.iter().collect();
+    open.sort_by(|a, b| a.0.cmp(b.0));
+    for (path, o) in open {
+        let c = &snap.corpus;
+        let in_corpus = c.doc_by_path(path).is_some() || crate::corpus::files::is_corpus_file(&c.config, path);
+        if !in_corpus || c.has_text(path, &o.rope) {
+            continue;
+        }
+        snap.set_document(path.clone(), o.rope.clone(), None);
+    }
+}
+
+pub(super) fn panic_message_of(e: tokio::task::JoinError) -> String {
+    match e.try_into_panic() {
+        Ok(p) => panic_message(&*p),
+        Err(e) => e.to_string(),
     }
 }

@@ -1,17 +1,61 @@
 //! LSP -> engine: URIs to paths, positions to byte offsets (through
 //! [`crate::text`], in the negotiated encoding), content changes applied to ropes.
 
-use std::path::PathBuf;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, OnceLock};
 
 use ropey::Rope;
 use tower_lsp_server::ls_types::{Position, Range, TextDocumentContentChangeEvent, Uri};
 
 use crate::text::{self, Encoding, OutOfRange};
 
-/// The file path of a `file:` URI.
+/// The file path of a `file:` URI, as the client spells it: not canonicalised
+/// (no file-system call, and answers name the URIs the client uses, even in a
+/// workspace opened through a symlink).
 pub fn path(uri: &Uri) -> Option<PathBuf> {
     let p = uri.to_file_path()?.into_owned();
-    Some(std::fs::canonicalize(&p).unwrap_or(p))
+    remember(&p, uri);
+    Some(p)
+}
+
+/// URIs the client spelled otherwise than [`Uri::from_file_path`] would (other
+/// percent-escapes, lower-case hex digits, escaped characters that need none),
+/// by path: answers use the client's spelling ([`client_uri`]).
+fn spellings() -> &'static Mutex<HashMap<PathBuf, String>> {
+    static S: OnceLock<Mutex<HashMap<PathBuf, String>>> = OnceLock::new();
+    S.get_or_init(Mutex::default)
+}
+
+fn remember(p: &Path, uri: &Uri) {
+    let ours = Uri::from_file_path(p);
+    let ours = ours.as_ref().map(|u| u.as_str().trim_end_matches('/'));
+    let theirs = uri.as_str().trim_end_matches('/');
+    if ours != Some(theirs) {
+        spellings().lock().unwrap_or_else(|e| e.into_inner()).insert(p.to_path_buf(), theirs.to_string());
+    }
+}
+
+/// The URI of a path as the client spells it: the URI it sent for this path, or
+/// for a folder above it (the workspace root) followed by the rest as
+/// [`Uri::from_file_path`] spells it; else [`Uri::from_file_path`]'s.
+pub fn client_uri(p: &Path) -> Option<Uri> {
+    let ours = Uri::from_file_path(p)?;
+    let known = spellings().lock().unwrap_or_else(|e| e.into_inner());
+    if known.is_empty() {
+        return Some(ours);
+    }
+    for dir in p.ancestors() {
+        let Some(theirs) = known.get(dir) else { continue };
+        let Some(base) = Uri::from_file_path(dir) else { continue };
+        let base = base.as_str().trim_end_matches('/');
+        if let Some(rest) = ours.as_str().strip_prefix(base)
+            && let Ok(u) = format!("{theirs}{rest}").parse::<Uri>()
+        {
+            return Some(u);
+        }
+    }
+    Some(ours)
 }
 
 pub fn position(p: Position) -> text::Position {
@@ -56,6 +100,18 @@ mod tests {
             range_length: None,
             text: text.into(),
         }
+    }
+
+    #[test]
+    fn uris_keep_the_clients_spelling() {
+        let odd: Uri = "file:///tmp/byline-uri-test/caf%c3%a9%20x".parse().unwrap();
+        let root = path(&odd).unwrap();
+        assert_eq!(root, PathBuf::from("/tmp/byline-uri-test/café x"));
+        assert_eq!(client_uri(&root).unwrap().as_str(), odd.as_str());
+        let doc = root.join("a b.txt");
+        assert_eq!(client_uri(&doc).unwrap().as_str(), "file:///tmp/byline-uri-test/caf%c3%a9%20x/a%20b.txt");
+        let plain = Path::new("/tmp/elsewhere/a.txt");
+        assert_eq!(client_uri(plain).unwrap().as_str(), "file:///tmp/elsewhere/a.txt");
     }
 
     #[test]

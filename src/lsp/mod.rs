@@ -4,15 +4,17 @@
 //! `server` implements the protocol by handing each message to `handlers`, by
 //! concern (`sync`, `diagnostics`, `tokens`, `navigation`, `edits`, with the code
 //! actions built in `actions`); `capabilities` is what `initialize` announces;
-//! `background` indexes, refreshes and publishes; `watch` watches files; `core`
+//! `background` indexes and refreshes, `publish` tells the client; `watch` watches files; `core`
 //! and `state` are what handlers share. Nothing else in the crate knows LSP types.
 
 mod actions;
 mod background;
 mod capabilities;
 mod core;
+mod faults;
 pub mod from_proto;
 mod handlers;
+mod publish;
 mod semantic_tokens;
 mod server;
 mod state;
@@ -23,8 +25,8 @@ pub mod wire; // public for the fuzz targets (fuzz/)
 
 use tower_lsp_server::{LspService, Server};
 
-pub use background::StatusParams;
 pub use capabilities::COMMANDS;
+pub use publish::StatusParams;
 pub use server::Backend;
 
 /// Runs the server on standard input and output until the client exits (or
@@ -45,7 +47,14 @@ pub fn run_stdio() -> i32 {
         tokio::spawn(async move {
             let _ = wire::pump(tokio::io::stdin(), to_server).await;
         });
-        Server::new(from_pump, tokio::io::stdout(), socket).serve(service).await;
+        // A client that stops reading (standard output closed) ends the
+        // session like one that stops writing.
+        let closed = std::sync::Arc::new(tokio::sync::Notify::new());
+        let output = wire::Output::new(tokio::io::stdout(), closed.clone());
+        tokio::select! {
+            _ = Server::new(from_pump, output, socket).serve(service) => {}
+            _ = closed.notified() => eprintln!("byline lsp: standard output closed; exiting"),
+        }
     });
     // Background tasks (the refresh loop, a blocking indexing job) must not keep
     // the process alive once the client is gone.

@@ -1,8 +1,13 @@
 //! The server: [`Backend`] implements `LanguageServer` by handing each message
-//! to its handler ([`super::handlers`]), holding the state's read lock around
-//! the handlers that only read. Requests that need the first index wait for it
-//! here. Background work (indexing, the debounced refresh, publishing) lives in
-//! [`super::background`].
+//! to its handler ([`super::handlers`]). Requests read the current world (an
+//! immutable snapshot, never waiting for corpus-wide work): cheap ones (hover,
+//! semantic tokens, one document's diagnostics, highlights) on the message
+//! loop, those that read the whole corpus (references, rename, code actions,
+//! symbols, completion, workspace diagnostics) on the blocking pool; rename and
+//! code actions answer `ContentModified` if a newer edit arrived meanwhile. A
+//! panic in a handler becomes an error response. Document changes are applied
+//! before any `.await`. Background work (indexing, the debounced refresh,
+//! publishing) lives in [`super::background`].
 
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::*;
@@ -28,7 +33,7 @@ impl LanguageServer for Backend {
     }
 
     async fn initialized(&self, _: InitializedParams) {
-        self.core.initialized().await;
+        self.core.initialized();
     }
 
     async fn shutdown(&self) -> Result<()> {
@@ -36,11 +41,17 @@ impl LanguageServer for Backend {
     }
 
     async fn did_open(&self, p: DidOpenTextDocumentParams) {
-        sync::did_open(&self.core, p);
+        let version = p.text_document.version;
+        if let Some(path) = sync::did_open(&self.core, p) {
+            self.core.push_one(path, version).await;
+        }
     }
 
     async fn did_change(&self, p: DidChangeTextDocumentParams) {
-        sync::did_change(&self.core, p);
+        let version = p.text_document.version;
+        if let Some(path) = sync::did_change(&self.core, p) {
+            self.core.push_one(path, version).await;
+        }
     }
 
     async fn did_save(&self, _: DidSaveTextDocumentParams) {}
@@ -58,34 +69,34 @@ impl LanguageServer for Backend {
     }
 
     async fn semantic_tokens_full(&self, p: SemanticTokensParams) -> Result<Option<SemanticTokensResult>> {
-        self.core.wait_ready().await;
-        tokens::full(&self.core, p)
+        self.core.read("semantic tokens", |w| tokens::full(&self.core, w, p))
     }
 
     async fn semantic_tokens_full_delta(&self, p: SemanticTokensDeltaParams) -> Result<Option<SemanticTokensFullDeltaResult>> {
-        tokens::full_delta(&self.core, p)
+        self.core.read("semantic tokens", |w| tokens::full_delta(&self.core, w, p))
     }
 
     async fn semantic_tokens_range(&self, p: SemanticTokensRangeParams) -> Result<Option<SemanticTokensRangeResult>> {
-        tokens::range(&self.core.read(), p)
+        self.core.read("semantic tokens", |w| tokens::range(w, p))
     }
 
     async fn hover(&self, p: HoverParams) -> Result<Option<Hover>> {
-        navigation::hover(&self.core.read(), p)
+        self.core.read("hover", |w| {
+            super::faults::panic_if("hover");
+            navigation::hover(w, p)
+        })
     }
 
     async fn diagnostic(&self, p: DocumentDiagnosticParams) -> Result<DocumentDiagnosticReportResult> {
-        self.core.wait_ready().await;
-        diagnostics::document(&self.core.read(), p)
+        self.core.read("diagnostics", |w| diagnostics::document(w, p))
     }
 
     async fn workspace_diagnostic(&self, p: WorkspaceDiagnosticParams) -> Result<WorkspaceDiagnosticReportResult> {
-        self.core.wait_ready().await;
-        diagnostics::workspace(&self.core.read(), p)
+        self.core.read_blocking("workspace diagnostics", false, |w| diagnostics::workspace(w, p)).await
     }
 
     async fn code_action(&self, p: CodeActionParams) -> Result<Option<CodeActionResponse>> {
-        edits::code_action(&self.core.read(), p)
+        self.core.read_blocking("code actions", true, move |w| edits::code_action(w, p)).await
     }
 
     async fn execute_command(&self, p: ExecuteCommandParams) -> Result<Option<serde_json::Value>> {
@@ -93,34 +104,34 @@ impl LanguageServer for Backend {
     }
 
     async fn goto_definition(&self, p: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
-        navigation::goto_definition(&self.core.read(), p)
+        self.core.read_blocking("definition", false, move |w| navigation::goto_definition(w, p)).await
     }
 
     async fn references(&self, p: ReferenceParams) -> Result<Option<Vec<Location>>> {
-        navigation::references(&self.core.read(), p)
+        self.core.read_blocking("references", false, move |w| navigation::references(w, p)).await
     }
 
     async fn document_highlight(&self, p: DocumentHighlightParams) -> Result<Option<Vec<DocumentHighlight>>> {
-        navigation::document_highlight(&self.core.read(), p)
+        self.core.read("highlights", |w| navigation::document_highlight(w, p))
     }
 
     async fn prepare_rename(&self, p: TextDocumentPositionParams) -> Result<Option<PrepareRenameResponse>> {
-        edits::prepare_rename(&self.core.read(), p)
+        self.core.read("prepare rename", |w| edits::prepare_rename(w, p))
     }
 
     async fn rename(&self, p: RenameParams) -> Result<Option<WorkspaceEdit>> {
-        edits::rename(&self.core.read(), p)
+        self.core.read_blocking("rename", true, move |w| edits::rename(w, p)).await
     }
 
     async fn document_symbol(&self, p: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
-        navigation::document_symbol(&self.core.read(), p)
+        self.core.read_blocking("document symbols", false, move |w| navigation::document_symbol(w, p)).await
     }
 
     async fn symbol(&self, p: WorkspaceSymbolParams) -> Result<Option<WorkspaceSymbolResponse>> {
-        navigation::symbol(&self.core.read(), p)
+        self.core.read_blocking("workspace symbols", false, move |w| navigation::symbol(w, p)).await
     }
 
     async fn completion(&self, p: CompletionParams) -> Result<Option<CompletionResponse>> {
-        navigation::completion(&self.core.read(), p)
+        self.core.read_blocking("completion", false, move |w| navigation::completion(w, p)).await
     }
 }

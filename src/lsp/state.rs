@@ -1,7 +1,8 @@
-//! The server's state: the corpus (engine), the documents open in the editor and
-//! their versions, what the client can do, and caches (semantic tokens, last
-//! published diagnostics). Everything here is synchronous; `server` wraps it in
-//! handlers.
+//! The server's state. Readers see a [`World`]: the corpus snapshot (engine),
+//! the documents open in the editor and their versions, what the client can do.
+//! Writers hold the [`Writer`]: the world being built and what only they need
+//! (editor settings, configuration errors, what was last published).
+//! Everything here is synchronous; `server` wraps it in handlers.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -11,7 +12,7 @@ use tower_lsp_server::ls_types::{ClientCapabilities, PositionEncodingKind, Uri};
 
 use super::{from_proto, to_proto};
 use crate::config::RawConfig;
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, Snapshot};
 use crate::errors::FileError;
 use crate::text::Encoding;
 
@@ -67,64 +68,60 @@ pub fn negotiate_encoding(c: &ClientCapabilities) -> (Encoding, PositionEncoding
 #[derive(Clone, Debug)]
 pub struct Open {
     pub version: i32,
-    /// The text, kept here too until the corpus is indexed.
+    /// The editor's text (also in the corpus, for corpus files).
     pub rope: Rope,
 }
 
-#[derive(Default)]
-pub struct State {
-    pub corpus: Option<Corpus>,
+/// What every request reads: one immutable view of the server, published as a
+/// whole after each change ([`super::core::Core::world`]). Cheap to clone: the
+/// corpus snapshot shares everything that did not change.
+#[derive(Clone, Default)]
+pub struct World {
+    /// The corpus (its configuration and knowledge base as soon as they are
+    /// loaded, the articles once indexed) with cached findings.
+    pub snap: Option<Snapshot>,
     pub root: Option<PathBuf>,
     pub enc: Encoding,
     pub caps: Caps,
     pub open: HashMap<PathBuf, Open>,
-    /// Settings from `initializationOptions` / `didChangeConfiguration`.
-    pub editor: Option<RawConfig>,
-    /// Problems in byline.toml and knowledge-base files, by file.
-    pub file_errors: Vec<FileError>,
-    /// Files that have configuration diagnostics published.
-    pub errors_published: HashSet<PathBuf>,
-    /// Push mode: a fingerprint of each document's last published diagnostics.
-    pub published: HashMap<PathBuf, u64>,
-    pub shutting_down: bool,
+    /// Bumped on every change to a document's text: a request whose answer
+    /// holds positions and was computed before a newer edit is stale.
+    pub edits: u64,
+    /// Bumped on every publication.
+    pub generation: u64,
+    /// The corpus is being indexed (answers come from what is there so far).
+    pub indexing: bool,
 }
 
-impl State {
+impl World {
+    pub fn corpus(&self) -> Option<&Corpus> {
+        self.snap.as_ref().map(|s| &s.corpus)
+    }
+
     /// The corpus document of a URI, with the corpus.
     pub fn doc(&self, uri: &Uri) -> Option<(&Corpus, &std::sync::Arc<crate::corpus::Document>)> {
-        let c = self.corpus.as_ref()?;
+        let c = self.corpus()?;
         let p = from_proto::path(uri)?;
         Some((c, c.doc_by_path(&p)?))
     }
 
     /// Whether a path belongs in the corpus (under the root, matching its globs).
     pub fn in_corpus(&self, path: &Path) -> bool {
-        match &self.corpus {
-            Some(c) => crate::corpus::files::is_corpus_file(&c.config, path),
+        match self.corpus() {
+            Some(c) => c.doc_by_path(path).is_some() || crate::corpus::files::is_corpus_file(&c.config, path),
             None => self.root.as_ref().is_some_and(|r| path.starts_with(r)),
         }
     }
 
     /// Versions of open documents by document id, for versioned edits.
     pub fn versions(&self) -> HashMap<crate::corpus::DocId, i32> {
-        let Some(c) = &self.corpus else { return HashMap::new() };
+        let Some(c) = self.corpus() else { return HashMap::new() };
         self.open.iter().filter_map(|(p, o)| Some((c.doc_by_path(p)?.id, o.version))).collect()
-    }
-
-    /// Puts an open document's text into the corpus (re-analysing it).
-    pub fn sync_open(&mut self, path: &Path) {
-        let Some(o) = self.open.get(path) else { return };
-        let rope = o.rope.clone();
-        if let Some(c) = &mut self.corpus
-            && (crate::corpus::files::is_corpus_file(&c.config, path) || c.doc_by_path(path).is_some())
-        {
-            c.upsert_rope(path.to_path_buf(), rope, None);
-        }
     }
 
     /// The knowledge-base file edits go to (the first configured one).
     pub fn kb_file(&self) -> Option<PathBuf> {
-        let c = self.corpus.as_ref()?;
+        let c = self.corpus()?;
         c.config.knowledge_base.first().cloned().or_else(|| Some(c.config.root.join(crate::config::KB_FILE)))
     }
 
@@ -135,14 +132,35 @@ impl State {
         }
         std::fs::read_to_string(path).ok()
     }
+}
 
+/// What only writers touch (behind the writer lock, held for bounded work:
+/// one document, or merging a result computed without it): the world being
+/// built, and what the server remembers about the client.
+#[derive(Default)]
+pub struct Writer {
+    pub world: World,
+    /// Settings from `initializationOptions` / `didChangeConfiguration`.
+    pub editor: Option<RawConfig>,
+    /// Problems in byline.toml and knowledge-base files, by file.
+    pub file_errors: Vec<FileError>,
+    /// Files that have configuration diagnostics published.
+    pub errors_published: HashSet<PathBuf>,
+    /// Push mode: a fingerprint of each document's last published diagnostics.
+    pub published: HashMap<PathBuf, u64>,
+    /// The first index is built.
+    pub indexed: bool,
+    pub shutting_down: bool,
+}
+
+impl Writer {
     /// Configuration diagnostics grouped by file (every file that had errors
     /// before gets an entry, maybe empty, so they clear).
     pub fn file_error_diagnostics(&mut self) -> Vec<(PathBuf, Vec<tower_lsp_server::ls_types::Diagnostic>)> {
         let mut by_file: HashMap<PathBuf, Vec<tower_lsp_server::ls_types::Diagnostic>> = HashMap::new();
         for e in &self.file_errors {
-            let text = self.file_text(&e.path).unwrap_or_default();
-            by_file.entry(e.path.clone()).or_default().push(to_proto::file_error(e, &text, self.enc));
+            let text = self.world.file_text(&e.path).unwrap_or_default();
+            by_file.entry(e.path.clone()).or_default().push(to_proto::file_error(e, &text, self.world.enc));
         }
         for p in self.errors_published.drain() {
             by_file.entry(p).or_default();

@@ -26,8 +26,12 @@ pub fn range(rope: &Rope, span: &Span, enc: Encoding) -> Range {
     Range::new(position(rope, span.start, enc), position(rope, span.end, enc))
 }
 
+/// The URI of a path. Paths are never canonicalised on the way in, and the
+/// client's own spelling of a URI is kept ([`super::from_proto::client_uri`]),
+/// so this is the URI the client used (a workspace opened through a symlink
+/// stays there; its percent-escapes are the client's).
 pub fn uri(path: &Path) -> Option<Uri> {
-    Uri::from_file_path(path)
+    super::from_proto::client_uri(path)
 }
 
 pub fn severity(s: Severity) -> DiagnosticSeverity {
@@ -202,14 +206,15 @@ pub fn workspace_edit(
 }
 
 /// A whole-file replacement (or creation) of a configuration or knowledge-base
-/// file as workspace-edit operations.
-pub fn file_rewrite(path: &Path, old: Option<&str>, new: &str) -> Vec<DocumentChangeOperation> {
+/// file as workspace-edit operations; the end of the old text is a position in
+/// the negotiated encoding.
+pub fn file_rewrite(path: &Path, old: Option<&str>, new: &str, enc: Encoding) -> Vec<DocumentChangeOperation> {
     let Some(u) = uri(path) else { return Vec::new() };
     let mut ops = Vec::new();
     let end = match old {
         Some(text) => {
             let rope = Rope::from_str(text);
-            position(&rope, text.len(), Encoding::Utf16)
+            position(&rope, text.len(), enc)
         }
         None => {
             ops.push(DocumentChangeOperation::Op(ResourceOp::Create(CreateFile {

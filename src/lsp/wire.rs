@@ -5,8 +5,55 @@
 //! server. Such a body is replaced by a harmless `$/byline/malformed`
 //! notification and logged; everything after it is served normally. A header
 //! without a usable `Content-Length` is skipped up to the next header.
+//!
+//! Going out, [`Output`] notices a client that stopped reading (a broken pipe):
+//! the server then exits instead of serving no one.
+
+use std::pin::Pin;
+use std::sync::Arc;
+use std::task::{Context, Poll};
 
 use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
+use tokio::sync::Notify;
+
+/// Standard output (or any writer) that signals `closed` when a write fails.
+pub struct Output<W> {
+    inner: W,
+    closed: Arc<Notify>,
+}
+
+impl<W> Output<W> {
+    pub fn new(inner: W, closed: Arc<Notify>) -> Output<W> {
+        Output { inner, closed }
+    }
+
+    fn check<T>(&self, r: Poll<std::io::Result<T>>) -> Poll<std::io::Result<T>> {
+        if let Poll::Ready(Err(_)) = &r {
+            self.closed.notify_one();
+        }
+        r
+    }
+}
+
+impl<W: AsyncWrite + Unpin> AsyncWrite for Output<W> {
+    fn poll_write(mut self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &[u8]) -> Poll<std::io::Result<usize>> {
+        let r = Pin::new(&mut self.inner).poll_write(cx, buf);
+        let r = match r {
+            Poll::Ready(Ok(0)) if !buf.is_empty() => Poll::Ready(Err(std::io::ErrorKind::WriteZero.into())),
+            r => r,
+        };
+        self.check(r)
+    }
+
+    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        let r = Pin::new(&mut self.inner).poll_flush(cx);
+        self.check(r)
+    }
+
+    fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.inner).poll_shutdown(cx)
+    }
+}
 
 const MALFORMED: &[u8] = br#"{"jsonrpc":"2.0","method":"$/byline/malformed"}"#;
 
@@ -75,5 +122,30 @@ mod tests {
         assert!(out.contains("$/byline/malformed"));
         assert!(out.ends_with(std::str::from_utf8(good).unwrap()));
         assert_eq!(out.matches("Content-Length").count(), 2);
+    }
+
+    /// A writer whose reader went away.
+    struct Broken;
+
+    impl AsyncWrite for Broken {
+        fn poll_write(self: Pin<&mut Self>, _: &mut Context<'_>, _: &[u8]) -> Poll<std::io::Result<usize>> {
+            Poll::Ready(Err(std::io::ErrorKind::BrokenPipe.into()))
+        }
+        fn poll_flush(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+            Poll::Ready(Ok(()))
+        }
+        fn poll_shutdown(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+            Poll::Ready(Ok(()))
+        }
+    }
+
+    #[tokio::test]
+    async fn a_broken_pipe_is_signalled() {
+        let closed = Arc::new(Notify::new());
+        let mut ok = Output::new(Vec::new(), closed.clone());
+        ok.write_all(b"fine").await.unwrap();
+        let mut out = Output::new(Broken, closed.clone());
+        assert!(out.write_all(b"lost").await.is_err());
+        tokio::time::timeout(std::time::Duration::from_secs(1), closed.notified()).await.expect("signalled");
     }
 }

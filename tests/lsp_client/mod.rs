@@ -30,8 +30,15 @@ pub fn uri(p: &Path) -> String {
 
 impl Client {
     pub fn spawn() -> Client {
+        Client::spawn_env(&[])
+    }
+
+    /// Spawns the server with extra environment variables (test hooks:
+    /// `BYLINE_LSP_TEST`, see `src/lsp/faults.rs`).
+    pub fn spawn_env(env: &[(&str, &str)]) -> Client {
         let mut child = Command::new(env!("CARGO_BIN_EXE_byline"))
             .arg("lsp")
+            .envs(env.iter().copied())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -128,9 +135,26 @@ impl Client {
 
     /// Sends a request and waits for its response (`result` or `error`).
     pub fn request(&mut self, method: &str, params: Value) -> Value {
+        let id = self.send_request(method, params);
+        self.wait_response(id)
+    }
+
+    /// The server's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Sends a request without waiting; returns its id.
+    pub fn send_request(&mut self, method: &str, params: Value) -> i64 {
         let id = self.next_id;
         self.next_id += 1;
         self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        id
+    }
+
+    /// Waits for the response to request `id` (`result` or `error`).
+    pub fn wait_response(&mut self, id: i64) -> Value {
+        let method = format!("request {id}");
         let deadline = Instant::now() + Duration::from_secs(30);
         while Instant::now() < deadline {
             let Some(m) = self.recv(Duration::from_millis(200)) else { continue };
@@ -180,7 +204,12 @@ impl Client {
 
     /// `initialize` + `initialized`, then waits for indexing to finish.
     pub fn start(root: &Path, capabilities: Value, options: Value) -> (Client, Value) {
-        let mut c = Client::spawn();
+        Client::start_env(root, capabilities, options, &[])
+    }
+
+    /// [`Client::start`] with extra environment variables for the server.
+    pub fn start_env(root: &Path, capabilities: Value, options: Value, env: &[(&str, &str)]) -> (Client, Value) {
+        let mut c = Client::spawn_env(env);
         let init = c.call(
             "initialize",
             json!({"processId": null, "rootUri": uri(root), "capabilities": capabilities, "initializationOptions": options}),

@@ -1,44 +1,60 @@
-//! Diagnostics: the findings of a document as LSP diagnostics with a
-//! fingerprint ([`doc_diagnostics`], shared by pushing and pulling), and the
-//! pull requests `textDocument/diagnostic` and `workspace/diagnostic`, which
-//! answer "unchanged" when the client's result id is the fingerprint.
+//! Diagnostics: the findings of a document (cached in the snapshot) as LSP
+//! diagnostics with a fingerprint ([`doc_diagnostics`], shared by pushing and
+//! pulling), and the pull requests `textDocument/diagnostic` and
+//! `workspace/diagnostic`, which answer "unchanged" when the client's result id
+//! is the fingerprint.
 
 use std::collections::HashMap;
-use std::collections::hash_map::DefaultHasher;
-use std::fmt::{self, Write as _};
-use std::hash::Hasher;
+use std::hash::{Hash, Hasher};
 
+use rustc_hash::FxHasher;
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::*;
 
-use super::super::state::State;
+use super::super::core::internal;
+use super::super::state::World;
 use super::super::to_proto;
-use crate::corpus::findings::doc_findings;
-use crate::corpus::{Corpus, Document};
+use super::sync::findings;
+use crate::corpus::{Document, Snapshot};
 use crate::text::Encoding;
 
 /// The diagnostics of one document, and their fingerprint: the result id when
-/// pulled, what was last sent when pushed.
-pub fn doc_diagnostics(c: &Corpus, d: &Document, enc: Encoding, related: bool) -> (Vec<Diagnostic>, u64) {
-    let diags: Vec<Diagnostic> = doc_findings(c, d).iter().map(|f| to_proto::diagnostic(c, d, f, enc, related)).collect();
+/// pulled, what was last sent when pushed. An error if computing the findings
+/// failed.
+pub fn doc_diagnostics(snap: &Snapshot, d: &Document, enc: Encoding, related: bool) -> std::result::Result<(Vec<Diagnostic>, u64), String> {
+    let found = findings(snap, d)?;
+    let diags: Vec<Diagnostic> = found.iter().map(|f| to_proto::diagnostic(&snap.corpus, d, f, enc, related)).collect();
     let fp = fingerprint(&diags);
-    (diags, fp)
+    Ok((diags, fp))
 }
 
-/// The hash of the diagnostics' `Debug` text, streamed into the hasher: the value
-/// hashing `format!("{diags:?}")` gives, without building the string.
+/// A hash of everything a client shows of the diagnostics, field by field.
 fn fingerprint(diags: &[Diagnostic]) -> u64 {
-    struct Sink<'a>(&'a mut DefaultHasher);
-    impl fmt::Write for Sink<'_> {
-        fn write_str(&mut self, s: &str) -> fmt::Result {
-            self.0.write(s.as_bytes());
-            Ok(())
-        }
+    fn range(h: &mut FxHasher, r: &Range) {
+        (r.start.line, r.start.character, r.end.line, r.end.character).hash(h);
     }
-    let mut h = DefaultHasher::new();
-    let _ = write!(Sink(&mut h), "{diags:?}");
-    // What `str`'s `Hash` appends after the bytes.
-    h.write_u8(0xff);
+    let mut h = FxHasher::default();
+    diags.len().hash(&mut h);
+    for d in diags {
+        range(&mut h, &d.range);
+        let severity = [DiagnosticSeverity::ERROR, DiagnosticSeverity::WARNING, DiagnosticSeverity::INFORMATION, DiagnosticSeverity::HINT]
+            .iter()
+            .position(|s| d.severity == Some(*s));
+        severity.hash(&mut h);
+        match &d.code {
+            Some(NumberOrString::String(s)) => s.hash(&mut h),
+            Some(NumberOrString::Number(n)) => n.hash(&mut h),
+            None => 0u8.hash(&mut h),
+        }
+        d.source.hash(&mut h);
+        d.message.hash(&mut h);
+        for r in d.related_information.iter().flatten() {
+            r.location.uri.as_str().hash(&mut h);
+            range(&mut h, &r.location.range);
+            r.message.hash(&mut h);
+        }
+        d.data.as_ref().map(|v| v.to_string()).hash(&mut h);
+    }
     h.finish()
 }
 
@@ -48,14 +64,14 @@ fn result_id(fingerprint: u64) -> String {
 }
 
 /// `textDocument/diagnostic`.
-pub fn document(st: &State, p: DocumentDiagnosticParams) -> Result<DocumentDiagnosticReportResult> {
-    let (items, id) = st
-        .doc(&p.text_document.uri)
-        .map(|(c, d)| {
-            let (items, fp) = doc_diagnostics(c, d, st.enc, true);
+pub fn document(w: &World, p: DocumentDiagnosticParams) -> Result<DocumentDiagnosticReportResult> {
+    let (items, id) = match (w.snap.as_ref(), w.doc(&p.text_document.uri)) {
+        (Some(snap), Some((_, d))) => {
+            let (items, fp) = doc_diagnostics(snap, d, w.enc, true).map_err(|e| internal("diagnostics", &e))?;
             (items, result_id(fp))
-        })
-        .unwrap_or_default();
+        }
+        _ => Default::default(),
+    };
     let report = if p.previous_result_id.as_deref() == Some(id.as_str()) && !id.is_empty() {
         DocumentDiagnosticReport::Unchanged(RelatedUnchangedDocumentDiagnosticReport {
             related_documents: None,
@@ -70,16 +86,18 @@ pub fn document(st: &State, p: DocumentDiagnosticParams) -> Result<DocumentDiagn
     Ok(DocumentDiagnosticReportResult::Report(report))
 }
 
-/// `workspace/diagnostic`: every document of the corpus.
-pub fn workspace(st: &State, p: WorkspaceDiagnosticParams) -> Result<WorkspaceDiagnosticReportResult> {
+/// `workspace/diagnostic`: every document of the corpus (findings computed in
+/// parallel, from the cache where they are known).
+pub fn workspace(w: &World, p: WorkspaceDiagnosticParams) -> Result<WorkspaceDiagnosticReportResult> {
     let previous: HashMap<String, String> = p.previous_result_ids.into_iter().map(|r| (r.uri.as_str().to_string(), r.value)).collect();
     let mut items = Vec::new();
-    if let Some(c) = &st.corpus {
-        for d in c.docs() {
+    if let Some(snap) = &w.snap {
+        snap.compute_all();
+        for d in snap.corpus.docs() {
             let Some(uri) = to_proto::uri(&d.path) else { continue };
-            let (diags, fp) = doc_diagnostics(c, d, st.enc, true);
+            let Ok((diags, fp)) = doc_diagnostics(snap, d, w.enc, true) else { continue };
             let id = result_id(fp);
-            let version = st.open.get(&d.path).map(|o| o.version as i64);
+            let version = w.open.get(&d.path).map(|o| o.version as i64);
             if previous.get(uri.as_str()) == Some(&id) {
                 items.push(WorkspaceDocumentDiagnosticReport::Unchanged(WorkspaceUnchangedDocumentDiagnosticReport {
                     uri,
@@ -101,10 +119,9 @@ pub fn workspace(st: &State, p: WorkspaceDiagnosticParams) -> Result<WorkspaceDi
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::hash::Hash;
 
     #[test]
-    fn fingerprints_equal_the_hash_of_the_debug_text() {
+    fn fingerprints_change_with_what_clients_show() {
         let diag = |i: u32, msg: &str| Diagnostic {
             range: Range::new(Position::new(i, 1), Position::new(i, 9)),
             severity: Some(DiagnosticSeverity::WARNING),
@@ -114,12 +131,15 @@ mod tests {
             data: Some(serde_json::json!({"found": "Kim Jong Un", "preferred": "Kim Jong-un", "rule": "majority", "quoted": false})),
             ..Default::default()
         };
-        for n in [0, 1, 3, 40] {
-            let diags: Vec<Diagnostic> =
-                (0..n).map(|i| diag(i, &"“Kim Jong Un” is spelled “Kim Jong-un” elsewhere. ".repeat(i as usize % 5 + 1))).collect();
-            let mut h = DefaultHasher::new();
-            format!("{diags:?}").hash(&mut h);
-            assert_eq!(fingerprint(&diags), h.finish(), "{n} diagnostics");
-        }
+        let a = vec![diag(0, "x"), diag(1, "y")];
+        assert_eq!(fingerprint(&a), fingerprint(&a.clone()));
+        let mut b = a.clone();
+        b[1].range.end.character = 10;
+        assert_ne!(fingerprint(&a), fingerprint(&b));
+        let mut c = a.clone();
+        c[0].severity = Some(DiagnosticSeverity::ERROR);
+        assert_ne!(fingerprint(&a), fingerprint(&c));
+        assert_ne!(fingerprint(&a), fingerprint(&a[..1]));
+        assert_ne!(fingerprint(&[]), fingerprint(&a[..1]));
     }
 }

@@ -7,15 +7,15 @@ use tower_lsp_server::ls_types::*;
 
 use super::super::capabilities::FIX_ALL_IN_CORPUS;
 use super::super::core::Core;
-use super::super::state::State;
+use super::super::state::World;
 use super::super::to_proto;
 use super::{entity_at, invalid};
 use crate::corpus::query::Replacement;
 use crate::kb::edit;
 
 /// `textDocument/codeAction`.
-pub fn code_action(st: &State, p: CodeActionParams) -> Result<Option<CodeActionResponse>> {
-    Ok(Some(super::super::actions::code_actions(st, &p)))
+pub fn code_action(st: &World, p: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+    super::super::actions::code_actions(st, &p).map(Some).map_err(|e| super::super::core::internal("code actions", &e))
 }
 
 /// `workspace/executeCommand`: [`FIX_ALL_IN_CORPUS`] asks the client to apply
@@ -23,15 +23,20 @@ pub fn code_action(st: &State, p: CodeActionParams) -> Result<Option<CodeActionR
 pub async fn execute_command(core: &Core, p: ExecuteCommandParams) -> Result<Option<serde_json::Value>> {
     match p.command.as_str() {
         FIX_ALL_IN_CORPUS => {
-            let edit = {
-                let st = core.read();
-                let Some(c) = &st.corpus else { return Ok(None) };
-                let fixes = c.fix_edits(None, None);
-                if fixes.is_empty() {
-                    return Ok(Some(serde_json::json!({"applied": 0})));
-                }
-                (to_proto::workspace_edit(c, &fixes, &st.versions(), st.enc, st.caps.document_changes), fixes.len())
-            };
+            let edit = core
+                .read_blocking("fixAllInCorpus", true, |st| {
+                    let Some(snap) = &st.snap else { return Ok(None) };
+                    let fixes = snap.fix_edits(None, None);
+                    Ok(Some((
+                        to_proto::workspace_edit(&snap.corpus, &fixes, &st.versions(), st.enc, st.caps.document_changes),
+                        fixes.len(),
+                    )))
+                })
+                .await?;
+            let Some(edit) = edit else { return Ok(None) };
+            if edit.1 == 0 {
+                return Ok(Some(serde_json::json!({"applied": 0})));
+            }
             let applied = core.client.apply_edit(edit.0).await.map(|r| r.applied).unwrap_or(false);
             Ok(Some(serde_json::json!({"applied": if applied { edit.1 } else { 0 }})))
         }
@@ -40,7 +45,7 @@ pub async fn execute_command(core: &Core, p: ExecuteCommandParams) -> Result<Opt
 }
 
 /// `textDocument/prepareRename`: the mention and the entity's preferred name.
-pub fn prepare_rename(st: &State, p: TextDocumentPositionParams) -> Result<Option<PrepareRenameResponse>> {
+pub fn prepare_rename(st: &World, p: TextDocumentPositionParams) -> Result<Option<PrepareRenameResponse>> {
     let Some((keys, span)) = entity_at(st, &p.text_document.uri, p.position) else {
         return Err(invalid("there is no name here to rename"));
     };
@@ -51,7 +56,7 @@ pub fn prepare_rename(st: &State, p: TextDocumentPositionParams) -> Result<Optio
 
 /// `textDocument/rename`: every mention of the entity in the corpus, and its
 /// knowledge-base entry.
-pub fn rename(st: &State, p: RenameParams) -> Result<Option<WorkspaceEdit>> {
+pub fn rename(st: &World, p: RenameParams) -> Result<Option<WorkspaceEdit>> {
     let new_name = p.new_name.trim().to_string();
     if new_name.is_empty() {
         return Err(invalid("the new name is empty"));
@@ -60,7 +65,7 @@ pub fn rename(st: &State, p: RenameParams) -> Result<Option<WorkspaceEdit>> {
     let Some((keys, _)) = entity_at(st, &pos.text_document.uri, pos.position) else {
         return Err(invalid("there is no name here to rename"));
     };
-    let Some(c) = &st.corpus else { return Ok(None) };
+    let Some(c) = st.corpus() else { return Ok(None) };
     let edits: Vec<Replacement> = c.rename_edits(&keys, &new_name);
     let mut edit = to_proto::workspace_edit(c, &edits, &st.versions(), st.enc, true);
     // The knowledge-base entry is renamed too.
@@ -71,7 +76,7 @@ pub fn rename(st: &State, p: RenameParams) -> Result<Option<WorkspaceEdit>> {
         && let Some(DocumentChanges::Edits(list)) = edit.document_changes.take()
     {
         let mut ops: Vec<DocumentChangeOperation> = list.into_iter().map(DocumentChangeOperation::Edit).collect();
-        ops.extend(to_proto::file_rewrite(&kb, Some(&text), &new_text));
+        ops.extend(to_proto::file_rewrite(&kb, Some(&text), &new_text, st.enc));
         edit.document_changes = Some(DocumentChanges::Operations(ops));
     }
     if !st.caps.document_changes

@@ -1,8 +1,9 @@
 //! The request and notification handlers, by concern. Each converts its
 //! parameters (`from_proto`), asks the engine (`corpus`, `corpus::query`,
 //! `corpus::findings`) and converts the answer (`to_proto`). Handlers that only
-//! read take the `State` (the server holds the read lock
-//! around the call); those that also wait, write or talk to the client take the
+//! read take the [`World`] (an immutable snapshot: the server runs cheap ones on
+//! the message loop and those that read the whole corpus on the blocking pool);
+//! those that also write or talk to the client take the
 //! [`Core`](super::core::Core).
 
 pub mod diagnostics;
@@ -17,7 +18,7 @@ use tower_lsp_server::jsonrpc::Error;
 use tower_lsp_server::ls_types::{Position, Uri};
 
 use super::from_proto;
-use super::state::State;
+use super::state::World;
 use crate::index::EntityKey;
 
 fn invalid(msg: impl std::fmt::Display) -> Error {
@@ -25,7 +26,7 @@ fn invalid(msg: impl std::fmt::Display) -> Error {
 }
 
 /// The entity under a position: (cluster keys, the mention's byte range).
-fn entity_at(st: &State, uri: &Uri, pos: Position) -> Option<(Vec<EntityKey>, Range<usize>)> {
+fn entity_at(st: &World, uri: &Uri, pos: Position) -> Option<(Vec<EntityKey>, Range<usize>)> {
     let (c, d) = st.doc(uri)?;
     let off = from_proto::offset(&d.rope, pos, st.enc).ok()?;
     let (_, m) = c.mention_at(d.id, off)?;

@@ -1,20 +1,26 @@
 //! Reading the corpus from a position or a query: hover, definition,
 //! references, highlights, document and workspace symbols, completion of names.
-//! All of them read the state only.
+//! All of them read a snapshot ([`World`]) only.
 
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::*;
 
-use super::super::state::State;
+use super::super::state::World;
 use super::super::{from_proto, to_proto};
 use super::entity_at;
 
 /// `textDocument/hover`: the entity's summary, roles, spellings and a sentence.
-pub fn hover(st: &State, p: HoverParams) -> Result<Option<Hover>> {
+pub fn hover(st: &World, p: HoverParams) -> Result<Option<Hover>> {
     let pos = p.text_document_position_params;
     let Some((keys, span)) = entity_at(st, &pos.text_document.uri, pos.position) else { return Ok(None) };
     let Some((c, d)) = st.doc(&pos.text_document.uri) else { return Ok(None) };
-    let Some(view) = c.entity(&keys[0]) else { return Ok(None) };
+    // An entity the index does not hold yet (the document was just edited):
+    // from the document alone.
+    let view = c.entity(&keys[0]).or_else(|| {
+        let (_, m) = c.mention_at(d.id, span.start)?;
+        c.doc_entity_view(d, m.entity)
+    });
+    let Some(view) = view else { return Ok(None) };
     Ok(Some(Hover {
         contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: to_proto::hover_markdown(c, &view) }),
         range: Some(to_proto::range(&d.rope, &span, st.enc)),
@@ -23,10 +29,10 @@ pub fn hover(st: &State, p: HoverParams) -> Result<Option<Hover>> {
 
 /// `textDocument/definition`: the knowledge-base entry, else the first mention in
 /// the corpus.
-pub fn goto_definition(st: &State, p: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
+pub fn goto_definition(st: &World, p: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
     let pos = p.text_document_position_params;
     let Some((keys, _)) = entity_at(st, &pos.text_document.uri, pos.position) else { return Ok(None) };
-    let Some(c) = &st.corpus else { return Ok(None) };
+    let Some(c) = st.corpus() else { return Ok(None) };
     if let Some(id) = keys.iter().find_map(|k| c.index.get(k).and_then(|g| g.kb))
         && let crate::kb::Source::User { path, line } = &c.kb.entry(id).source
         && let Some(u) = to_proto::uri(path)
@@ -40,10 +46,10 @@ pub fn goto_definition(st: &State, p: GotoDefinitionParams) -> Result<Option<Got
 }
 
 /// `textDocument/references`: every mention of the entity in the corpus.
-pub fn references(st: &State, p: ReferenceParams) -> Result<Option<Vec<Location>>> {
+pub fn references(st: &World, p: ReferenceParams) -> Result<Option<Vec<Location>>> {
     let pos = p.text_document_position;
     let Some((keys, _)) = entity_at(st, &pos.text_document.uri, pos.position) else { return Ok(None) };
-    let Some(c) = &st.corpus else { return Ok(None) };
+    let Some(c) = st.corpus() else { return Ok(None) };
     let locs = c
         .mentions_of(&keys)
         .into_iter()
@@ -56,7 +62,7 @@ pub fn references(st: &State, p: ReferenceParams) -> Result<Option<Vec<Location>
 }
 
 /// `textDocument/documentHighlight`: the entity's mentions in this document.
-pub fn document_highlight(st: &State, p: DocumentHighlightParams) -> Result<Option<Vec<DocumentHighlight>>> {
+pub fn document_highlight(st: &World, p: DocumentHighlightParams) -> Result<Option<Vec<DocumentHighlight>>> {
     let pos = p.text_document_position_params;
     let Some((keys, _)) = entity_at(st, &pos.text_document.uri, pos.position) else { return Ok(None) };
     let Some((c, d)) = st.doc(&pos.text_document.uri) else { return Ok(None) };
@@ -71,7 +77,7 @@ pub fn document_highlight(st: &State, p: DocumentHighlightParams) -> Result<Opti
 }
 
 /// `textDocument/documentSymbol`: the document's entities.
-pub fn document_symbol(st: &State, p: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
+pub fn document_symbol(st: &World, p: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
     let Some((c, d)) = st.doc(&p.text_document.uri) else { return Ok(None) };
     #[allow(deprecated)]
     let symbols = c
@@ -95,10 +101,10 @@ pub fn document_symbol(st: &State, p: DocumentSymbolParams) -> Result<Option<Doc
 }
 
 /// `workspace/symbol`: entities of the corpus matching the query.
-pub fn symbol(st: &State, p: WorkspaceSymbolParams) -> Result<Option<WorkspaceSymbolResponse>> {
-    let Some(c) = &st.corpus else { return Ok(None) };
-    let out = c
-        .search_entities(&p.query, 200)
+pub fn symbol(st: &World, p: WorkspaceSymbolParams) -> Result<Option<WorkspaceSymbolResponse>> {
+    let Some(snap) = &st.snap else { return Ok(None) };
+    let c = &snap.corpus;
+    let out = crate::corpus::query::search_entities_in(&snap.entities(), &p.query, 200)
         .into_iter()
         .filter_map(|v| {
             let m = c.first_mention(&v.keys)?;
@@ -117,9 +123,9 @@ pub fn symbol(st: &State, p: WorkspaceSymbolParams) -> Result<Option<WorkspaceSy
 }
 
 /// `textDocument/completion`: names of the corpus for the word being typed.
-pub fn completion(st: &State, p: CompletionParams) -> Result<Option<CompletionResponse>> {
+pub fn completion(st: &World, p: CompletionParams) -> Result<Option<CompletionResponse>> {
     let pos = p.text_document_position;
-    let Some((c, d)) = st.doc(&pos.text_document.uri) else { return Ok(None) };
+    let Some((_, d)) = st.doc(&pos.text_document.uri) else { return Ok(None) };
     let Ok(off) = from_proto::offset(&d.rope, pos.position, st.enc) else { return Ok(None) };
     // The name being typed: letters, hyphens and apostrophes before the cursor
     // (and one space-separated word before, for "Lee Jae").
@@ -133,8 +139,8 @@ pub fn completion(st: &State, p: CompletionParams) -> Result<Option<CompletionRe
         return Ok(None);
     }
     let range = to_proto::range(&d.rope, &(line_start + word_start..off), st.enc);
-    let items = c
-        .complete_names(prefix, 50)
+    let Some(snap) = &st.snap else { return Ok(None) };
+    let items = crate::corpus::query::complete_names_in(&snap.entities(), prefix, 50)
         .into_iter()
         .map(|v| CompletionItem {
             label: v.name.clone(),

@@ -1,8 +1,11 @@
 //! The session and its documents: `initialize` (encoding, capabilities, root,
 //! editor settings), `shutdown`, the text-document notifications, settings
 //! changes and watched files. Document changes are applied before any `.await`,
-//! so they take effect in the order they arrive; each ends by asking for a
-//! debounced corpus-wide refresh.
+//! so they take effect in the order they arrive: the document alone is
+//! re-analysed and its findings read against the current decisions, a new
+//! world is published, and a debounced corpus-wide refresh is asked for. Work
+//! that reads files or the whole corpus (closing a document, files changed on
+//! disk, settings) is queued for the background worker.
 
 use std::path::PathBuf;
 
@@ -11,10 +14,11 @@ use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::*;
 
 use super::super::capabilities;
-use super::super::core::Core;
+use super::super::core::{Core, Job};
 use super::super::from_proto;
-use super::super::state::{Caps, Open, negotiate_encoding};
+use super::super::state::{Caps, Open, Writer, negotiate_encoding};
 use crate::config::RawConfig;
+use crate::corpus::snapshot::panic_message;
 use crate::errors::SettingError;
 
 #[derive(Deserialize)]
@@ -46,14 +50,30 @@ pub async fn initialize(core: &Core, params: InitializeParams) -> Result<Initial
         params.root_uri.as_ref().and_then(from_proto::path)
     });
     let mut messages = Vec::new();
-    {
-        let mut st = core.write();
-        st.enc = enc;
-        st.caps = Caps::from(&params.capabilities);
-        st.root = root;
+    let editor = {
+        let mut w = core.writer();
+        w.world.enc = enc;
+        w.world.caps = Caps::from(&params.capabilities);
+        w.world.root = root.clone();
         if let Some((raw, errs)) = params.initialization_options.as_ref().and_then(editor_settings) {
-            st.editor = Some(raw);
+            w.editor = Some(raw);
             messages = errs;
+        }
+        core.publish(&mut w);
+        w.editor.clone()
+    };
+    // The configuration and knowledge base (not the articles: those are indexed
+    // after `initialized`), so that a document opened at once is analysed and
+    // answered from.
+    if let Some(root) = root {
+        match tokio::task::spawn_blocking(move || crate::corpus::Corpus::open_empty(&root, editor)).await {
+            Ok(c) => {
+                let mut w = core.writer();
+                w.file_errors = c.config_errors.clone();
+                w.world.snap = Some(crate::corpus::Snapshot::new(c));
+                core.publish(&mut w);
+            }
+            Err(e) => eprintln!("byline lsp: loading the configuration failed: {e}"),
         }
     }
     show_settings_messages(core, messages).await;
@@ -61,79 +81,120 @@ pub async fn initialize(core: &Core, params: InitializeParams) -> Result<Initial
 }
 
 pub fn shutdown(core: &Core) -> Result<()> {
-    core.write().shutting_down = true;
-    core.wake.notify_one();
+    core.writer().shutting_down = true;
+    core.queue(Job::Shutdown);
     Ok(())
 }
 
-pub fn did_open(core: &Core, p: DidOpenTextDocumentParams) {
-    let Some(path) = from_proto::path(&p.text_document.uri) else { return };
-    {
-        let mut st = core.write();
-        st.open.insert(path.clone(), Open { version: p.text_document.version, rope: ropey::Rope::from_str(&p.text_document.text) });
-        st.sync_open(&path);
+/// Puts an open document's new text into the corpus snapshot (re-analysing
+/// only it, reading its findings against the current decisions) and publishes
+/// the world. With `index`, its entities also go into the index at once (a
+/// document just opened; keystrokes leave that to the debounced refresh).
+/// Returns whether the corpus changed.
+fn sync_doc(core: &Core, w: &mut Writer, path: &std::path::Path, index: bool) -> bool {
+    w.world.edits += 1;
+    let Some(rope) = w.world.open.get(path).map(|o| o.rope.clone()) else { return false };
+    let in_corpus = w.world.in_corpus(path);
+    let Some(live) = w.world.snap.as_ref().filter(|_| in_corpus) else {
+        core.publish(w);
+        return false;
+    };
+    // On a copy: a panic leaves the last good snapshot.
+    let mut next = live.clone();
+    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let id = next.set_document(path.to_path_buf(), rope, None);
+        if index {
+            next.index_now();
+        }
+        id
+    }));
+    match r {
+        Ok(id) => {
+            // The document's own findings, against the current decisions.
+            let doc = next.corpus.doc(id).cloned();
+            if let Some(doc) = doc
+                && let Err(e) = findings(&next, &doc)
+            {
+                eprintln!("byline lsp: findings of {} failed: {e}", doc.rel);
+            }
+            w.world.snap = Some(next);
+        }
+        Err(e) => eprintln!("byline lsp: analysing {} failed: {}", path.display(), panic_message(&*e)),
     }
-    core.schedule_refresh();
+    core.publish(w);
+    true
 }
 
-pub fn did_change(core: &Core, p: DidChangeTextDocumentParams) {
-    let Some(path) = from_proto::path(&p.text_document.uri) else { return };
-    {
-        // Applied in arrival order, before any await.
-        let mut st = core.write();
-        let enc = st.enc;
-        let Some(open) = st.open.get_mut(&path) else { return };
-        for ch in &p.content_changes {
-            from_proto::apply_change(&mut open.rope, ch, enc);
-        }
-        open.version = p.text_document.version;
-        st.sync_open(&path);
+pub fn did_open(core: &Core, p: DidOpenTextDocumentParams) -> Option<PathBuf> {
+    let path = from_proto::path(&p.text_document.uri)?;
+    let changed = {
+        let mut w = core.writer();
+        w.world.open.insert(path.clone(), Open { version: p.text_document.version, rope: ropey::Rope::from_str(&p.text_document.text) });
+        sync_doc(core, &mut w, &path, true)
+    };
+    if changed {
+        core.schedule_refresh();
     }
-    core.schedule_refresh();
+    Some(path)
+}
+
+pub fn did_change(core: &Core, p: DidChangeTextDocumentParams) -> Option<PathBuf> {
+    let path = from_proto::path(&p.text_document.uri)?;
+    let changed = {
+        // Applied in arrival order, before any await.
+        let mut w = core.writer();
+        let enc = w.world.enc;
+        let open = w.world.open.get_mut(&path)?;
+        let mut rope = open.rope.clone();
+        for ch in &p.content_changes {
+            from_proto::apply_change(&mut rope, ch, enc);
+        }
+        open.rope = rope;
+        open.version = p.text_document.version;
+        sync_doc(core, &mut w, &path, false)
+    };
+    if changed {
+        core.schedule_refresh();
+    }
+    Some(path)
 }
 
 pub fn did_close(core: &Core, p: DidCloseTextDocumentParams) {
     let Some(path) = from_proto::path(&p.text_document.uri) else { return };
     {
-        let mut st = core.write();
-        st.open.remove(&path);
-        // The file on disk is the truth again.
-        let in_corpus = st.in_corpus(&path);
-        if let Some(c) = &mut st.corpus {
-            match crate::corpus::files::read(&path) {
-                Ok(f) if in_corpus => {
-                    c.upsert(path.clone(), &f.text, f.modified);
-                }
-                _ => {
-                    c.remove(&path);
-                }
-            }
-        }
+        let mut w = core.writer();
+        w.world.open.remove(&path);
+        core.publish(&mut w);
     }
     core.token_cache().remove(p.text_document.uri.as_str());
-    core.schedule_refresh();
+    // The file on disk is the truth again (read by the worker).
+    core.queue(Job::Files(vec![(path, false)]));
 }
 
 pub async fn did_change_configuration(core: &Core, p: DidChangeConfigurationParams) {
     let Some((raw, msgs)) = editor_settings(&p.settings) else { return };
     show_settings_messages(core, msgs).await;
-    {
-        let mut st = core.write();
-        st.editor = Some(raw.clone());
-        if let Some(c) = &mut st.corpus {
-            let errors = c.reload_config(Some(raw));
-            st.file_errors = errors;
-        }
-    }
-    core.schedule_refresh();
+    core.queue(Job::Config(raw));
 }
 
 pub fn did_change_watched_files(core: &Core, p: DidChangeWatchedFilesParams) {
-    let events: Vec<(PathBuf, FileChangeType)> = p
-        .changes
-        .iter()
-        .filter_map(|e| Some((from_proto::path(&e.uri).or_else(|| e.uri.to_file_path().map(|x| x.into_owned()))?, e.typ)))
-        .collect();
-    super::super::watch::apply_events(&core.state, events.into_iter().map(|(p, t)| (p, t == FileChangeType::DELETED)).collect());
-    core.schedule_refresh();
+    let events: Vec<(PathBuf, bool)> =
+        p.changes.iter().filter_map(|e| Some((from_proto::path(&e.uri)?, e.typ == FileChangeType::DELETED))).collect();
+    core.queue(Job::Files(events));
+}
+
+/// A document's findings from a snapshot, with a panic turned into an error
+/// (and the test hook `panic-findings`).
+pub fn findings(
+    snap: &crate::corpus::Snapshot,
+    doc: &crate::corpus::Document,
+) -> std::result::Result<std::sync::Arc<Vec<crate::corpus::findings::Finding>>, String> {
+    if let Some(f) = snap.cached_findings(doc.id) {
+        return Ok(f);
+    }
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        super::super::faults::panic_on("findings", || doc.text());
+        snap.findings(doc.id)
+    }))
+    .map_err(|e| panic_message(&*e))
 }

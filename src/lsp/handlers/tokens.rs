@@ -7,12 +7,12 @@ use tower_lsp_server::ls_types::*;
 use super::super::core::Core;
 use super::super::from_proto;
 use super::super::semantic_tokens::{document_tokens, flatten, token_delta, unflatten};
-use super::super::state::State;
+use super::super::state::World;
 
-/// `textDocument/semanticTokens/full` (the server waits for the first index).
-pub fn full(core: &Core, p: SemanticTokensParams) -> Result<Option<SemanticTokensResult>> {
+/// `textDocument/semanticTokens/full` (before the first index, from the
+/// document's own analysis).
+pub fn full(core: &Core, st: &World, p: SemanticTokensParams) -> Result<Option<SemanticTokensResult>> {
     let data = {
-        let st = core.read();
         let Some((c, d)) = st.doc(&p.text_document.uri) else { return Ok(None) };
         document_tokens(c, d, st.enc, None)
     };
@@ -23,9 +23,8 @@ pub fn full(core: &Core, p: SemanticTokensParams) -> Result<Option<SemanticToken
 
 /// `textDocument/semanticTokens/full/delta`: an edit against the tokens sent
 /// under `previous_result_id`, or all of them if those are not remembered.
-pub fn full_delta(core: &Core, p: SemanticTokensDeltaParams) -> Result<Option<SemanticTokensFullDeltaResult>> {
+pub fn full_delta(core: &Core, st: &World, p: SemanticTokensDeltaParams) -> Result<Option<SemanticTokensFullDeltaResult>> {
     let data = {
-        let st = core.read();
         let Some((c, d)) = st.doc(&p.text_document.uri) else { return Ok(None) };
         flatten(&document_tokens(c, d, st.enc, None))
     };
@@ -43,7 +42,7 @@ pub fn full_delta(core: &Core, p: SemanticTokensDeltaParams) -> Result<Option<Se
 }
 
 /// `textDocument/semanticTokens/range`.
-pub fn range(st: &State, p: SemanticTokensRangeParams) -> Result<Option<SemanticTokensRangeResult>> {
+pub fn range(st: &World, p: SemanticTokensRangeParams) -> Result<Option<SemanticTokensRangeResult>> {
     let Some((c, d)) = st.doc(&p.text_document.uri) else { return Ok(None) };
     let Ok(span) = from_proto::range(&d.rope, p.range, st.enc) else { return Ok(None) };
     let data = document_tokens(c, d, st.enc, Some(&span));
