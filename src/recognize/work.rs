@@ -231,6 +231,11 @@ impl<'a> Work<'a> {
         Some(idx)
     }
 
+    /// The candidate `c` refers to by coreference (itself if none).
+    pub fn root(&self, c: usize) -> usize {
+        self.cands[c].refers_to.unwrap_or(c)
+    }
+
     /// The candidate covering token `i`.
     pub fn cand_at(&self, i: usize) -> Option<usize> {
         self.covered.get(i).copied().filter(|&c| c != NONE).map(|c| c as usize)

@@ -14,7 +14,7 @@
 use super::super::{Affil, Work};
 use super::sentence::sentence_toks;
 use super::titles::tidy_role;
-use super::{Claims, RawClaim, RoleMatch, affiliation};
+use super::{Claims, RoleMatch, affiliation};
 use crate::kb::{Class, Form};
 use crate::lexicon::class::*;
 use crate::model::Kind;
@@ -30,7 +30,7 @@ const PLACE_LINKS: [&str; 2] = ["to", "in"];
 pub(super) fn title_before_comma(w: &Work, p: usize, so_far: &Claims) -> Option<RoleMatch> {
     let mut m = read_title_before_comma(w, p)?;
     if m.role.is_none() {
-        m.role = subject_role(w, &so_far.list, p);
+        m.role = subject_role(w, so_far, p);
     }
     Some(m)
 }
@@ -123,7 +123,7 @@ pub(super) fn predecessor(w: &Work, p: usize, so_far: &Claims) -> Option<RoleMat
         return None;
     }
     let span = w.span(k - 1, w.cands[p].tokens.end);
-    let role = subject_role(w, &so_far.list, p)?;
+    let role = subject_role(w, so_far, p)?;
     let role = if role.to_ascii_lowercase().starts_with("former ") { role } else { format!("Former {role}") };
     Some(RoleMatch::new(Some(role), None, span))
 }
@@ -136,11 +136,11 @@ const AND_HIS_WINDOW: usize = 6;
 /// the sentence (a person followed by a verb: "Lee also met with his Dutch
 /// counterpart"), else the last person before it in the sentence, else the nearest
 /// earlier person in the article with a role.
-fn subject_role(w: &Work, claims: &[RawClaim], p: usize) -> Option<String> {
+fn subject_role(w: &Work, claims: &Claims, p: usize) -> Option<String> {
     let pf = w.cands[p].tokens.first;
-    let root = |c: usize| w.cands[c].refers_to.unwrap_or(c);
+    let root = |c: usize| w.root(c);
     let me = root(p);
-    let role_of = |person: usize| claims.iter().filter(|c| root(c.person) == root(person) && c.role.is_some()).find_map(|c| c.role.clone());
+    let role_of = |person: usize| claims.role_of(w, person);
     // "Park Jin and his Japanese counterpart": the person just before "and his".
     let mut k = pf;
     while k > 0 && !w.is_lower(k - 1, POSSESSIVE_DET) && pf - k < AND_HIS_WINDOW {
@@ -176,11 +176,7 @@ fn subject_role(w: &Work, claims: &[RawClaim], p: usize) -> Option<String> {
     if let Some(r) = in_sentence.iter().rev().find_map(|&c| role_of(c)) {
         return Some(r);
     }
-    claims
-        .iter()
-        .filter(|c| root(c.person) != me && w.cands[c.person].tokens.first < pf && c.role.is_some())
-        .max_by_key(|c| w.cands[c.person].tokens.first)
-        .and_then(|c| c.role.clone())
+    claims.nearest_role_before(w, pf, me)
 }
 
 #[cfg(test)]

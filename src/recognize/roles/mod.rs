@@ -34,6 +34,8 @@ mod premodifier;
 mod sentence;
 mod titles;
 
+use std::collections::{BTreeSet, HashMap};
+
 use super::{GazHit, TokRange, Work};
 use crate::model::{Claim, Kind, Span};
 use crate::tokens::LOWER;
@@ -86,6 +88,41 @@ struct Claims {
     /// Candidate -> it is a person with a capitalised title before the name
     /// (claimed first).
     titled: Vec<bool>,
+    /// Person (coreference root) -> the first claim with a role, so that the
+    /// patterns reading earlier claims stay linear in the article.
+    first_role: HashMap<usize, usize>,
+    /// Claims with a role by (first token of the person, claim number).
+    with_role: BTreeSet<(usize, usize)>,
+}
+
+impl Claims {
+    fn new(w: &Work, list: Vec<RawClaim>, titled: Vec<bool>) -> Claims {
+        let mut c = Claims { list: Vec::with_capacity(list.len()), titled, first_role: HashMap::new(), with_role: BTreeSet::new() };
+        for claim in list {
+            c.push(w, claim);
+        }
+        c
+    }
+
+    fn push(&mut self, w: &Work, claim: RawClaim) {
+        let i = self.list.len();
+        if claim.role.is_some() {
+            self.first_role.entry(w.root(claim.person)).or_insert(i);
+            self.with_role.insert((w.cands[claim.person].tokens.first, i));
+        }
+        self.list.push(claim);
+    }
+
+    /// The role of the first claim with one for `person`'s coreference root.
+    fn role_of(&self, w: &Work, person: usize) -> Option<String> {
+        self.first_role.get(&w.root(person)).and_then(|&i| self.list[i].role.clone())
+    }
+
+    /// The role of the person with a role nearest before token `before` (the
+    /// last claim made of the nearest), other than `me` (a coreference root).
+    fn nearest_role_before(&self, w: &Work, before: usize, me: usize) -> Option<String> {
+        self.with_role.range(..(before, 0)).rev().map(|&(_, i)| &self.list[i]).find(|c| w.root(c.person) != me).and_then(|c| c.role.clone())
+    }
 }
 
 /// A pattern: what it reads around person `p`, given the claims made so far.
@@ -141,7 +178,7 @@ fn extract_with_rules(w: &Work) -> Vec<RuledClaim> {
     for c in &list {
         titled[c.person] = true;
     }
-    let mut so_far = Claims { list, titled };
+    let mut so_far = Claims::new(w, list, titled);
     let mut bylines = Vec::new();
     for p in (0..w.cands.len()).filter(|&c| w.cands[c].kind == Kind::Person) {
         if w.cands[p].byline || credits::signed_off(w, p) {
@@ -151,15 +188,10 @@ fn extract_with_rules(w: &Work) -> Vec<RuledClaim> {
         for row in PATTERNS {
             let Some((rule, m)) = row.iter().find_map(|&(rule, pattern)| pattern(w, p, &so_far).map(|m| (rule, m))) else { continue };
             if let Some(q) = m.also_for {
-                so_far.list.push(RawClaim {
-                    person: q,
-                    role: m.role.clone(),
-                    affiliation: m.affiliation.clone(),
-                    span: m.span.clone(),
-                    rule,
-                });
+                let also = RawClaim { person: q, role: m.role.clone(), affiliation: m.affiliation.clone(), span: m.span.clone(), rule };
+                so_far.push(w, also);
             }
-            so_far.list.push(RawClaim { person: p, role: m.role, affiliation: m.affiliation, span: m.span, rule });
+            so_far.push(w, RawClaim { person: p, role: m.role, affiliation: m.affiliation, span: m.span, rule });
         }
     }
     // Context for titles with no affiliation written next to them.
