@@ -279,6 +279,17 @@ impl Corpus {
         self.docs.get(id as usize).and_then(Option::as_ref)
     }
 
+    /// The version of a document the index holds: the document itself unless
+    /// it changed since the index was last updated (then the version from
+    /// before). Spans the index keeps (a claim's sentence) are offsets into
+    /// this version, not into an edited one.
+    pub fn indexed_doc(&self, id: DocId) -> Option<&Arc<Document>> {
+        match self.unindexed.get(&id) {
+            Some(then) => then.as_ref(),
+            None => self.doc(id),
+        }
+    }
+
     pub fn doc_by_path(&self, path: &Path) -> Option<&Arc<Document>> {
         self.by_path.get(path).and_then(|&id| self.doc(id))
     }

@@ -25,6 +25,8 @@ use crate::corpus::{Corpus, Snapshot};
 
 /// The quiet period after the last change before the corpus-wide refresh.
 const DEBOUNCE: Duration = Duration::from_millis(150);
+/// The longest a refresh waits for changes to pause.
+const MAX_DELAY: Duration = Duration::from_millis(1000);
 
 impl Core {
     /// `initialized`: starts the worker (once per server) and queues indexing.
@@ -50,31 +52,79 @@ impl Core {
     }
 
     async fn worker(self) {
+        // A job taken from the queue while coalescing file events, to run next.
+        let mut next: Option<Job> = None;
         loop {
-            let job = {
-                let mut rx = self.jobs_rx.lock().await;
-                match rx.recv().await {
-                    Some(j) => j,
-                    None => return,
+            let job = match next.take() {
+                Some(j) => j,
+                None => {
+                    let mut rx = self.jobs_rx.lock().await;
+                    match rx.recv().await {
+                        Some(j) => j,
+                        None => return,
+                    }
                 }
             };
+            let mut done = 1;
             match job {
                 Job::Index => self.index().await,
                 Job::Refresh => {
-                    // Debounce: wait until no change for DEBOUNCE.
-                    loop {
-                        let g = self.changes.load(Ordering::SeqCst);
-                        tokio::time::sleep(DEBOUNCE).await;
-                        if self.changes.load(Ordering::SeqCst) == g {
-                            break;
-                        }
-                    }
+                    self.debounce().await;
                     self.refresh_started();
                     self.refresh().await;
                 }
-                Job::Files(events) => self.files(events).await,
+                Job::Files(mut events) => {
+                    // File events queued behind this one are read in the same
+                    // pass (a burst of saves, a checkout), up to the next
+                    // other job, which keeps its place.
+                    let mut rx = self.jobs_rx.lock().await;
+                    while let Ok(j) = rx.try_recv() {
+                        match j {
+                            Job::Files(more) => {
+                                events.extend(more);
+                                done += 1;
+                            }
+                            other => {
+                                next = Some(other);
+                                break;
+                            }
+                        }
+                    }
+                    drop(rx);
+                    self.files(last_event_per_path(events)).await;
+                }
                 Job::Config(raw) => self.config(raw).await,
-                Job::Shutdown => return,
+                Job::Shutdown => {
+                    self.busy.fetch_sub(done, Ordering::SeqCst);
+                    return;
+                }
+            }
+            self.busy.fetch_sub(done, Ordering::SeqCst);
+            if faults::trace() {
+                let w = self.world();
+                eprintln!(
+                    "byline lsp: job done ({done}); busy {}, refresh queued {}, needs refresh {:?}",
+                    self.busy.load(Ordering::SeqCst),
+                    self.refresh_queued.load(Ordering::SeqCst),
+                    w.snap.as_ref().map(|s| s.needs_refresh())
+                );
+            }
+            if next.is_none() && self.quiescent() {
+                self.status(false).await;
+            }
+        }
+    }
+
+    /// Waits until no document changed for [`DEBOUNCE`], or [`MAX_DELAY`] has
+    /// passed since the refresh was asked for: typing without pause still gets
+    /// the corpus-wide refresh about once a second.
+    async fn debounce(&self) {
+        let start = tokio::time::Instant::now();
+        loop {
+            let g = self.changes.load(Ordering::SeqCst);
+            tokio::time::sleep(DEBOUNCE).await;
+            if self.changes.load(Ordering::SeqCst) == g || start.elapsed() >= MAX_DELAY {
+                return;
             }
         }
     }
@@ -437,9 +487,32 @@ fn sync_open(w: &mut Writer, snap: &mut Snapshot) {
     }
 }
 
+/// File events with only the last event of each path kept (a file created
+/// then deleted is deleted), in the order of those last events.
+fn last_event_per_path(events: Vec<(PathBuf, bool)>) -> Vec<(PathBuf, bool)> {
+    let mut last: std::collections::HashMap<&PathBuf, usize> = std::collections::HashMap::new();
+    for (i, (p, _)) in events.iter().enumerate() {
+        last.insert(p, i);
+    }
+    let keep: std::collections::HashSet<usize> = last.into_values().collect();
+    events.iter().enumerate().filter(|(i, _)| keep.contains(i)).map(|(_, e)| e.clone()).collect()
+}
+
 pub(super) fn panic_message_of(e: tokio::task::JoinError) -> String {
     match e.try_into_panic() {
         Ok(p) => panic_message(&*p),
         Err(e) => e.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn coalesced_file_events_keep_the_last_event_of_each_path() {
+        let p = |s: &str| PathBuf::from(s);
+        let events = vec![(p("a.txt"), false), (p("b.txt"), false), (p("a.txt"), true), (p("c.txt"), true), (p("c.txt"), false)];
+        assert_eq!(last_event_per_path(events), vec![(p("b.txt"), false), (p("a.txt"), true), (p("c.txt"), false)]);
     }
 }

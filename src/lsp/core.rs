@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
@@ -45,7 +45,9 @@ pub struct Core {
     /// Bumped on every document change; the refresh waits for it to settle.
     pub(super) changes: Arc<AtomicU64>,
     /// A refresh job is queued and not yet started.
-    refresh_queued: Arc<AtomicBool>,
+    pub(super) refresh_queued: Arc<AtomicBool>,
+    /// Jobs queued and not yet finished (the worker is quiescent at zero).
+    pub(super) busy: Arc<AtomicUsize>,
     jobs: UnboundedSender<Job>,
     pub(super) jobs_rx: Arc<tokio::sync::Mutex<UnboundedReceiver<Job>>>,
     pub(super) worker_started: Arc<AtomicBool>,
@@ -64,6 +66,7 @@ impl Core {
             next_id: Arc::new(AtomicU64::new(1)),
             changes: Arc::new(AtomicU64::new(0)),
             refresh_queued: Arc::new(AtomicBool::new(false)),
+            busy: Arc::new(AtomicUsize::new(0)),
             jobs: tx,
             jobs_rx: Arc::new(tokio::sync::Mutex::new(rx)),
             worker_started: Arc::new(AtomicBool::new(false)),
@@ -96,7 +99,18 @@ impl Core {
 
     /// Queues background work.
     pub(super) fn queue(&self, job: Job) {
-        let _ = self.jobs.send(job);
+        self.busy.fetch_add(1, Ordering::SeqCst);
+        if self.jobs.send(job).is_err() {
+            self.busy.fetch_sub(1, Ordering::SeqCst);
+        }
+    }
+
+    /// Whether no background work is queued or running and the corpus-wide
+    /// refresh has caught up with every change.
+    pub(super) fn quiescent(&self) -> bool {
+        self.busy.load(Ordering::SeqCst) == 0
+            && !self.refresh_queued.load(Ordering::SeqCst)
+            && self.world().snap.as_ref().is_none_or(|s| !s.needs_refresh())
     }
 
     /// Asks for a corpus-wide refresh (debounced by the worker).

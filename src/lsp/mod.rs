@@ -40,7 +40,7 @@ pub fn run_stdio() -> i32 {
         }
     };
     rt.block_on(async {
-        let (service, socket) = LspService::new(Backend::new);
+        let (service, socket) = LspService::build(Backend::new).custom_method("byline/status", Backend::status_request).finish();
         // Frames pass through `wire::pump`, which keeps one malformed message
         // from stopping the server.
         let (to_server, from_pump) = tokio::io::duplex(1 << 16);

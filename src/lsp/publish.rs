@@ -21,6 +21,11 @@ pub struct StatusParams {
     pub entities: usize,
     pub findings: Option<usize>,
     pub indexing: bool,
+    /// No background work is queued or running and the corpus-wide refresh
+    /// has caught up with every change: diagnostics are final until the next
+    /// change (as rust-analyzer's `serverStatus` reports `quiescent`).
+    #[serde(default)]
+    pub quiescent: bool,
 }
 
 impl Notification for StatusNotification {
@@ -157,17 +162,25 @@ impl Core {
 
     /// `byline/status`: counts from the snapshot's cached findings.
     pub(super) async fn status(&self, indexing: bool) {
+        let params = self.status_params(indexing).await;
+        self.client.send_notification::<StatusNotification>(params).await;
+    }
+
+    /// What `byline/status` says now (also the answer to a `byline/status`
+    /// request, for a client that wants it without waiting for a change).
+    pub(super) async fn status_params(&self, indexing: bool) -> StatusParams {
         let world = self.world();
-        let zero = StatusParams { documents: 0, entities: 0, findings: None, indexing };
+        let zero = StatusParams { documents: 0, entities: 0, findings: None, indexing, quiescent: false };
         let params = match world.snap.clone() {
             Some(snap) if !indexing => tokio::task::spawn_blocking(move || {
                 let (documents, entities, findings) = snap.counts();
-                StatusParams { documents, entities, findings: Some(findings), indexing }
+                StatusParams { documents, entities, findings: Some(findings), indexing, quiescent: false }
             })
             .await
             .unwrap_or(zero),
             _ => zero,
         };
-        self.client.send_notification::<StatusNotification>(params).await;
+        // Read last: work queued while counting shows.
+        StatusParams { quiescent: !indexing && self.quiescent(), ..params }
     }
 }

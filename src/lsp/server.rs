@@ -25,6 +25,12 @@ impl Backend {
     pub fn new(client: Client) -> Backend {
         Backend { core: Core::new(client) }
     }
+
+    /// The `byline/status` request: the status notification's params, now.
+    pub async fn status_request(&self) -> Result<super::StatusParams> {
+        let indexing = self.core.world().indexing;
+        Ok(self.core.status_params(indexing).await)
+    }
 }
 
 impl LanguageServer for Backend {

@@ -143,7 +143,7 @@ pub fn hover_markdown(corpus: &Corpus, v: &EntityView) -> String {
         let mut seen = std::collections::HashSet::new();
         for c in history.iter().take(8) {
             let what = [c.claim.role.as_deref(), c.claim.affiliation.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(", ");
-            let doc = corpus.doc(c.doc).map(|d| d.rel.clone()).unwrap_or_default();
+            let doc = corpus.indexed_doc(c.doc).map(|d| d.rel.clone()).unwrap_or_default();
             if !seen.insert((what.clone(), doc.clone())) {
                 continue;
             }
@@ -161,10 +161,13 @@ pub fn hover_markdown(corpus: &Corpus, v: &EntityView) -> String {
         md.push_str(&format!("\n**Spellings** {}\n", spellings.join(" · ")));
     }
     md.push_str(&format!("\nMentioned {} times in {} article{}.\n", v.mentions, v.documents, if v.documents == 1 { "" } else { "s" }));
+    // The claim's sentence is an offset into the version of its document the
+    // index holds, which lags an edited document until the next refresh.
     if let Some(c) = history.first()
-        && let Some(d) = corpus.doc(c.doc)
+        && let Some(d) = corpus.indexed_doc(c.doc)
+        && let Some(sentence) = d.rope.get_byte_slice(c.claim.sentence.clone())
     {
-        let sentence = d.rope.byte_slice(c.claim.sentence.clone()).to_string();
+        let sentence = sentence.to_string();
         let sentence: String = sentence.chars().take(400).collect();
         let date = c.date.map(|d| format!(", {d}")).unwrap_or_default();
         md.push_str(&format!("\n> {}\n\n— *{}{date}*\n", sentence.trim(), d.rel));

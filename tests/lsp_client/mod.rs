@@ -22,6 +22,9 @@ pub struct Client {
     /// Workspace edits the server asked to apply (answered `applied: true`).
     pub applied: Vec<Value>,
     pub registrations: Vec<Value>,
+    /// Responses that arrived while another one was awaited (the server may
+    /// answer requests out of order), by id.
+    early: std::collections::HashMap<i64, Value>,
 }
 
 pub fn uri(p: &Path) -> String {
@@ -41,7 +44,15 @@ impl Client {
             .envs(env.iter().copied())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            // `BYLINE_TEST_SERVER_LOG=FILE`: the server's standard error, for debugging.
+            .stderr(
+                match std::env::var_os("BYLINE_TEST_SERVER_LOG")
+                    .and_then(|f| std::fs::File::options().create(true).append(true).open(f).ok())
+                {
+                    Some(f) => Stdio::from(f),
+                    None => Stdio::null(),
+                },
+            )
             .spawn()
             .expect("byline lsp starts");
         let stdout = child.stdout.take().unwrap();
@@ -76,7 +87,16 @@ impl Client {
                 }
             }
         });
-        Client { child, stdin, rx, next_id: 1, inbox: VecDeque::new(), applied: Vec::new(), registrations: Vec::new() }
+        Client {
+            child,
+            stdin,
+            rx,
+            next_id: 1,
+            inbox: VecDeque::new(),
+            applied: Vec::new(),
+            registrations: Vec::new(),
+            early: Default::default(),
+        }
     }
 
     pub fn send(&mut self, v: &Value) {
@@ -155,13 +175,19 @@ impl Client {
     /// Waits for the response to request `id` (`result` or `error`).
     pub fn wait_response(&mut self, id: i64) -> Value {
         let method = format!("request {id}");
+        if let Some(resp) = self.early.remove(&id) {
+            return resp;
+        }
         let deadline = Instant::now() + Duration::from_secs(30);
         while Instant::now() < deadline {
             let Some(m) = self.recv(Duration::from_millis(200)) else { continue };
-            if let Some(resp) = self.handle(m)
-                && resp["id"] == json!(id)
-            {
-                return resp;
+            if let Some(resp) = self.handle(m) {
+                if resp["id"] == json!(id) {
+                    return resp;
+                }
+                if let Some(other) = resp["id"].as_i64() {
+                    self.early.insert(other, resp);
+                }
             }
         }
         panic!("no response to {method}");
@@ -190,6 +216,18 @@ impl Client {
                 let _ = self.handle(m);
             }
         }
+    }
+
+    /// Waits until the server says its background work is done: asks with a
+    /// `byline/status` request (answered after every message sent before it
+    /// was handled) and, unless it is `quiescent`, waits for a status
+    /// notification that is.
+    pub fn wait_quiescent(&mut self, timeout: Duration) {
+        self.inbox.retain(|m| m["method"] != "byline/status");
+        if self.call("byline/status", Value::Null)["quiescent"] == true {
+            return;
+        }
+        self.wait_for("a quiescent byline/status", timeout, |m| m["method"] == "byline/status" && m["params"]["quiescent"] == true);
     }
 
     /// Reads and handles whatever arrives within `d`.

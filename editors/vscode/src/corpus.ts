@@ -19,6 +19,8 @@ export interface Status {
   entities: number;
   findings?: number | null;
   indexing: boolean;
+  /** No background work is pending: diagnostics are final until the next change. */
+  quiescent?: boolean;
 }
 
 export type CorpusState = 'starting' | 'running' | 'stopped' | 'failed';

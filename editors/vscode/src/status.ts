@@ -55,7 +55,8 @@ export class StatusItem implements vscode.Disposable {
           if (typeof s.findings === 'number') {
             parts.push(`${s.findings} findings`);
           }
-          tooltip.appendMarkdown(`${parts.join(' · ')}\n\nClick to open the Problems panel.`);
+          const state = s.quiescent === false ? 'Updating the corpus-wide findings…\n\n' : '';
+          tooltip.appendMarkdown(`${parts.join(' · ')}\n\n${state}Click to open the Problems panel.`);
         }
         break;
     }

@@ -161,3 +161,85 @@ fn shared_values_copy_on_write() {
     assert_eq!(*b, vec![1, 2]);
     assert_eq!(*a, vec![1, 2, 3]);
 }
+
+/// Claims in the index point into the version of their document the index
+/// holds: after an edit that shortens a document, and before the refresh, every
+/// claim's sentence still reads as the sentence it was taken from.
+#[test]
+fn claims_of_an_edited_document_read_from_the_indexed_version() {
+    let mut s = Snapshot::new(Corpus::open(&corpus_root()));
+    // The sentences of a document's claims, as the index holds them.
+    let sentences = |c: &Corpus, id: DocId, d: &Document| -> Vec<Option<String>> {
+        let mut out: Vec<Option<String>> = c
+            .index
+            .iter()
+            .flat_map(|(_, g)| g.claims.iter().filter(|cl| cl.doc == id))
+            .map(|cl| d.rope.get_byte_slice(cl.claim.sentence.clone()).map(|r| r.to_string()))
+            .collect();
+        out.sort();
+        out
+    };
+    let c = &s.corpus;
+    let d = c.docs().find(|d| !sentences(c, d.id, d).is_empty()).expect("a document with claims").clone();
+    let before = sentences(c, d.id, &d);
+    // Cut the document to its first line: the claims' spans now lie past its end.
+    edit(&mut s, &d.rel, |t| t.lines().next().unwrap_or("").to_string());
+    let c = &s.corpus;
+    let now = c.doc(d.id).unwrap();
+    assert!(sentences(c, d.id, now).contains(&None), "the edit moved the claims' sentences out of the document");
+    assert_eq!(sentences(c, d.id, c.indexed_doc(d.id).unwrap()), before);
+    // After the refresh the index holds the edited version.
+    s.corpus.refresh();
+    assert!(Arc::ptr_eq(s.corpus.indexed_doc(d.id).unwrap(), s.corpus.doc(d.id).unwrap()));
+}
+
+/// Many edits that repeat the same sentences (so counts in messages keep
+/// changing while the preferred forms do not), refreshes at random, some of
+/// them overtaken by an edit: in the end the findings are a fresh corpus's.
+#[test]
+fn a_long_run_of_edits_and_refreshes_ends_as_a_fresh_corpus() {
+    const SENTENCES: [&str; 4] = [
+        "Later, Jens Stoltenburg told reporters the talks went well.",
+        "The defence programme was approved by President Lee Jae Myung on Friday.",
+        "Seongrak Wi said the organisation would meet again in Seoul.",
+        "Gitanas Nauseda called it a historic day for the alliance.",
+    ];
+    let mut s = Snapshot::new(Corpus::open(&corpus_root()));
+    s.compute_all();
+    let mut names: Vec<String> = s.corpus.docs().map(|d| d.rel.clone()).collect();
+    names.sort();
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut below = |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    let mut running: Option<Refresh> = None;
+    for round in 0..120 {
+        let name = names[below(4)].clone();
+        let sentence = SENTENCES[below(SENTENCES.len())];
+        edit(&mut s, &name, |t| format!("{t}\n{sentence}\n"));
+        // What an editor would read meanwhile.
+        for d in s.corpus.docs().map(|d| d.id).collect::<Vec<_>>().into_iter().take(6) {
+            let _ = s.clone().findings(d);
+        }
+        match below(3) {
+            0 => {
+                if let Some(r) = running.take() {
+                    s.finish_refresh(r).unwrap_or_else(|_| panic!("round {round}: same epoch"));
+                }
+            }
+            1 if running.is_none() => running = Some(s.refresh()),
+            _ => {}
+        }
+    }
+    if let Some(r) = running.take() {
+        s.finish_refresh(r).unwrap_or_else(|_| panic!("same epoch"));
+    }
+    while s.needs_refresh() {
+        let r = s.refresh();
+        s.finish_refresh(r).unwrap_or_else(|_| panic!("same epoch"));
+    }
+    assert_same(observable(&s), from_scratch(&s), "after 120 edits");
+}
