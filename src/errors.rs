@@ -25,8 +25,15 @@ pub struct FileError {
 impl FileError {
     /// An error at a byte range of `text` (the file's contents).
     pub fn at(path: &Path, text: &str, span: Option<Range<usize>>, message: impl Into<String>) -> FileError {
+        FileError::at_lines(path, text, &line_starts(text), span, message)
+    }
+
+    /// [`FileError::at`] with the text's line starts ([`line_starts`]) computed
+    /// once by the caller: many errors in one large file cost a binary search
+    /// each, not a scan of the text.
+    pub fn at_lines(path: &Path, text: &str, starts: &[usize], span: Option<Range<usize>>, message: impl Into<String>) -> FileError {
         let (line, column) = match &span {
-            Some(r) => line_col(text, r.start),
+            Some(r) => line_col(text, starts, r.start),
             None => (1, 1),
         };
         FileError { path: path.to_path_buf(), line, column, span, message: message.into(), fatal: false }
@@ -62,12 +69,17 @@ impl fmt::Display for SettingError {
 
 impl std::error::Error for SettingError {}
 
-/// One-based line and character column of a byte offset.
-fn line_col(text: &str, offset: usize) -> (u32, u32) {
+/// The byte offset at which each line of `text` starts (the first is 0).
+pub fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect()
+}
+
+/// One-based line and character column of a byte offset, given the text's
+/// line starts.
+fn line_col(text: &str, starts: &[usize], offset: usize) -> (u32, u32) {
     let offset = crate::text::floor_char_boundary(text, offset);
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    let line = starts.partition_point(|&s| s <= offset).max(1);
+    let col = text[starts[line - 1]..offset].chars().count() + 1;
     (line as u32, col as u32)
 }
 

@@ -22,19 +22,22 @@ const BOM: char = '\u{feff}';
 /// A user's TOML file: its path and text. Spans of [`toml::Spanned`] values parsed
 /// by [`TomlFile::parse`] are relative to the text after the byte-order mark;
 /// [`TomlFile::error`] and [`TomlFile::line`] take them as they are.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct TomlFile<'a> {
     pub path: &'a Path,
     /// The whole text, byte-order mark included.
     pub text: &'a str,
     /// Length of the byte-order mark (0 or 3).
     bom: usize,
+    /// Where each line starts, computed on first use (locating many errors or
+    /// entries in a large file stays linear).
+    lines: std::cell::OnceCell<Vec<usize>>,
 }
 
 impl<'a> TomlFile<'a> {
     pub fn new(path: &'a Path, text: &'a str) -> TomlFile<'a> {
         let bom = if text.starts_with(BOM) { BOM.len_utf8() } else { 0 };
-        TomlFile { path, text, bom }
+        TomlFile { path, text, bom, lines: std::cell::OnceCell::new() }
     }
 
     /// The text the parser sees.
@@ -54,11 +57,13 @@ impl<'a> TomlFile<'a> {
 
     /// The one-based line of a parsed value's span.
     pub fn line(&self, span: Range<usize>) -> u32 {
-        self.error(span, "").line
+        let starts = self.lines.get_or_init(|| crate::errors::line_starts(self.text));
+        starts.partition_point(|&s| s <= span.start + self.bom).max(1) as u32
     }
 
     fn located(&self, span: Option<Range<usize>>, message: impl Into<String>) -> FileError {
-        FileError::at(self.path, self.text, span.map(|s| s.start + self.bom..s.end + self.bom), message)
+        let starts = self.lines.get_or_init(|| crate::errors::line_starts(self.text));
+        FileError::at_lines(self.path, self.text, starts, span.map(|s| s.start + self.bom..s.end + self.bom), message)
     }
 }
 

@@ -264,14 +264,28 @@ impl Kb {
             return Kb::from_entries(builtin::entries().to_vec());
         }
         let user_forms: std::collections::HashSet<String> = user.iter().flat_map(|e| e.spellings().map(fold).collect::<Vec<_>>()).collect();
+        // The first user entry with each folded spelling (aliases taken over
+        // from built-in entries below join it): one lookup per built-in entry,
+        // not a scan of every user entry.
+        let mut first_user: HashMap<String, usize> = HashMap::new();
+        for (i, e) in user.iter().enumerate().filter(|(_, e)| e.is_user()) {
+            for f in e.spellings().map(fold) {
+                first_user.entry(f).or_insert(i);
+            }
+        }
         let mut entries = user;
         for b in builtin::entries() {
+            let b_name = fold(&b.name);
             // A user entry naming the same thing replaces the built-in one, but keeps
             // its aliases and demonyms (the user may only have added a variant).
-            if let Some(u) = entries.iter_mut().find(|u| u.is_user() && u.spellings().any(|s| fold(s) == fold(&b.name))) {
+            if let Some(&ui) = first_user.get(&b_name) {
+                let u = &mut entries[ui];
                 for a in b.aliases.iter().chain(std::iter::once(&b.name)) {
-                    if !u.spellings().any(|s| s == a) && !u.variants.iter().any(|v| fold(v) == fold(a)) {
+                    let fa = fold(a);
+                    if !u.spellings().any(|s| s == a) && !u.variants.iter().any(|v| fold(v) == fa) {
                         u.aliases.push(a.clone());
+                        let e = first_user.entry(fa).or_insert(ui);
+                        *e = (*e).min(ui);
                     }
                 }
                 if u.demonyms.is_empty() {
@@ -286,7 +300,7 @@ impl Kb {
             }
             let mut b = b.clone();
             b.aliases.retain(|a| !user_forms.contains(&fold(a)));
-            if user_forms.contains(&fold(&b.name)) {
+            if user_forms.contains(&b_name) {
                 continue;
             }
             entries.push(b);

@@ -26,14 +26,17 @@ async def open_doc(client: LanguageClient, corpus, name=HAGUE):
             text_document=types.TextDocumentItem(uri=uri, language_id="plaintext", version=1, text=text)
         )
     )
-    # Indexing runs after `initialized`: wait until the document is known.
-    for _ in range(200):
-        tokens = await client.text_document_semantic_tokens_full_async(
-            types.SemanticTokensParams(text_document=types.TextDocumentIdentifier(uri=uri))
-        )
-        if tokens and tokens.data:
+    # Indexing runs after `initialized` and requests are answered meanwhile from
+    # what is indexed so far: wait until the server says its background work is
+    # done (the `byline/status` request, `quiescent`).
+    for _ in range(400):
+        status = await client.protocol.send_request_async("byline/status", None)
+        quiescent = status.get("quiescent") if isinstance(status, dict) else getattr(status, "quiescent", False)
+        if quiescent:
             break
         await asyncio.sleep(0.05)
+    else:
+        raise AssertionError("the server never became quiescent")
     return uri, text
 
 
