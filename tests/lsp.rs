@@ -777,3 +777,59 @@ fn uris_keep_the_clients_percent_escapes_and_hover_shows_names_as_written() {
     assert!(md.starts_with("**Ana Lucía Pérez** — person"), "{h}");
     assert!(c.shutdown().success());
 }
+
+/// The workspace's diagnostics by file name, once the server is quiescent.
+fn workspace_files_with_findings(c: &mut Client) -> Vec<String> {
+    c.wait_quiescent(Duration::from_secs(30));
+    let ws = c.call("workspace/diagnostic", json!({"previousResultIds": []}));
+    let mut names: Vec<String> = ws["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["items"].as_array().is_some_and(|d| !d.is_empty()))
+        .map(|i| i["uri"].as_str().unwrap().rsplit('/').next().unwrap().to_string())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn files_deleted_renamed_or_truncated_while_open_keep_the_editors_text() {
+    let dir = corpus_copy();
+    let r = root(&dir);
+    let (mut c, _) = Client::start(&r, caps(true, false, false), Value::Null);
+    let (lee, hague) = (r.join(LEE), r.join(HAGUE));
+    let moved = r.join("2025-06-25-renamed.txt");
+    for f in [&lee, &hague] {
+        c.open(f);
+        insert_at_start(&mut c, f, 2, "Seongrak Wi spoke. ");
+    }
+    // Under the open editors: one file truncated, the other renamed.
+    std::fs::write(&lee, "").unwrap();
+    std::fs::rename(&hague, &moved).unwrap();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": uri(&lee), "type": 2}, {"uri": uri(&hague), "type": 3}, {"uri": uri(&moved), "type": 1}]}),
+    );
+    c.wait_quiescent(Duration::from_secs(30));
+    // The editor's text wins while the documents are open: the typed variant is
+    // still found at the start of each.
+    for f in [&lee, &hague] {
+        let d = c.diagnostics(f);
+        assert!(d.iter().any(|x| x["data"]["found"] == "Seongrak Wi" && x["range"]["start"]["character"] == 0), "{}: {d:?}", f.display());
+    }
+    let open = workspace_files_with_findings(&mut c);
+    assert!(
+        open.contains(&LEE.to_string()) && open.contains(&HAGUE.to_string()) && open.contains(&"2025-06-25-renamed.txt".to_string()),
+        "{open:?}"
+    );
+    // Closed, the disk is the truth again: the truncated file has no findings,
+    // the renamed one lives on under its new name only.
+    for f in [&lee, &hague] {
+        c.notify("textDocument/didClose", json!({"textDocument": {"uri": uri(f)}}));
+    }
+    let closed = workspace_files_with_findings(&mut c);
+    assert!(!closed.contains(&LEE.to_string()) && !closed.contains(&HAGUE.to_string()), "{closed:?}");
+    assert!(closed.contains(&"2025-06-25-renamed.txt".to_string()), "{closed:?}");
+    assert!(c.shutdown().success());
+}
