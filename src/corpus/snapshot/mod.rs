@@ -165,6 +165,8 @@ struct Caches {
     /// Places each name group's forms are used, by group.
     related: Mutex<HashMap<GroupId, Arc<[Related]>>>,
     entities: OnceLock<Arc<Vec<EntityView>>>,
+    /// Each entity's view, by any of its keys, built on first use.
+    views: Mutex<HashMap<crate::index::EntityKey, Option<Arc<EntityView>>>>,
 }
 
 /// A corpus with its documents' findings cached. Cheap to clone; a clone does
@@ -315,6 +317,22 @@ impl Snapshot {
     /// per index and decisions.
     pub fn entities(&self) -> Arc<Vec<EntityView>> {
         self.caches.entities.get_or_init(|| Arc::new(self.corpus.entities())).clone()
+    }
+
+    /// [`Corpus::entity`], built once per index and decisions (hover, symbols
+    /// and code actions ask for the same few entities again and again, and the
+    /// view of a person in thousands of articles gathers every claim). Its
+    /// claims are kept latest first, so [`EntityView::history`] finds them
+    /// sorted.
+    pub fn entity(&self, key: &crate::index::EntityKey) -> Option<Arc<EntityView>> {
+        if let Some(v) = self.caches.views.lock().unwrap_or_else(|e| e.into_inner()).get(key) {
+            return v.clone();
+        }
+        let view = self.corpus.entity(key).map(|mut v| {
+            v.claims = v.history().into_iter().cloned().collect();
+            Arc::new(v)
+        });
+        self.caches.views.lock().unwrap_or_else(|e| e.into_inner()).entry(key.clone()).or_insert(view).clone()
     }
 
     /// [`Corpus::fix_edits`] read from the cached findings.

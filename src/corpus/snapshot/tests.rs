@@ -243,3 +243,35 @@ fn a_long_run_of_edits_and_refreshes_ends_as_a_fresh_corpus() {
     }
     assert_same(observable(&s), from_scratch(&s), "after 120 edits");
 }
+
+/// Cached entity views equal freshly built ones (their claims already in
+/// history order), are shared until the next refresh, and follow it.
+#[test]
+fn entity_views_are_cached_until_the_next_refresh() {
+    let mut s = Snapshot::new(Corpus::open(&corpus_root()));
+    let keys: Vec<crate::index::EntityKey> = s.corpus.index.iter().map(|(k, _)| k.clone()).collect();
+    assert!(keys.len() > 50);
+    let same = |cached: &EntityView, fresh: &EntityView| {
+        assert_eq!(
+            (&cached.name, &cached.role, &cached.affiliation, &cached.forms),
+            (&fresh.name, &fresh.role, &fresh.affiliation, &fresh.forms)
+        );
+        assert_eq!(cached.history(), fresh.history());
+        assert_eq!((cached.mentions, cached.documents, &cached.keys), (fresh.mentions, fresh.documents, &fresh.keys));
+    };
+    for k in &keys {
+        let cached = s.entity(k).unwrap();
+        same(&cached, &s.corpus.entity(k).unwrap());
+        assert!(Arc::ptr_eq(&cached, &s.clone().entity(k).unwrap()));
+    }
+    // Wi's spellings change with an edit: after the refresh the view does too.
+    let wi = keys.iter().find(|k| s.entity(k).is_some_and(|v| v.forms.iter().any(|(f, _)| f == "Seongrak Wi"))).unwrap().clone();
+    let before = s.entity(&wi).unwrap();
+    edit(&mut s, "2025-06-04-lee-jae-myung-inauguration.txt", |t| format!("Seongrak Wi spoke. Seongrak Wi left. {t}"));
+    assert!(Arc::ptr_eq(&before, &s.entity(&wi).unwrap()), "an edit alone leaves the index, and so the view, as it was");
+    let r = s.refresh();
+    s.finish_refresh(r).unwrap_or_else(|_| panic!("same epoch"));
+    let after = s.entity(&wi).unwrap();
+    same(&after, &s.corpus.entity(&wi).unwrap());
+    assert_ne!(after.forms, before.forms);
+}
