@@ -8,11 +8,11 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-30}
 if ! rustup run nightly rustc --version >/dev/null 2>&1; then
-  timeout 300 rustup toolchain install nightly --profile minimal >/dev/null 2>&1 \
+  timeout 120 rustup toolchain install nightly --profile minimal >/dev/null 2>&1 \
     || { echo "fuzz: no nightly toolchain here; skipped (proptest covers the same properties)"; exit 0; }
 fi
 if ! cargo fuzz --version >/dev/null 2>&1; then
-  timeout 600 cargo install cargo-fuzz --locked >/dev/null 2>&1 \
+  timeout 300 cargo install cargo-fuzz --locked >/dev/null 2>&1 \
     || { echo "fuzz: cargo-fuzz could not be installed; skipped (proptest covers the same properties)"; exit 0; }
 fi
 cd fuzz
