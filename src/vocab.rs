@@ -158,7 +158,12 @@ pub fn vocabulary_of(text: &str, toks: &[Token]) -> Vocab {
     let mut buf = String::new();
     let mut bump = |v: &mut FxHashMap<String, u32>, w: &str| {
         buf.clear();
-        buf.extend(w.chars().flat_map(char::to_lowercase));
+        if w.is_ascii() {
+            buf.push_str(w);
+            buf.make_ascii_lowercase();
+        } else {
+            buf.extend(w.chars().flat_map(char::to_lowercase));
+        }
         match v.get_mut(buf.as_str()) {
             Some(c) => *c += 1,
             None => {
@@ -218,7 +223,8 @@ pub fn vocabulary_of(text: &str, toks: &[Token]) -> Vocab {
 }
 
 fn is_alpha(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(char::is_alphabetic)
+    // ASCII letters are the only alphabetic ASCII characters.
+    !s.is_empty() && if s.is_ascii() { s.bytes().all(|b| b.is_ascii_alphabetic()) } else { s.chars().all(char::is_alphabetic) }
 }
 
 #[cfg(test)]
