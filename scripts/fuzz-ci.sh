@@ -21,7 +21,10 @@ status=0
 for t in analyze edits config framing; do
   mkdir -p corpus/$t
   [ "$t" = analyze ] && cp ../examples/corpus/*.txt corpus/$t/ 2>/dev/null
-  if cargo +nightly fuzz run -O "$t" corpus/$t -- -max_total_time="$secs" -rss_limit_mb=3000 -max_len=65536 >"/tmp/fuzz-ci-$t.log" 2>&1; then
+  # The server's log line for each malformed frame is dropped (the framing
+  # target produces millions of them).
+  if cargo +nightly fuzz run -O "$t" corpus/$t -- -max_total_time="$secs" -rss_limit_mb=3000 -max_len=65536 2>&1 \
+      | grep -av '^byline lsp: skipped a message' >"/tmp/fuzz-ci-$t.log"; then
     echo "fuzz $t: $(grep -o 'Done [0-9]* runs in [0-9]* second(s)' /tmp/fuzz-ci-$t.log | tail -1)"
   else
     echo "fuzz $t: FAILED"; tail -n 40 "/tmp/fuzz-ci-$t.log"; status=1
