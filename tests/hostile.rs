@@ -148,6 +148,48 @@ fn a_fifty_megabyte_single_line() {
     assert!(serde_json::from_slice::<Value>(&o.stdout).is_ok());
 }
 
+/// Made-up capitalised words, deterministic: "Kanor Vesit Bral ...".
+fn capitalised_words(n: usize) -> String {
+    let (cons, vow) = (b"BCDFGKLMNPRSTVWZ", b"aeiou");
+    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut out = String::with_capacity(n * 6);
+    for _ in 0..n {
+        for _ in 0..2 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            out.push(cons[(x % 16) as usize] as char);
+            out.push(vow[((x >> 8) % 5) as usize] as char);
+        }
+        out.push_str("n ");
+    }
+    out
+}
+
+/// Junk that real scraped archives hold, each once a quadratic trap: a 10 MB
+/// "word" (every one-edit variant of a typo candidate was built: 20 KB took
+/// 22 GB), a million capitalised words in one sentence (sentence edges and
+/// role inference rescanned the sentence for every name), and a sign-off
+/// crediting 200,000 people (the credit words were looked for from the
+/// sentence start for each).
+#[test]
+fn junk_that_used_to_be_quadratic() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "word.txt", "x".repeat(10_000_000).as_bytes());
+    write(d, "names.txt", format!("Foreign Minister {} said.", capitalised_words(1_000_000)).as_bytes());
+    let credits: Vec<String> = capitalised_words(400_000).split_whitespace().collect::<Vec<_>>().chunks(2).map(|p| p.join(" ")).collect();
+    write(d, "credits.txt", format!("SEOUL -- Talks ended.\n(Reporting by {}; Editing by Jane Doe)\n", credits.join(", ")).as_bytes());
+    let o = run_ok(&["check", "--format", "json"], d);
+    assert!(serde_json::from_slice::<Value>(&o.stdout).is_ok());
+    let docs = export(d);
+    assert_eq!(docs.len(), 3);
+    // The sign-off's people are people.
+    let credited = docs.iter().find(|v| v["path"] == "credits.txt").unwrap();
+    let people = credited["spans"].as_array().unwrap().iter().filter(|e| e["label"] == "PERSON").count();
+    assert!(people > 1000, "{people} people in the sign-off");
+}
+
 // ------------------------------------------------------------ configuration
 
 fn config_errors(toml: &[u8], kb: Option<&[u8]>) -> (String, Output) {

@@ -93,6 +93,14 @@ pub(crate) struct Work<'a> {
     pub lines: Vec<Line>,
     /// Token index -> line index.
     pub line_of: Vec<u32>,
+    /// Token index -> the nearest token at or before it that starts a
+    /// sentence (`NONE` if none), and at or after it: sentence edges in
+    /// constant time however long the sentence.
+    pub sent_start_before: Vec<u32>,
+    pub sent_start_after: Vec<u32>,
+    /// Token index -> the nearest credit word ("Reporting", "Photo") at or
+    /// before it (`NONE` if none), made on first use by sign-off detection.
+    pub credit_word_before: std::cell::OnceCell<Vec<u32>>,
     /// Gazetteer matches on token edges, in text order.
     pub gaz: Vec<GazHit>,
     /// Token index -> index into `gaz` of the match starting there.
@@ -129,6 +137,22 @@ impl<'a> Work<'a> {
                 line_of[l.tokens.end] = li as u32;
             }
         }
+        let mut sent_start_before = vec![NONE; toks.len()];
+        let mut last = NONE;
+        for (i, t) in toks.iter().enumerate() {
+            if t.has(crate::tokens::SENT_START) {
+                last = i as u32;
+            }
+            sent_start_before[i] = last;
+        }
+        let mut sent_start_after = vec![NONE; toks.len()];
+        let mut next = NONE;
+        for (i, t) in toks.iter().enumerate().rev() {
+            if t.has(crate::tokens::SENT_START) {
+                next = i as u32;
+            }
+            sent_start_after[i] = next;
+        }
         let mut gaz_at = vec![NONE; toks.len()];
         let mut gaz = Vec::new();
         for m in kb.find(text) {
@@ -154,6 +178,9 @@ impl<'a> Work<'a> {
             toks,
             lines,
             line_of,
+            sent_start_before,
+            sent_start_after,
+            credit_word_before: std::cell::OnceCell::new(),
             gaz,
             gaz_at,
             classes: vec![std::cell::Cell::new(0); n],

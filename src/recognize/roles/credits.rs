@@ -22,9 +22,24 @@ pub(super) fn signed_off(w: &Work, p: usize) -> bool {
         return true;
     }
     let s = sentence_toks(w, f).first;
-    let before: Vec<&str> = (s..f).map(|k| w.t(k)).collect();
-    before.last().is_some_and(|x| *x == "by" || *x == "and" || *x == ",")
-        && before.iter().any(|x| lexicon().roles.credit_words.contains(&x.to_ascii_lowercase()))
+    if f <= s || !matches!(w.t(f - 1), "by" | "and" | ",") {
+        return false;
+    }
+    // A credit word ("Reporting", "Editing", "Photo") earlier in the sentence:
+    // the nearest one before `f`, from an index made once per document (a
+    // sign-off listing thousands of names stays linear).
+    let nearest = w.credit_word_before.get_or_init(|| {
+        let mut last = u32::MAX;
+        (0..w.toks.len())
+            .map(|k| {
+                if lexicon().roles.credit_words.contains(&w.t(k).to_ascii_lowercase()) {
+                    last = k as u32;
+                }
+                last
+            })
+            .collect()
+    });
+    nearest[f - 1] != u32::MAX && nearest[f - 1] as usize >= s
 }
 
 /// The agency of a byline: the news organisation credited near the top, in

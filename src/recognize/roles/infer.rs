@@ -41,9 +41,16 @@ impl Article {
 
 /// An affiliation from context for person `p` with `role`; `used` marks the
 /// tokens other claims took their affiliation from.
+/// How far back inference looks for a place or body, in tokens. A news
+/// sentence has a few dozen; a "sentence" of thousands is a list or junk (a
+/// scraped page on one line), and looking through all of it for every person
+/// in it would cost the square of its length.
+const LOOK_BACK: usize = 400;
+
 pub(super) fn infer(w: &Work, p: usize, role: Option<&str>, used: &[bool], article: &Article) -> Option<String> {
     let first = w.cands[p].tokens.first;
-    let s = sentence_toks(w, first).first;
+    let sentence = sentence_toks(w, first).first;
+    let s = sentence.max(first.saturating_sub(LOOK_BACK));
     // A Korean name: South or North Korea, by the nearest mention in the paragraph.
     let root = w.cands[p].refers_to.unwrap_or(p);
     let name = w.span_text(w.cands[root].tokens.first, w.cands[root].tokens.end).to_string();
@@ -55,7 +62,7 @@ pub(super) fn infer(w: &Work, p: usize, role: Option<&str>, used: &[bool], artic
     // A local office: the nearest city or region named in this or the
     // previous sentence.
     if is_local(role) {
-        let from = if s > 0 { sentence_toks(w, s - 1).first } else { s };
+        let from = if sentence > 0 { sentence_toks(w, sentence - 1).first.max(first.saturating_sub(LOOK_BACK)) } else { s };
         for k in (from..first).rev() {
             if let Some(c) = w.cand_at(k)
                 && let Key::Kb(e) = w.cands[w.cands[c].refers_to.unwrap_or(c)].key
@@ -95,9 +102,9 @@ pub(super) fn infer(w: &Work, p: usize, role: Option<&str>, used: &[bool], artic
         return Some(c.clone());
     }
     // A spokesperson speaks for what the previous sentence is about.
-    if role.is_some_and(|r| r.to_lowercase().starts_with("spokes")) && s > 0 {
-        let previous = sentence_toks(w, s - 1);
-        for k in previous.first..s {
+    if role.is_some_and(|r| r.to_lowercase().starts_with("spokes")) && sentence > 0 {
+        let previous = sentence_toks(w, sentence - 1);
+        for k in previous.first.max(sentence.saturating_sub(LOOK_BACK))..sentence {
             if let Some(c) = w.cand_at(k)
                 && w.cands[c].kind != Kind::Person
                 && let Some(f) = affiliation::body_itself(w, c).or_else(|| affiliation::of_cand(w, c))

@@ -4,7 +4,6 @@
 
 use super::super::{TokRange, Work};
 use crate::model::Span;
-use crate::tokens::SENT_START;
 
 /// The byte range of the sentence around token `tok`.
 pub(super) fn sentence_of(w: &Work, tok: usize) -> Span {
@@ -18,17 +17,24 @@ pub(super) fn sentence_of(w: &Work, tok: usize) -> Span {
 /// The tokens of the sentence around `tok`.
 pub(super) fn sentence_toks(w: &Work, tok: usize) -> TokRange {
     let line = &w.lines[w.line_of[tok] as usize];
-    let mut s = tok;
-    while s > line.tokens.start && !w.toks[s].has(SENT_START) {
-        s -= 1;
-    }
+    let (start, end) = (line.tokens.start, line.tokens.end);
+    // The last sentence start in (start, tok], else the line's start.
+    let s = match w.sent_start_before[tok] as usize {
+        _ if tok <= start => tok,
+        p if p != NONE && p > start => p,
+        _ => start,
+    };
     let s = s.max(line.content_from.min(tok));
-    let mut e = tok + 1;
-    while e < line.tokens.end && !w.toks[e].has(SENT_START) {
-        e += 1;
-    }
+    // The first sentence start in [tok + 1, end), else the line's end.
+    let e = match w.sent_start_after.get(tok + 1).map(|&n| n as usize) {
+        _ if tok + 1 >= end => tok + 1,
+        Some(n) if n != NONE && n < end => n,
+        _ => end,
+    };
     TokRange::new(s, e)
 }
+
+const NONE: usize = u32::MAX as usize;
 
 #[cfg(test)]
 mod tests {

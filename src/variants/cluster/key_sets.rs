@@ -33,7 +33,9 @@ pub(super) fn keys_of<'a>(kind: Kind, forms: impl Iterator<Item = &'a str>) -> V
         }
         if !korean && multiword {
             add(KeyKind::Skeleton, skeleton_key(form));
-            if sk.chars().count() >= 8 {
+            // Typo keys cost the square of the key's length: none for
+            // junk hundreds of letters long.
+            if (8..=MAX_TYPO_KEY_CHARS).contains(&sk.chars().count()) {
                 for d in deletion_keys(&sk) {
                     add(KeyKind::Typo, d);
                 }
@@ -59,3 +61,7 @@ pub(super) fn hashes(keys: &[Key]) -> Vec<u64> {
     v.dedup();
     v
 }
+
+/// The longest skeleton key given one-deletion typo keys, in characters (real
+/// names' skeletons are a few dozen).
+const MAX_TYPO_KEY_CHARS: usize = 128;

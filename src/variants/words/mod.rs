@@ -299,7 +299,17 @@ fn family<'a>(key: &str, members: impl Iterator<Item = &'a str>, vocab: &Vocab) 
 /// A word that may be a typo: used once, one word, five letters or more, not in
 /// the dictionary.
 fn typo_candidate(w: &str, n: u32) -> bool {
-    n == 1 && !w.contains(['-', ' ']) && w.len() >= 5 && !lexicon().is_known_word(w)
+    n == 1 && !w.contains(['-', ' ']) && w.len() >= 5 && is_word_length(w) && !lexicon().is_known_word(w)
+}
+
+/// The longest a word can be to be a typo of another, in characters. The longest
+/// words in English dictionaries have 30–45 letters; a longer run of letters
+/// is a code, a URL's remains or junk, and looking for words one edit away
+/// from it would cost the square of its length.
+const MAX_WORD_CHARS: usize = 45;
+
+fn is_word_length(w: &str) -> bool {
+    w.len() <= MAX_WORD_CHARS || w.chars().count() <= MAX_WORD_CHARS
 }
 
 /// The corrections typos' list of known misspellings gives for a word.
@@ -356,6 +366,10 @@ fn decision_of(f: &str, state: &WordState, vocab: &Vocab) -> Option<WordDecision
 
 /// Hashes of a word and of it with each letter deleted.
 fn deletion_hashes(w: &str) -> Vec<u64> {
+    if !is_word_length(w) {
+        // Too long to be a typo or to have one (see `MAX_WORD_CHARS`).
+        return vec![FxBuildHasher.hash_one(w)];
+    }
     let chars: Vec<char> = w.chars().collect();
     let mut out = Vec::with_capacity(chars.len() + 1);
     out.push(FxBuildHasher.hash_one(w));
