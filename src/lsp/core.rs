@@ -140,8 +140,9 @@ impl Core {
     }
 
     /// Answers a request from the current world on the blocking pool (requests
-    /// that read the whole corpus). With `fresh`, an answer computed before a
-    /// newer edit is replaced by `ContentModified` (its positions may be wrong).
+    /// that read the whole corpus). With `fresh`, a request overtaken by a newer
+    /// edit answers `ContentModified` (its positions may be wrong): at once if
+    /// the edit came before it started, else instead of its answer.
     pub(super) async fn read_blocking<T: Send + 'static>(
         &self,
         what: &'static str,
@@ -150,8 +151,13 @@ impl Core {
     ) -> Result<T> {
         let world = self.world();
         let edits = world.edits;
+        let core = self.clone();
         let out = tokio::task::spawn_blocking(move || {
             super::faults::delay("request");
+            // Overtaken by an edit while it waited for a thread: not computed.
+            if fresh && core.world().edits != edits {
+                return Err(content_modified());
+            }
             guard(what, || f(&world))
         })
         .await
