@@ -74,11 +74,16 @@ pub fn line_starts(text: &str) -> Vec<usize> {
     std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect()
 }
 
+/// The one-based line of a byte offset, given the text's line starts.
+pub fn line_of(starts: &[usize], offset: usize) -> usize {
+    starts.partition_point(|&s| s <= offset).max(1)
+}
+
 /// One-based line and character column of a byte offset, given the text's
 /// line starts.
 fn line_col(text: &str, starts: &[usize], offset: usize) -> (u32, u32) {
     let offset = crate::text::floor_char_boundary(text, offset);
-    let line = starts.partition_point(|&s| s <= offset).max(1);
+    let line = line_of(starts, offset);
     let col = text[starts[line - 1]..offset].chars().count() + 1;
     (line as u32, col as u32)
 }

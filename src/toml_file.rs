@@ -57,13 +57,15 @@ impl<'a> TomlFile<'a> {
 
     /// The one-based line of a parsed value's span.
     pub fn line(&self, span: Range<usize>) -> u32 {
-        let starts = self.lines.get_or_init(|| crate::errors::line_starts(self.text));
-        starts.partition_point(|&s| s <= span.start + self.bom).max(1) as u32
+        crate::errors::line_of(self.line_starts(), span.start + self.bom) as u32
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.lines.get_or_init(|| crate::errors::line_starts(self.text))
     }
 
     fn located(&self, span: Option<Range<usize>>, message: impl Into<String>) -> FileError {
-        let starts = self.lines.get_or_init(|| crate::errors::line_starts(self.text));
-        FileError::at_lines(self.path, self.text, starts, span.map(|s| s.start + self.bom..s.end + self.bom), message)
+        FileError::at_lines(self.path, self.text, self.line_starts(), span.map(|s| s.start + self.bom..s.end + self.bom), message)
     }
 }
 

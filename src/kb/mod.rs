@@ -263,14 +263,17 @@ impl Kb {
         if user.is_empty() {
             return Kb::from_entries(builtin::entries().to_vec());
         }
-        let user_forms: std::collections::HashSet<String> = user.iter().flat_map(|e| e.spellings().map(fold).collect::<Vec<_>>()).collect();
-        // The first user entry with each folded spelling (aliases taken over
-        // from built-in entries below join it): one lookup per built-in entry,
-        // not a scan of every user entry.
+        // Every folded user spelling, and the first user entry with each
+        // (aliases taken over from built-in entries below join it): one lookup
+        // per built-in entry, not a scan of every user entry.
+        let mut user_forms: std::collections::HashSet<String> = std::collections::HashSet::new();
         let mut first_user: HashMap<String, usize> = HashMap::new();
-        for (i, e) in user.iter().enumerate().filter(|(_, e)| e.is_user()) {
+        for (i, e) in user.iter().enumerate() {
             for f in e.spellings().map(fold) {
-                first_user.entry(f).or_insert(i);
+                if e.is_user() {
+                    first_user.entry(f.clone()).or_insert(i);
+                }
+                user_forms.insert(f);
             }
         }
         let mut entries = user;

@@ -129,7 +129,7 @@ pub fn code_actions(st: &World, p: &CodeActionParams) -> Result<Vec<CodeActionOr
         // A name: accept the spelling into the knowledge base.
         if let Some((_, m)) = c.mention_at(d.id, f.span.start).filter(|(_, m)| m.span == f.span)
             && let Some(kb) = st.kb_file()
-            && let Some(view) = c.key_of(d.id, m).and_then(|k| c.entity(&k))
+            && let Some(view) = c.key_of(d.id, m).and_then(|k| st.entity(&k))
         {
             let text = st.file_text(&kb).unwrap_or_default();
             if let Ok(new) = edit::add_alias(&text, &view.name, view.kind, &f.data.found)
@@ -182,7 +182,7 @@ pub fn code_actions(st: &World, p: &CodeActionParams) -> Result<Vec<CodeActionOr
 fn add_to_kb(st: &World, c: &Corpus, d: &Document, range: &std::ops::Range<usize>, out: &mut Vec<CodeActionOrCommand>) {
     let Some((_, m)) = c.mention_at(d.id, range.start) else { return };
     let Some(key) = c.key_of(d.id, m) else { return };
-    let Some(view) = c.entity(&key) else { return };
+    let Some(view) = st.entity(&key) else { return };
     if view.kb.is_some_and(|id| c.kb.entry(id).is_user()) {
         return;
     }

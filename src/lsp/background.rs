@@ -109,7 +109,8 @@ impl Core {
                     w.snap.as_ref().map(|s| s.needs_refresh())
                 );
             }
-            if next.is_none() && self.quiescent() {
+            // The status a job asked for, or news that nothing is left to do.
+            if self.status_due.swap(false, Ordering::SeqCst) || (next.is_none() && self.quiescent()) {
                 self.status(false).await;
             }
         }
@@ -490,12 +491,10 @@ fn sync_open(w: &mut Writer, snap: &mut Snapshot) {
 /// File events with only the last event of each path kept (a file created
 /// then deleted is deleted), in the order of those last events.
 fn last_event_per_path(events: Vec<(PathBuf, bool)>) -> Vec<(PathBuf, bool)> {
-    let mut last: std::collections::HashMap<&PathBuf, usize> = std::collections::HashMap::new();
-    for (i, (p, _)) in events.iter().enumerate() {
-        last.insert(p, i);
-    }
-    let keep: std::collections::HashSet<usize> = last.into_values().collect();
-    events.iter().enumerate().filter(|(i, _)| keep.contains(i)).map(|(_, e)| e.clone()).collect()
+    let mut seen = std::collections::HashSet::new();
+    let mut out: Vec<(PathBuf, bool)> = events.into_iter().rev().filter(|(p, _)| seen.insert(p.clone())).collect();
+    out.reverse();
+    out
 }
 
 pub(super) fn panic_message_of(e: tokio::task::JoinError) -> String {

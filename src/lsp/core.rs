@@ -48,6 +48,8 @@ pub struct Core {
     pub(super) refresh_queued: Arc<AtomicBool>,
     /// Jobs queued and not yet finished (the worker is quiescent at zero).
     pub(super) busy: Arc<AtomicUsize>,
+    /// A job told the client of a change: the status goes out when it ends.
+    pub(super) status_due: Arc<AtomicBool>,
     jobs: UnboundedSender<Job>,
     pub(super) jobs_rx: Arc<tokio::sync::Mutex<UnboundedReceiver<Job>>>,
     pub(super) worker_started: Arc<AtomicBool>,
@@ -67,6 +69,7 @@ impl Core {
             changes: Arc::new(AtomicU64::new(0)),
             refresh_queued: Arc::new(AtomicBool::new(false)),
             busy: Arc::new(AtomicUsize::new(0)),
+            status_due: Arc::new(AtomicBool::new(false)),
             jobs: tx,
             jobs_rx: Arc::new(tokio::sync::Mutex::new(rx)),
             worker_started: Arc::new(AtomicBool::new(false)),

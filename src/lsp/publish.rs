@@ -3,6 +3,7 @@
 //! semantic-tokens refreshes and the `byline/status` notification.
 
 use std::path::PathBuf;
+use std::sync::atomic::Ordering;
 
 use serde::{Deserialize, Serialize};
 use tower_lsp_server::ls_types::notification::Notification;
@@ -48,7 +49,8 @@ pub(super) struct Tell {
 impl Core {
     /// After a change: configuration diagnostics, then diagnostics (pushed for
     /// the documents whose diagnostics changed, or a refresh request to pull
-    /// clients), semantic tokens, status.
+    /// clients), semantic tokens; the status follows when the job ends (one
+    /// per job, saying whether work is left).
     pub(super) async fn tell(&self, t: Tell) {
         let (caps, errors) = {
             let mut w = self.writer();
@@ -76,7 +78,7 @@ impl Core {
                 let _ = client.semantic_tokens_refresh().await;
             });
         }
-        self.status(false).await;
+        self.status_due.store(true, Ordering::SeqCst);
     }
 
     /// Push mode: publishes the diagnostics of `docs` (all documents if

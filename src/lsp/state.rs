@@ -98,6 +98,11 @@ impl World {
         self.snap.as_ref().map(|s| &s.corpus)
     }
 
+    /// An entity's view, cached in the snapshot until the next refresh.
+    pub fn entity(&self, key: &crate::index::EntityKey) -> Option<std::sync::Arc<crate::corpus::view::EntityView>> {
+        self.snap.as_ref()?.entity(key)
+    }
+
     /// The corpus document of a URI, with the corpus.
     pub fn doc(&self, uri: &Uri) -> Option<(&Corpus, &std::sync::Arc<crate::corpus::Document>)> {
         let c = self.corpus()?;

@@ -122,7 +122,8 @@ pub(crate) struct Work<'a> {
     pub not_entities: std::collections::HashSet<String>,
 }
 
-const NONE: u32 = u32::MAX;
+/// "No token" in the per-token index tables.
+pub(crate) const NONE: u32 = u32::MAX;
 const COMPUTED: u64 = 1 << 63;
 
 impl<'a> Work<'a> {

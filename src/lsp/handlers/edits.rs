@@ -49,8 +49,8 @@ pub fn prepare_rename(st: &World, p: TextDocumentPositionParams) -> Result<Optio
     let Some((keys, span)) = entity_at(st, &p.text_document.uri, p.position) else {
         return Err(invalid("there is no name here to rename"));
     };
-    let Some((c, d)) = st.doc(&p.text_document.uri) else { return Ok(None) };
-    let name = c.entity(&keys[0]).map(|v| v.name).unwrap_or_default();
+    let Some((_, d)) = st.doc(&p.text_document.uri) else { return Ok(None) };
+    let name = st.entity(&keys[0]).map(|v| v.name.clone()).unwrap_or_default();
     Ok(Some(PrepareRenameResponse::RangeWithPlaceholder { range: to_proto::range(&d.rope, &span, st.enc), placeholder: name }))
 }
 
@@ -69,7 +69,7 @@ pub fn rename(st: &World, p: RenameParams) -> Result<Option<WorkspaceEdit>> {
     let edits: Vec<Replacement> = c.rename_edits(&keys, &new_name);
     let mut edit = to_proto::workspace_edit(c, &edits, &st.versions(), st.enc, true);
     // The knowledge-base entry is renamed too.
-    let old = c.entity(&keys[0]).map(|v| v.name).unwrap_or_default();
+    let old = st.entity(&keys[0]).map(|v| v.name.clone()).unwrap_or_default();
     if let Some(kb) = st.kb_file()
         && let Some(text) = st.file_text(&kb)
         && let Ok(Some(new_text)) = edit::rename(&text, &old, &new_name)

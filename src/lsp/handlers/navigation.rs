@@ -16,7 +16,7 @@ pub fn hover(st: &World, p: HoverParams) -> Result<Option<Hover>> {
     let Some((c, d)) = st.doc(&pos.text_document.uri) else { return Ok(None) };
     // An entity the index does not hold yet (the document was just edited):
     // from the document alone.
-    let view = st.snap.as_ref().and_then(|s| s.entity(&keys[0])).or_else(|| {
+    let view = st.entity(&keys[0]).or_else(|| {
         let (_, m) = c.mention_at(d.id, span.start)?;
         c.doc_entity_view(d, m.entity).map(std::sync::Arc::new)
     });
@@ -87,7 +87,7 @@ pub fn document_symbol(st: &World, p: DocumentSymbolParams) -> Result<Option<Doc
             let r = to_proto::range(&d.rope, &span, st.enc);
             DocumentSymbol {
                 name,
-                detail: st.snap.as_ref().and_then(|s| s.entity(&key)).map(|v| to_proto::summary(&v)),
+                detail: st.entity(&key).map(|v| to_proto::summary(&v)),
                 kind: to_proto::symbol_kind(kind),
                 tags: None,
                 deprecated: None,

@@ -13,6 +13,7 @@ use super::affiliation::display_name;
 use super::sentence::sentence_toks;
 use crate::lexicon::lexicon;
 use crate::model::Kind;
+use crate::recognize::work::NONE;
 
 /// People named in sign-offs: "(Reporting by X; Editing by Y)", "Photo by X",
 /// and photo credits "REUTERS/Jana Klemm", "(AP Photo/Oleh Marchuk)".
@@ -29,7 +30,7 @@ pub(super) fn signed_off(w: &Work, p: usize) -> bool {
     // the nearest one before `f`, from an index made once per document (a
     // sign-off listing thousands of names stays linear).
     let nearest = w.credit_word_before.get_or_init(|| {
-        let mut last = u32::MAX;
+        let mut last = NONE;
         (0..w.toks.len())
             .map(|k| {
                 if lexicon().roles.credit_words.contains(&w.t(k).to_ascii_lowercase()) {
@@ -39,7 +40,7 @@ pub(super) fn signed_off(w: &Work, p: usize) -> bool {
             })
             .collect()
     });
-    nearest[f - 1] != u32::MAX && nearest[f - 1] as usize >= s
+    nearest[f - 1] != NONE && nearest[f - 1] as usize >= s
 }
 
 /// The agency of a byline: the news organisation credited near the top, in

@@ -39,14 +39,14 @@ impl Article {
     }
 }
 
-/// An affiliation from context for person `p` with `role`; `used` marks the
-/// tokens other claims took their affiliation from.
 /// How far back inference looks for a place or body, in tokens. A news
 /// sentence has a few dozen; a "sentence" of thousands is a list or junk (a
 /// scraped page on one line), and looking through all of it for every person
 /// in it would cost the square of its length.
 const LOOK_BACK: usize = 400;
 
+/// An affiliation from context for person `p` with `role`; `used` marks the
+/// tokens other claims took their affiliation from.
 pub(super) fn infer(w: &Work, p: usize, role: Option<&str>, used: &[bool], article: &Article) -> Option<String> {
     let first = w.cands[p].tokens.first;
     let sentence = sentence_toks(w, first).first;

@@ -4,6 +4,7 @@
 
 use super::super::{TokRange, Work};
 use crate::model::Span;
+use crate::recognize::work::NONE;
 
 /// The byte range of the sentence around token `tok`.
 pub(super) fn sentence_of(w: &Work, tok: usize) -> Span {
@@ -19,22 +20,20 @@ pub(super) fn sentence_toks(w: &Work, tok: usize) -> TokRange {
     let line = &w.lines[w.line_of[tok] as usize];
     let (start, end) = (line.tokens.start, line.tokens.end);
     // The last sentence start in (start, tok], else the line's start.
-    let s = match w.sent_start_before[tok] as usize {
+    let s = match w.sent_start_before[tok] {
         _ if tok <= start => tok,
-        p if p != NONE && p > start => p,
+        p if p != NONE && p as usize > start => p as usize,
         _ => start,
     };
     let s = s.max(line.content_from.min(tok));
     // The first sentence start in [tok + 1, end), else the line's end.
-    let e = match w.sent_start_after.get(tok + 1).map(|&n| n as usize) {
+    let e = match w.sent_start_after.get(tok + 1).copied() {
         _ if tok + 1 >= end => tok + 1,
-        Some(n) if n != NONE && n < end => n,
+        Some(n) if n != NONE && (n as usize) < end => n as usize,
         _ => end,
     };
     TokRange::new(s, e)
 }
-
-const NONE: usize = u32::MAX as usize;
 
 #[cfg(test)]
 mod tests {
