@@ -28,5 +28,6 @@ pub mod romanize;
 pub mod text;
 pub mod tokens;
 pub mod toml_file;
+pub mod translit;
 pub mod variants;
 pub mod vocab;

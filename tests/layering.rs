@@ -17,6 +17,7 @@ const LAYERS: &[&str] = &[
     "toml_file",
     "lexicon",
     "romanize",
+    "translit",
     "tokens",
     "keys",
     "vocab",

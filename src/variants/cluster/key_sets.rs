@@ -11,7 +11,9 @@ pub(super) fn key_hash(kind: Kind, kk: KeyKind, s: &str) -> u64 {
 }
 
 /// The clustering keys of an entity's spellings (sorted by hash): the spelling
-/// key for all; for people also word order, Korean romanization or consonant
+/// key and the spelling without Arabic articles for all; the transliteration
+/// skeleton of names of at least four consonant classes, and one-deletion keys
+/// of acronyms; for people also word order, Korean romanization or consonant
 /// skeleton, and one-deletion keys of long names (typos).
 pub(super) fn keys_of<'a>(kind: Kind, forms: impl Iterator<Item = &'a str>) -> Vec<Key> {
     let mut out: Vec<Key> = Vec::new();
@@ -20,14 +22,31 @@ pub(super) fn keys_of<'a>(kind: Kind, forms: impl Iterator<Item = &'a str>) -> V
         let multiword = form.split_whitespace().nth(1).is_some();
         let sk = spelling_key(form);
         add(KeyKind::Spelling, sk.clone());
+        // Junk hundreds of letters long gets no transliteration keys.
+        let short = form.len() <= MAX_TYPO_KEY_CHARS;
+        if let Some(ak) = article_key(form).filter(|_| short) {
+            add(KeyKind::Article, ak);
+        }
+        let kor = if kind == Kind::Person { korean_keys(form) } else { Vec::new() };
+        let korean = !kor.is_empty();
+        if !korean && short {
+            let tk = translit_key(form);
+            if tk.chars().count() >= MIN_TRANSLIT_CLASSES {
+                add(KeyKind::Translit, tk);
+            }
+        }
         if kind != Kind::Person {
+            // "NAOT" next to "NATO": acronyms one edit apart.
+            if is_acronym(form) && form.len() >= 4 {
+                for d in deletion_keys(&sk) {
+                    add(KeyKind::Typo, d);
+                }
+            }
             continue;
         }
         if multiword {
             add(KeyKind::Order, order_key(form));
         }
-        let kor = korean_keys(form);
-        let korean = !kor.is_empty();
         for k in kor {
             add(KeyKind::Korean, k);
         }
@@ -60,6 +79,15 @@ pub(super) fn hashes(keys: &[Key]) -> Vec<u64> {
     let mut v: Vec<u64> = keys.iter().map(|k| k.h).collect();
     v.dedup();
     v
+}
+
+/// Transliteration skeletons shorter than this join too many names.
+const MIN_TRANSLIT_CLASSES: usize = 4;
+
+/// A single word in capitals, of two to six letters ("NATO", "AFP").
+pub(super) fn is_acronym(form: &str) -> bool {
+    let n = form.chars().count();
+    (2..=6).contains(&n) && form.chars().all(|c| c.is_uppercase())
 }
 
 /// The longest skeleton key given one-deletion typo keys, in characters (real

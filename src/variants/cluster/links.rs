@@ -46,22 +46,45 @@ pub(super) fn link(ev: &mut Evidence, kk: KeyKind, kb: &Kb) -> Link {
     {
         return Link::None;
     }
-    // Two built-in places or organisations are never one another's misspelling.
-    if a.kb.or(b.kb).is_some_and(|id| kb.entry(id).class != Class::Person && !kb.entry(id).is_user()) && kk != KeyKind::Spelling {
+    // A built-in place or organisation is never another's misspelling, but an
+    // unknown spelling may be another transliteration or a typo of its name.
+    let builtin = |g: &CorpusEntity| g.kb.is_some_and(|id| kb.entry(id).class != Class::Person && !kb.entry(id).is_user());
+    let either_builtin = builtin(a) || builtin(b);
+    if either_builtin && !matches!(kk, KeyKind::Spelling | KeyKind::Article | KeyKind::Translit | KeyKind::Typo) {
         return Link::None;
     }
     if ev.conflict() {
         return Link::None;
     }
+    let person = a.kind == Some(Kind::Person);
     match kk {
-        KeyKind::Spelling | KeyKind::Order => Link::Strong,
+        KeyKind::Spelling | KeyKind::Order | KeyKind::Article => Link::Strong,
+        KeyKind::Typo if !person => {
+            // An acronym with two letters swapped, rare next to one used often.
+            let (rare, other) = if a.mentions <= b.mentions { (a, b) } else { (b, a) };
+            if rare.mentions <= 2 && other.mentions >= 3 && rare.kb.is_none() && forms_transposed(a, b) { Link::Strong } else { Link::None }
+        }
         KeyKind::Typo => {
+            if either_builtin {
+                return Link::None;
+            }
             // One edit away: only a rare form next to one used several times.
             let (ca, cb) = (a.mentions, b.mentions);
             if ca.min(cb) > 2 || ca.max(cb) < 2 || !forms_one_edit_apart(a, b) {
                 return Link::None;
             }
             if ev.support() { Link::Strong } else { Link::Weak }
+        }
+        KeyKind::Translit if !person => {
+            // Places and organisations have no roles to agree: an unknown
+            // spelling of a known name, or two spellings that differ only in
+            // their vowels and doubled letters ("Hizbollah" / "Hezbollah").
+            if either_builtin || forms_share_consonants(a, b) { Link::Strong } else { Link::Weak }
+        }
+        KeyKind::Translit => {
+            // A family name spelled two ways is one person's when the given
+            // name, the role or the affiliation agrees.
+            if ev.support() || forms_share_a_name_word(a, b) { Link::Strong } else { Link::Weak }
         }
         KeyKind::Korean | KeyKind::Skeleton => {
             if ev.support() {
@@ -73,10 +96,31 @@ pub(super) fn link(ev: &mut Evidence, kk: KeyKind, kb: &Kb) -> Link {
     }
 }
 
+/// Some spelling of each has the same letters in another order (acronyms).
+fn forms_transposed(a: &CorpusEntity, b: &CorpusEntity) -> bool {
+    let sorted = |f: &str| {
+        let mut v: Vec<char> = f.chars().collect();
+        v.sort_unstable();
+        v
+    };
+    a.forms.keys().any(|x| b.forms.keys().any(|y| x != y && sorted(x) == sorted(y)))
+}
+
+/// Some spelling of each has the same consonants in the same order.
+fn forms_share_consonants(a: &CorpusEntity, b: &CorpusEntity) -> bool {
+    a.forms.keys().any(|x| b.forms.keys().any(|y| crate::translit::consonants(x) == crate::translit::consonants(y)))
+}
+
+/// Some spelling of each shares a name word (not an article or particle).
+fn forms_share_a_name_word(a: &CorpusEntity, b: &CorpusEntity) -> bool {
+    a.forms.keys().any(|x| b.forms.keys().any(|y| crate::translit::share_a_name_word(x, y)))
+}
+
 pub(super) fn why(kk: KeyKind) -> &'static str {
     match kk {
         KeyKind::Korean => "another romanization of the same Korean name",
-        KeyKind::Skeleton => "another transliteration",
+        KeyKind::Skeleton | KeyKind::Translit => "another transliteration",
+        KeyKind::Article => "the same name with or without its article",
         _ => "one letter apart",
     }
 }

@@ -41,6 +41,7 @@ use crate::kb::{Class, Kb};
 use crate::keys::{deletion_keys, edit_distance, is_korean_name, korean_keys, order_key, skeleton_key, spelling_key};
 use crate::lexicon::{class, lexicon};
 use crate::model::{Kind, PreferredBy};
+use crate::translit::{article_key, translit_key};
 
 mod incremental;
 mod key_sets;
@@ -193,12 +194,17 @@ impl NameDecisions {
 pub(super) enum KeyKind {
     Spelling,
     Order,
+    /// The spelling without Arabic articles ([`crate::translit::article_key`]).
+    Article,
     Korean,
     Skeleton,
+    /// The transliteration skeleton ([`crate::translit::translit_key`]).
+    Translit,
     Typo,
 }
 
-const KEY_KINDS: [KeyKind; 5] = [KeyKind::Spelling, KeyKind::Order, KeyKind::Korean, KeyKind::Skeleton, KeyKind::Typo];
+const KEY_KINDS: [KeyKind; 7] =
+    [KeyKind::Spelling, KeyKind::Order, KeyKind::Article, KeyKind::Korean, KeyKind::Skeleton, KeyKind::Translit, KeyKind::Typo];
 
 fn bit(kk: KeyKind) -> u8 {
     1 << kk as u8

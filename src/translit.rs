@@ -1,0 +1,325 @@
+//! Transliteration keys: what stays the same when a name written in Arabic,
+//! Persian, Cyrillic, Amharic or another script is spelled in Latin letters by
+//! different outlets. In the spirit of the Korean romanization keys in
+//! [`crate::romanize`], but for the consonant-and-vowel classes romanizations of
+//! other scripts disagree on:
+//!
+//! | family | what varies | e.g. |
+//! | --- | --- | --- |
+//! | Arabic, Persian, Urdu | the article (al-/el-/ul-/as-/ad-…, joined or not; kept in Abd al- as in Abdel/Abdul), q/k/g/gh/kh, dh/d/z, th/t, ou/u/oo/w, i/ee/y, e/a, doubled letters, final -h | al-Assad / Assad; Zawahiri / Zawahri; Mohammed / Muhammad / Mohamed; Gaddafi / Qaddafi / Kadhafi |
+//! | Russian, Ukrainian, Belarusian | initial ye/e, yu/iu, ya/ia; zh/j/dj; ch/tch/tsh; kh/h; -ov/-off; -sky/-ski/-skyy/-skiy; x/ks | Yevgeny / Evgeny; Gorbachev / Gorbachov; Zelensky / Zelenskyy; Aleksandr / Alexander |
+//! | French and German renderings of the above | ou for u, tch/tsch for ch, dj for j | Oussama / Usama; Tchernihiv / Chernihiv |
+//!
+//! The key ([`translit_key`]) is a consonant skeleton: vowels (with y and w)
+//! dropped, each consonant mapped to its class, repeated classes collapsed,
+//! articles removed. It deliberately joins more than spellings of one name, so
+//! it is a *candidate* key: clustering links two names sharing it only with
+//! evidence (a shared word, role, affiliation or company), and never two
+//! different knowledge-base entries. [`article_key`] is the strict key: the
+//! spelling without its Arabic articles ("Bashar al-Assad" / "Bashar Assad"),
+//! which joins outright.
+//!
+//! Language families are not guessed from the name: the classes are chosen so
+//! that no rule of one family separates two spellings of another.
+
+use crate::fold::fold;
+
+/// The transliteration skeleton of a name: articles removed, each word's
+/// consonant classes in order, vowels dropped, word boundaries ignored.
+/// `"Ayman al-Zawahiri"` and `"Ayman al-Zawahri"` give the same key.
+pub fn translit_key(form: &str) -> String {
+    let mut out = String::new();
+    for part in name_parts(form) {
+        skeleton_into(&part, &mut out);
+    }
+    out
+}
+
+/// The spelling of a name without its Arabic articles (folded, letters only),
+/// or `None` if it has none: "Bashar al-Assad", "Bashar al Assad" and "Bashar
+/// Assad" share it.
+pub fn article_key(form: &str) -> Option<String> {
+    let parts = name_parts(form);
+    let all = raw_parts(form).len();
+    (parts.len() < all).then(|| parts.concat())
+}
+
+/// The consonants of a name in order, doubled letters as one (folded; vowels,
+/// y and w dropped): spellings that differ only in their vowels share them
+/// ("Hezbollah" / "Hizbollah", "Kharkiv" / "Kharkov").
+pub fn consonants(form: &str) -> String {
+    let mut out = String::new();
+    for (p, _) in raw_parts(form) {
+        for c in p.chars() {
+            if !is_vowel(c) && !out.ends_with(c) {
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+/// Articles and particles that are parts of many names: sharing one says nothing.
+const PARTICLES: &[&str] = &[
+    "al", "el", "ul", "bin", "ibn", "ben", "bint", "abu", "abou", "abd", "de", "da", "di", "del", "der", "van", "von", "la", "le", "du",
+    "dos", "das", "mac",
+];
+
+/// Whether two names share a word of at least three letters that is not an
+/// article or particle (the given name of "Ayman al-Zawahiri" / "Ayman
+/// al-Zawahri").
+pub fn share_a_name_word(a: &str, b: &str) -> bool {
+    let words = |f: &str| -> Vec<String> {
+        raw_parts(f).into_iter().map(|p| p.0).filter(|w| w.chars().count() >= 3 && !PARTICLES.contains(&w.as_str())).collect()
+    };
+    let wb = words(b);
+    words(a).iter().any(|w| wb.contains(w))
+}
+
+/// The folded parts of a name (words split at hyphens), letters only.
+fn raw_parts(form: &str) -> Vec<(String, bool)> {
+    let f = fold(form);
+    let mut out = Vec::new();
+    for word in f.split(' ') {
+        let pieces: Vec<&str> = word.split('-').collect();
+        let n = pieces.len();
+        for (i, p) in pieces.into_iter().enumerate() {
+            let letters: String = p.chars().filter(|c| c.is_alphanumeric()).collect();
+            if !letters.is_empty() {
+                // (letters, joined to the next part by a hyphen)
+                out.push((letters, i + 1 < n));
+            }
+        }
+    }
+    out
+}
+
+/// The parts of a name with Arabic articles removed: "al", "el", "ul" before
+/// another part (not as a free-standing first word: "Al Gore"), and the
+/// assimilated forms ("as-Sisi", "ad-Din", "ash-Shaibani") hyphen-joined to a
+/// part that starts with their consonant.
+fn name_parts(form: &str) -> Vec<String> {
+    let raw = raw_parts(form);
+    let mut out = Vec::with_capacity(raw.len());
+    for (i, (p, hyphen)) in raw.iter().enumerate() {
+        let next = raw.get(i + 1).map(|n| n.0.as_str());
+        // "Abd al-Rahman" spells the article as "Abdel Rahman" and "Abdul Rahman" do.
+        let after_abd = i > 0 && raw[i - 1].0 == "abd";
+        if let Some(next) = next
+            && !after_abd
+            && is_article(p, *hyphen, i, next)
+        {
+            continue;
+        }
+        out.push(p.clone());
+    }
+    out
+}
+
+fn is_article(p: &str, hyphen: bool, i: usize, next: &str) -> bool {
+    match p {
+        // A free-standing "Al" first is a given name ("Al Gore", "Al Sharpton").
+        "al" | "el" | "ul" => hyphen || i > 0,
+        "ad" | "ar" | "as" | "at" | "az" | "an" | "ash" | "adh" | "ath" => hyphen && next.starts_with(&p[1..]) && next.len() > p.len(),
+        _ => false,
+    }
+}
+
+fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'w')
+}
+
+/// Appends one part's skeleton.
+fn skeleton_into(part: &str, out: &mut String) {
+    let mut w: Vec<char> = Vec::with_capacity(part.len());
+    // Doubled letters as one.
+    for c in part.chars() {
+        if w.last() != Some(&c) {
+            w.push(c);
+        }
+    }
+    let mut s: String = w.iter().collect();
+    // Initial iotated vowels (Yevgeny / Evgeny, Yuri / Iouri, Yaroslav / Iaroslav).
+    for pre in ["ye", "ie", "yu", "iu", "ya", "ia", "yo", "io"] {
+        if s.len() > 3 && s.starts_with(pre) {
+            s = s[1..].to_string();
+            break;
+        }
+    }
+    // -off as -ov; a final h after a vowel is silent (Hamzah / Hamza, Haniyeh / Haniya).
+    if let Some(stem) = s.strip_suffix("of")
+        && stem.len() >= 3
+    {
+        s = format!("{stem}ov");
+    }
+    if s.len() > 3 && s.ends_with('h') && s[..s.len() - 1].ends_with(is_vowel) {
+        s.pop();
+    }
+    let b: Vec<char> = s.chars().collect();
+    let start = out.len();
+    let push = |class: char, out: &mut String| {
+        if !out[start..].ends_with(class) {
+            out.push(class);
+        }
+    };
+    let mut i = 0;
+    let at = |i: usize, pat: &str| pat.chars().enumerate().all(|(k, c)| b.get(i + k) == Some(&c));
+    while i < b.len() {
+        // Longest patterns first.
+        let (class, len) = if at(i, "tsch") {
+            ('C', 4)
+        } else if at(i, "dzh") {
+            ('J', 3)
+        } else if at(i, "tch") || at(i, "tsh") {
+            ('C', 3)
+        } else if at(i, "sch") {
+            ('X', 3)
+        } else if at(i, "ch") || at(i, "cz") {
+            ('C', 2)
+        } else if at(i, "sh") || at(i, "sz") {
+            ('X', 2)
+        } else if at(i, "zh") || at(i, "dj") {
+            ('J', 2)
+        } else if at(i, "kh") || at(i, "gh") || at(i, "ck") {
+            ('K', 2)
+        } else if at(i, "th") {
+            ('T', 2)
+        } else if at(i, "dh") {
+            ('D', 2)
+        } else if at(i, "ph") {
+            ('F', 2)
+        } else {
+            let c = b[i];
+            let class = match c {
+                'q' | 'k' | 'g' => 'K',
+                'c' => {
+                    if matches!(b.get(i + 1), Some('e' | 'i' | 'y')) {
+                        's'
+                    } else {
+                        'K'
+                    }
+                }
+                'd' | 'z' => 'D',
+                't' => 'T',
+                'j' => 'J',
+                'f' => 'F',
+                'x' => {
+                    push('K', out);
+                    's'
+                }
+                c if is_vowel(c) => {
+                    i += 1;
+                    continue;
+                }
+                c if c.is_ascii_alphabetic() => c,
+                // Letters of other scripts and digits stand for themselves.
+                c => c,
+            };
+            (class, 1)
+        };
+        push(class, out);
+        i += len;
+    }
+    if out.len() == start {
+        // A part of vowels only ("Aya", "Oe") keeps its letters.
+        out.push_str(&s);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn same(a: &str, b: &str) -> bool {
+        translit_key(a) == translit_key(b)
+    }
+
+    #[test]
+    fn arabic_and_persian_spellings_share_a_key() {
+        for (a, b) in [
+            ("Ayman al-Zawahiri", "Ayman al-Zawahri"),
+            ("Bashar al-Assad", "Bashar Assad"),
+            ("Bashar al-Assad", "Bashar al Assad"),
+            ("Mohammed bin Salman", "Muhammad bin Salman"),
+            ("Mohamed Morsi", "Mohammed Mursi"),
+            ("Muammar Gaddafi", "Moammar Qaddafi"),
+            ("Muammar Gaddafi", "Muammar Kadhafi"),
+            ("Qassem Soleimani", "Ghasem Suleimani"),
+            ("Hassan Nasrallah", "Hasan Nasrullah"),
+            ("Ismail Haniyeh", "Ismail Haniya"),
+            ("Yahya Sinwar", "Yehia Sinwar"),
+            ("Abdel Fattah el-Sisi", "Abdul Fattah al-Sisi"),
+            ("Abdel Fattah el-Sisi", "Abd al-Fattah as-Sisi"),
+            ("Osama bin Laden", "Usama bin Ladin"),
+            ("Hossein Amir-Abdollahian", "Hossein Amirabdollahian"),
+            ("Ali Khamenei", "Ali Khamene'i"),
+            ("Hassan Rouhani", "Hassan Rohani"),
+            ("Abiy Ahmed", "Abiy Ahmad"),
+        ] {
+            assert!(same(a, b), "{a} / {b}: {} {}", translit_key(a), translit_key(b));
+        }
+    }
+
+    #[test]
+    fn slavic_spellings_share_a_key() {
+        for (a, b) in [
+            ("Mikhail Gorbachev", "Mikhail Gorbachov"),
+            ("Mikhail Gorbachev", "Mikhail Gorbatchev"),
+            ("Yevgeny Prigozhin", "Evgeny Prigozhin"),
+            ("Volodymyr Zelensky", "Volodymyr Zelenskyy"),
+            ("Volodymyr Zelensky", "Volodymyr Zelenskiy"),
+            ("Aleksandr Lukashenko", "Alexander Lukashenko"),
+            ("Yakov Smirnov", "Yakov Smirnoff"),
+            ("Sergei Shoigu", "Sergey Shoygu"),
+            ("Dmitry Peskov", "Dmitri Peskov"),
+            ("Kharkiv", "Kharkov"),
+            ("Odesa", "Odessa"),
+        ] {
+            assert!(same(a, b), "{a} / {b}: {} {}", translit_key(a), translit_key(b));
+        }
+    }
+
+    #[test]
+    fn different_names_keep_different_keys() {
+        for (a, b) in [
+            ("Bashar al-Assad", "Hafez al-Assad"),
+            ("Mohammed bin Salman", "Mohammed bin Zayed"),
+            ("Vitali Klitschko", "Wladimir Klitschko"),
+            ("Mohammad Bagheri", "Mohammad Mokhber"),
+            ("Sergei Lavrov", "Sergei Shoigu"),
+            ("Iran", "Iraq"),
+            ("Slovakia", "Slovenia"),
+            ("Austria", "Australia"),
+            ("Gaza", "Ghazni"),
+            ("Kim Jong Un", "Kim Yo Jong"),
+        ] {
+            assert!(!same(a, b), "{a} / {b}: {}", translit_key(a));
+        }
+    }
+
+    #[test]
+    fn consonants_and_shared_words() {
+        assert_eq!(consonants("Hezbollah"), consonants("Hizbollah"));
+        assert_eq!(consonants("Kharkiv"), consonants("Kharkov"));
+        assert_ne!(consonants("Qatar"), consonants("Katar"));
+        assert!(share_a_name_word("Ayman al-Zawahiri", "Ayman al-Zawahri"));
+        assert!(share_a_name_word("Tom Fletcher", "Tom Flecher"));
+        assert!(!share_a_name_word("Mohammed bin Salman", "Ahmed bin Zayed"), "particles say nothing");
+        assert!(!share_a_name_word("Abu Mazen", "Abu Bakr"));
+        assert!(!share_a_name_word("Xi Jinping", "Xi Mingze"), "two letters are not a name word");
+    }
+
+    #[test]
+    fn articles_are_dropped_only_where_they_are_articles() {
+        assert_eq!(article_key("Bashar al-Assad"), Some("basharassad".into()));
+        assert_eq!(article_key("Bashar al Assad"), Some("basharassad".into()));
+        assert_eq!(article_key("Al-Burhan"), Some("burhan".into()));
+        assert_eq!(article_key("Abdel Fattah as-Sisi"), Some("abdelfattahsisi".into()));
+        assert_eq!(article_key("Abd al-Fattah Sisi"), None, "the article of Abd al- is kept, as in Abdel");
+        assert_eq!(article_key("Bashar Assad"), None);
+        assert_eq!(article_key("Al Gore"), None, "a free-standing first Al is a given name");
+        assert_eq!(article_key("Ali As"), None);
+        assert_eq!(article_key("Abu Bakr as-Siddiq"), Some("abubakrsiddiq".into()));
+        assert_eq!(article_key("Kamala Harris"), None);
+    }
+}
