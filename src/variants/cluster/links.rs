@@ -197,29 +197,29 @@ pub(super) fn cluster(members: &[(EntityId, &CorpusEntity)], kb: &Kb, config: &C
         }
     }
     // A built-in entry's aliases are accepted: only spellings of one alias
-    // ("U.S." / "US") form a group.
+    // ("U.S." / "US") or transliterations of one name ("Kharkiv" / "Kharkov")
+    // form a group.
     let kb_ids: BTreeSet<usize> = members.iter().filter_map(|m| m.1.kb).collect();
     let user_kb = kb_ids.iter().copied().find(|&id| kb.entry(id).is_user());
-    let sub_groups: Vec<BTreeMap<&str, u32>> = if user_kb.is_none() && !kb_ids.is_empty() {
-        let mut by_key: BTreeMap<String, BTreeMap<&str, u32>> = BTreeMap::new();
-        for (f, c) in &forms {
-            by_key.entry(spelling_key(f)).or_default().insert(f, *c);
-        }
-        by_key.into_values().collect()
-    } else {
-        vec![forms]
-    };
+    let sub_groups: Vec<BTreeMap<&str, u32>> =
+        if user_kb.is_none() && !kb_ids.is_empty() { alias_groups(&forms) } else { vec![forms] };
+    let listed = |f: &str| kb_ids.iter().any(|&id| kb.entry(id).name == f || kb.entry(id).aliases.iter().any(|a| a == f));
     let mut group_of: BTreeMap<usize, GroupId> = BTreeMap::new();
     let mut flagged: Vec<Vec<(Arc<str>, GroupId)>> = vec![Vec::new(); members.len()];
     for forms in sub_groups {
-        let distinct: BTreeSet<String> = forms.keys().map(|f| f.to_lowercase()).collect();
+        let shouted: BTreeSet<&str> = forms.keys().copied().filter(|f| is_shouted(f, forms.keys().copied(), kind, &listed)).collect();
+        let distinct: BTreeSet<String> = forms.keys().map(|f| case_identity(f, shouted.contains(f))).collect();
         let kb_listed_variants = user_kb.is_some_and(|id| forms.keys().any(|f| kb.entry(id).variants.iter().any(|v| fold(v) == fold(f))));
         if distinct.len() < 2 && !kb_listed_variants {
             continue;
         }
         let mut counted: Vec<(String, u32)> = forms.iter().map(|(f, c)| (f.to_string(), *c)).collect();
         counted.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.len().cmp(&a.0.len())).then(a.0.cmp(&b.0)));
-        let (preferred, rule) = choose_preferred(&counted, kind, user_kb.map(|id| kb.entry(id).name.as_str()), config);
+        // A form in capitals beside the same name in lower case is not a candidate.
+        let candidates: Vec<(String, u32)> = counted.iter().filter(|(f, _)| !shouted.contains(f.as_str())).cloned().collect();
+        let candidates = if candidates.is_empty() { &counted } else { &candidates };
+        let (preferred, rule) = choose_preferred(candidates, kind, user_kb.map(|id| kb.entry(id).name.as_str()), config);
+        let preferred_id = case_identity(&preferred, false);
         let id = GroupId { first: first.clone(), sub: out.groups.len() as u32 };
         for (mi, (_, g)) in members.iter().enumerate() {
             for f in g.forms.keys() {
@@ -227,11 +227,20 @@ pub(super) fn cluster(members: &[(EntityId, &CorpusEntity)], kb: &Kb, config: &C
                     continue;
                 }
                 group_of.insert(mi, id.clone());
+                // A user entry's alias is accepted unless it is listed as a
+                // variant or differs from the name only in case ("Mccain").
                 let accepted_alias = user_kb.is_some_and(|id| {
                     let e = kb.entry(id);
-                    e.aliases.iter().any(|a| a == f) && !e.variants.iter().any(|v| v == f)
+                    e.aliases.iter().any(|a| a == f)
+                        && !e.variants.iter().any(|v| v == f)
+                        && !(f.to_lowercase() == e.name.to_lowercase() && case_identity(f, false) != case_identity(&e.name, false))
                 });
-                if f.to_lowercase() != preferred.to_lowercase() && !accepted_alias {
+                let differs = if shouted.contains(f) {
+                    f.to_lowercase() != preferred.to_lowercase()
+                } else {
+                    case_identity(f, false) != preferred_id
+                };
+                if differs && !accepted_alias {
                     flagged[mi].push((f.into(), id.clone()));
                 }
             }
@@ -241,6 +250,61 @@ pub(super) fn cluster(members: &[(EntityId, &CorpusEntity)], kb: &Kb, config: &C
     out.group_of = group_of.into_iter().map(|(mi, id)| (out.keys[mi].clone(), id)).collect();
     out.flagged = flagged.into_iter().enumerate().filter(|(_, l)| !l.is_empty()).map(|(mi, l)| (out.keys[mi].clone(), l.into())).collect();
     out
+}
+
+/// The spellings of a built-in entry's forms that make one group each: those
+/// with one spelling key, joined when they transliterate one name (both of four
+/// letters or more and not in capitals: "Kiev" / "Kyiv", but not "USA" / "US").
+fn alias_groups<'f>(forms: &BTreeMap<&'f str, u32>) -> Vec<BTreeMap<&'f str, u32>> {
+    let mut by_key: BTreeMap<String, BTreeMap<&str, u32>> = BTreeMap::new();
+    for (f, c) in forms {
+        by_key.entry(spelling_key(f)).or_default().insert(f, *c);
+    }
+    let groups: Vec<BTreeMap<&str, u32>> = by_key.into_values().collect();
+    let translit = |g: &BTreeMap<&str, u32>| -> Option<String> {
+        let f = g.keys().find(|f| f.chars().filter(|c| c.is_alphabetic()).count() >= 4 && f.chars().any(char::is_lowercase))?;
+        Some(translit_key(f))
+    };
+    let mut merged: Vec<BTreeMap<&str, u32>> = Vec::new();
+    let mut at: BTreeMap<String, usize> = BTreeMap::new();
+    for g in groups {
+        let key = translit(&g);
+        match key.as_ref().and_then(|k| at.get(k)) {
+            Some(&i) => merged[i].extend(g),
+            None => {
+                if let Some(k) = key {
+                    at.insert(k, merged.len());
+                }
+                merged.push(g);
+            }
+        }
+    }
+    merged
+}
+
+/// A spelling in capitals beside the same letters in lower case, and not an
+/// acronym (an organisation's, or one the knowledge base lists): a headline,
+/// dateline or byline shouting ("KHARKIV", "KIM DAE-JUNG"). Its case says nothing.
+fn is_shouted<'f>(f: &str, forms: impl Iterator<Item = &'f str>, kind: Kind, listed: &dyn Fn(&str) -> bool) -> bool {
+    if f.chars().any(char::is_lowercase) || !f.chars().any(char::is_alphabetic) {
+        return false;
+    }
+    let lower = f.to_lowercase();
+    let twin = forms.into_iter().any(|g| g != f && g.to_lowercase() == lower);
+    twin && !(is_acronym(f) && (kind == Kind::Org || listed(f)))
+}
+
+/// What a spelling's case says: everything but its first letter, which a
+/// sentence may capitalise ("al-Assad" / "Al-Assad"); nothing for shouted forms.
+fn case_identity(f: &str, shouted: bool) -> String {
+    if shouted {
+        return f.to_lowercase();
+    }
+    let mut cs = f.chars();
+    match cs.next() {
+        Some(c) => c.to_lowercase().chain(cs).collect(),
+        None => String::new(),
+    }
 }
 
 /// Whether a cluster of one may have a group (several spellings, or a user entry
