@@ -25,6 +25,7 @@ pub mod lsp;
 pub mod model;
 pub mod recognize;
 pub mod romanize;
+pub mod script;
 pub mod text;
 pub mod tokens;
 pub mod toml_file;

@@ -68,7 +68,7 @@ impl fmt::Display for Code {
 
 /// Which rule chose the preferred form of a finding; serialised as its
 /// documented name (`knowledge-base`, `house-style`, `majority`, `dictionary`,
-/// `similar-spelling`, `reference`) in the findings' `data.rule`.
+/// `similar-spelling`, `reference`, `clean-text`) in the findings' `data.rule`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum PreferredBy {
@@ -85,6 +85,9 @@ pub enum PreferredBy {
     SimilarSpelling,
     /// The full name a one-word reference stands for.
     Reference,
+    /// The same letters without look-alikes of another script, invisible
+    /// characters or odd dashes ([`crate::script`]).
+    CleanText,
 }
 
 impl PreferredBy {
@@ -97,6 +100,7 @@ impl PreferredBy {
             PreferredBy::Dictionary => "the dictionary",
             PreferredBy::SimilarSpelling => "a similar spelling",
             PreferredBy::Reference => "the full name",
+            PreferredBy::CleanText => "plain text",
         }
     }
 }

@@ -69,8 +69,16 @@ const ABBREVIATIONS: &[&str] = &[
     "Assn", "Gov't",
 ];
 
+/// A hyphen joining two parts of a word: the hyphen-minus, and the Unicode
+/// hyphens and en dash that copy-paste leaves in names ("Jean–Noël").
 fn is_dash(c: char) -> bool {
-    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+    matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\u{2013}')
+}
+
+/// Invisible characters that copy-paste leaves inside words (zero-width space,
+/// joiners, word joiner, soft hyphen): part of the word they are in.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{00ad}')
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -146,6 +154,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         while let Some(&(off, ch)) = chars.peek() {
             let pos = i + off;
             if is_word_char(ch) {
+                end = pos + ch.len_utf8();
+                chars.next();
+                continue;
+            }
+            if is_invisible(ch) && text[pos + ch.len_utf8()..].chars().next().is_some_and(is_word_char) {
                 end = pos + ch.len_utf8();
                 chars.next();
                 continue;
@@ -360,6 +373,17 @@ mod tests {
         let kinds: Vec<_> = toks.iter().map(|t| t.kind).collect();
         assert_eq!(kinds, [TokKind::Word, TokKind::Gap, TokKind::Word, TokKind::Newline, TokKind::Word]);
         assert!(toks[4].has(LINE_START) && toks[4].has(SENT_START));
+    }
+
+    #[test]
+    fn invisible_characters_and_odd_hyphens_stay_inside_names() {
+        let texts = |t: &'static str| words(t).into_iter().map(|w| w.0).collect::<Vec<_>>();
+        assert_eq!(texts("Benjamin Net\u{ad}anyahu said"), ["Benjamin", "Net\u{ad}anyahu", "said"]);
+        assert_eq!(texts("von der Ley\u{200b}en"), ["von", "der", "Ley\u{200b}en"]);
+        let ws = words("Jean\u{2013}Noël Barrot");
+        assert_eq!(ws[1].0, "Noël");
+        assert!(ws[1].1 & GLUE != 0, "an en dash between letters joins like a hyphen");
+        assert_eq!(words("a \u{200b} gap")[1].0, "gap", "a free-standing invisible character is not a word");
     }
 
     #[test]

@@ -13,6 +13,7 @@ const LAYERS: &[&str] = &[
     "text",
     "model",
     "fold",
+    "script",
     "errors",
     "toml_file",
     "lexicon",

@@ -154,8 +154,13 @@ pub fn doc_findings_with(corpus: &Corpus, doc: &Document, related: &dyn Fn(&Name
         }
     };
     let keys: Vec<EntityKey> = a.entities.iter().map(|e| EntityKey::of(&corpus.kb, e)).collect();
+    // Words corrupted by copy-paste, reported whole with the mention they are in.
+    let odd = odd_word_findings(doc, &text, &mut out, &|code| severity(code, false));
     let mut related_cache: HashMap<GroupId, Arc<[Related]>> = HashMap::new();
     for m in &a.mentions {
+        if odd.iter().any(|o| o.start < m.span.end && m.span.start < o.end) {
+            continue;
+        }
         let found = &text[m.span.clone()];
         let key = &keys[m.entity];
         let quoted = a.in_quote(m.span.start);
@@ -266,6 +271,51 @@ pub fn doc_findings_with(corpus: &Corpus, doc: &Document, related: &dyn Fn(&Name
     }
     out.sort_by_key(|f| (f.span.start, f.span.end));
     out
+}
+
+/// Findings for the words of a document that mix scripts or hide invisible
+/// characters (always reported, in quotations too: they are not speech); returns
+/// the spans reported, which other findings leave alone.
+fn odd_word_findings(
+    doc: &Document,
+    text: &str,
+    out: &mut Vec<Finding>,
+    severity: &dyn Fn(Code) -> Option<Severity>,
+) -> Vec<std::ops::Range<usize>> {
+    let words = crate::script::odd_words(text);
+    let Some(sev) = severity(Code::InconsistentSpelling).filter(|_| !words.is_empty()) else { return Vec::new() };
+    let a = &doc.analysis;
+    let mut spans: Vec<std::ops::Range<usize>> = Vec::new();
+    for w in words {
+        // The whole mention the word is in, if any.
+        let i = a.mentions.partition_point(|m| m.span.end <= w.span.start);
+        let span = a
+            .mentions
+            .get(i)
+            .filter(|m| m.span.start <= w.span.start && w.span.end <= m.span.end)
+            .map_or(w.span.clone(), |m| m.span.clone());
+        let found = &text[span.clone()];
+        let preferred = format!("{}{}{}", &text[span.start..w.span.start], w.clean, &text[w.span.end..span.end]);
+        if let Some(last) = out.last_mut().filter(|f| f.span == span) {
+            // A second odd word in the same mention.
+            last.data.preferred = last.data.preferred.replacen(&text[w.span.clone()], &w.clean, 1);
+            continue;
+        }
+        out.push(Finding {
+            doc: doc.id,
+            span: span.clone(),
+            severity: sev,
+            code: Code::InconsistentSpelling,
+            message: format!(
+                "“{found}” contains {} that looks like plain text but is not what a search for “{preferred}” finds.",
+                w.describe()
+            ),
+            data: FindingData { found: found.to_string(), preferred, rule: PreferredBy::CleanText, quoted: false },
+            related: Vec::new(),
+        });
+        spans.push(span);
+    }
+    spans
 }
 
 fn style_name(cfg: &Config) -> &'static str {

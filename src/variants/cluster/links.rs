@@ -201,9 +201,9 @@ pub(super) fn cluster(members: &[(EntityId, &CorpusEntity)], kb: &Kb, config: &C
     // form a group.
     let kb_ids: BTreeSet<usize> = members.iter().filter_map(|m| m.1.kb).collect();
     let user_kb = kb_ids.iter().copied().find(|&id| kb.entry(id).is_user());
-    let sub_groups: Vec<BTreeMap<&str, u32>> =
-        if user_kb.is_none() && !kb_ids.is_empty() { alias_groups(&forms) } else { vec![forms] };
     let listed = |f: &str| kb_ids.iter().any(|&id| kb.entry(id).name == f || kb.entry(id).aliases.iter().any(|a| a == f));
+    let sub_groups: Vec<BTreeMap<&str, u32>> =
+        if user_kb.is_none() && !kb_ids.is_empty() { alias_groups(&forms, &listed) } else { vec![forms] };
     let mut group_of: BTreeMap<usize, GroupId> = BTreeMap::new();
     let mut flagged: Vec<Vec<(Arc<str>, GroupId)>> = vec![Vec::new(); members.len()];
     for forms in sub_groups {
@@ -254,21 +254,36 @@ pub(super) fn cluster(members: &[(EntityId, &CorpusEntity)], kb: &Kb, config: &C
 
 /// The spellings of a built-in entry's forms that make one group each: those
 /// with one spelling key, joined when they transliterate one name (both of four
-/// letters or more and not in capitals: "Kiev" / "Kyiv", but not "USA" / "US").
-fn alias_groups<'f>(forms: &BTreeMap<&'f str, u32>) -> Vec<BTreeMap<&'f str, u32>> {
+/// letters or more, not in capitals and ending alike: "Kiev" / "Kyiv", but not
+/// "USA" / "US" or "Roma" / "Rome"). A spelling the entry does not list
+/// ("IEAA", "Kharkov" where only "Kharkiv" is listed) joins the listed one it is
+/// nearest.
+fn alias_groups<'f>(forms: &BTreeMap<&'f str, u32>, listed: &dyn Fn(&str) -> bool) -> Vec<BTreeMap<&'f str, u32>> {
     let mut by_key: BTreeMap<String, BTreeMap<&str, u32>> = BTreeMap::new();
+    let mut unlisted: Vec<(&str, u32)> = Vec::new();
     for (f, c) in forms {
-        by_key.entry(spelling_key(f)).or_default().insert(f, *c);
+        if listed(f) {
+            by_key.entry(spelling_key(f)).or_default().insert(f, *c);
+        } else {
+            unlisted.push((f, *c));
+        }
     }
-    let groups: Vec<BTreeMap<&str, u32>> = by_key.into_values().collect();
-    let translit = |g: &BTreeMap<&str, u32>| -> Option<String> {
-        let f = g.keys().find(|f| f.chars().filter(|c| c.is_alphabetic()).count() >= 4 && f.chars().any(char::is_lowercase))?;
-        Some(translit_key(f))
+    // Unlisted spellings with the key of a listed one go with it.
+    unlisted.retain(|(f, c)| match by_key.get_mut(&spelling_key(f)) {
+        Some(g) => {
+            g.insert(f, *c);
+            false
+        }
+        None => true,
+    });
+    let translit = |f: &str| -> Option<(String, char)> {
+        let ok = f.chars().filter(|c| c.is_alphabetic()).count() >= 4 && f.chars().any(char::is_lowercase);
+        ok.then(|| (translit_key(f), spelling_key(f).chars().last().unwrap_or(' ')))
     };
     let mut merged: Vec<BTreeMap<&str, u32>> = Vec::new();
-    let mut at: BTreeMap<String, usize> = BTreeMap::new();
-    for g in groups {
-        let key = translit(&g);
+    let mut at: BTreeMap<(String, char), usize> = BTreeMap::new();
+    for g in by_key.into_values() {
+        let key = g.keys().find_map(|f| translit(f));
         match key.as_ref().and_then(|k| at.get(k)) {
             Some(&i) => merged[i].extend(g),
             None => {
@@ -277,6 +292,19 @@ fn alias_groups<'f>(forms: &BTreeMap<&'f str, u32>) -> Vec<BTreeMap<&'f str, u32
                 }
                 merged.push(g);
             }
+        }
+    }
+    for (f, c) in unlisted {
+        let sk = spelling_key(f);
+        let tk = translit_key(f);
+        let distance = |g: &BTreeMap<&str, u32>| {
+            g.keys().map(|x| if translit_key(x) == tk { 0 } else { edit_distance(&spelling_key(x), &sk, 3) }).min().unwrap_or(4)
+        };
+        match merged.iter().enumerate().map(|(i, g)| (distance(g), i)).min().filter(|(d, _)| *d <= 3) {
+            Some((_, i)) => {
+                merged[i].insert(f, c);
+            }
+            None => merged.push(BTreeMap::from([(f, c)])),
         }
     }
     merged
