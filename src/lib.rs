@@ -23,6 +23,7 @@ pub mod keys;
 pub mod lexicon;
 pub mod lsp;
 pub mod model;
+pub mod nicknames;
 pub mod recognize;
 pub mod romanize;
 pub mod script;

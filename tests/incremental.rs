@@ -171,6 +171,10 @@ const PEOPLE: &[&[&str]] = &[
     &["Tomasz Wieczorek", "Tomasz Wiezcorek"],
     &["Ngozi Adeyemi-Okafor", "Ngozi Adeyemi Okafor"],
     &["Rafael Domínguez", "Rafael Dominguez"],
+    // Transliterations sharing no word, and short given names: weak without evidence.
+    &["Yevgeny Prigozhin", "Evgeny Prigozhyn"],
+    &["Robert Kagan", "Bob Kagan"],
+    &["Ayman al-Zawahiri", "Ayman Zawahri", "Ayman al-Zawahri"],
 ];
 
 const ROLES: &[&str] = &["Foreign Minister", "Defense Minister", "President", "Prime Minister", "Secretary General", "spokesperson"];

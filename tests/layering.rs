@@ -17,10 +17,11 @@ const LAYERS: &[&str] = &[
     "errors",
     "toml_file",
     "lexicon",
+    "nicknames",
     "romanize",
-    "translit",
     "tokens",
     "keys",
+    "translit",
     "vocab",
     // Inputs: the knowledge base and the settings.
     "kb",

@@ -28,6 +28,7 @@ fn read(s: &Setting, x: &Value, raw: &mut RawConfig) -> Result<(), String> {
         Field::KnowledgeBase => raw.knowledge_base = Some(strings()?),
         Field::Spelling => raw.spelling = Some(choice(s, x)?),
         Field::KoreanGivenNames => raw.korean_given_names = Some(choice(s, x)?),
+        Field::Acronyms => raw.acronyms = Some(choice(s, x)?),
         Field::Quotations => raw.quotations = Some(choice(s, x)?),
         Field::Check(code) => {
             let level = x.as_str().ok_or_else(|| format!("expected error, warning, information, hint or off, not {x}"))?;

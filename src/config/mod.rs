@@ -106,6 +106,20 @@ pub enum KoreanNames {
     Auto,
 }
 
+/// How acronyms are written when the corpus has them in capitals and in title
+/// case ("NATO" / "Nato").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Acronyms {
+    /// NATO, UNESCO
+    Upper,
+    /// Nato, Unesco
+    Title,
+    /// The corpus majority.
+    #[default]
+    Majority,
+}
+
 /// Whether text inside quotation marks gets house-style and spelling findings.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -155,6 +169,7 @@ pub struct Config {
     pub knowledge_base: Vec<PathBuf>,
     pub spelling: SpellingStyle,
     pub korean_names: KoreanNames,
+    pub acronyms: Acronyms,
     pub quotations: Quotations,
     checks: BTreeMap<Code, Level>,
     /// Spellings whose findings are not reported (`[ignore] spellings`).
@@ -176,6 +191,7 @@ impl Config {
             knowledge_base: vec![root.join(KB_FILE)],
             spelling: SpellingStyle::Auto,
             korean_names: KoreanNames::Auto,
+            acronyms: Acronyms::Majority,
             quotations: Quotations::Preserve,
             checks: BTreeMap::new(),
             ignore: Vec::new(),
@@ -228,6 +244,7 @@ impl Config {
         c.ignore = raw.ignore;
         c.spelling = raw.spelling.unwrap_or_default();
         c.korean_names = raw.korean_given_names.unwrap_or_default();
+        c.acronyms = raw.acronyms.unwrap_or_default();
         c.quotations = raw.quotations.unwrap_or_default();
         c.checks = raw.checks;
         c

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{KoreanNames, Level, Quotations, SpellingStyle};
+use super::{Acronyms, KoreanNames, Level, Quotations, SpellingStyle};
 use crate::errors::FileError;
 use crate::model::Code;
 use crate::toml_file::TomlFile;
@@ -23,6 +23,7 @@ pub struct RawConfig {
     pub knowledge_base: Option<Vec<String>>,
     pub spelling: Option<SpellingStyle>,
     pub korean_given_names: Option<KoreanNames>,
+    pub acronyms: Option<Acronyms>,
     pub quotations: Option<Quotations>,
     pub checks: BTreeMap<Code, Level>,
     /// Spellings never reported (the sources add up).
@@ -44,6 +45,7 @@ impl RawConfig {
             knowledge_base: self.knowledge_base.or(under.knowledge_base),
             spelling: self.spelling.or(under.spelling),
             korean_given_names: self.korean_given_names.or(under.korean_given_names),
+            acronyms: self.acronyms.or(under.acronyms),
             quotations: self.quotations.or(under.quotations),
             checks,
             ignore,
@@ -91,6 +93,7 @@ impl RawConfig {
             knowledge_base: f.corpus.knowledge_base,
             spelling: f.style.spelling,
             korean_given_names: f.style.korean_given_names,
+            acronyms: f.style.acronyms,
             quotations: f.style.quotations,
             checks,
             ignore: f.ignore.spellings,
@@ -127,6 +130,7 @@ struct FileCorpus {
 struct FileStyle {
     spelling: Option<SpellingStyle>,
     korean_given_names: Option<KoreanNames>,
+    acronyms: Option<Acronyms>,
     quotations: Option<Quotations>,
 }
 

@@ -39,6 +39,7 @@ pub enum Field {
     KnowledgeBase,
     Spelling,
     KoreanGivenNames,
+    Acronyms,
     Quotations,
     Check(Code),
     IgnoreSpellings,
@@ -167,6 +168,18 @@ pub const SETTINGS: &[Setting] = &[
         ]),
         default: DefaultValue::String("auto"),
         description: "How Korean given names are written.",
+        scope: Scope::Resource,
+    },
+    Setting {
+        key: "style.acronyms",
+        field: Field::Acronyms,
+        ty: Type::Enum(&[
+            Choice { value: "majority", description: "The corpus majority" },
+            Choice { value: "upper", description: "NATO, UNESCO" },
+            Choice { value: "title", description: "Nato, Unesco" },
+        ]),
+        default: DefaultValue::String("majority"),
+        description: "How acronyms are written when the corpus has them both in capitals and in title case.",
         scope: Scope::Resource,
     },
     Setting {

@@ -18,6 +18,7 @@
 --   style = {
 --     spelling = 'auto',                 -- auto | american | british
 --     koreanGivenNames = 'auto',         -- auto | hyphenated | spaced | joined
+--     acronyms = 'majority',             -- majority | upper | title
 --     quotations = 'preserve',           -- preserve | check
 --   },
 --   checks = {

@@ -11,6 +11,7 @@ export interface ServerSettings {
   style?: {
     spelling?: 'auto' | 'american' | 'british';
     koreanGivenNames?: 'auto' | 'hyphenated' | 'spaced' | 'joined';
+    acronyms?: 'majority' | 'upper' | 'title';
     quotations?: 'preserve' | 'check';
   };
   checks?: {
@@ -27,7 +28,7 @@ export interface ServerSettings {
 /** The settings the server reads (`byline.<section>.<key>`), by section. */
 export const SECTIONS: { [S in keyof ServerSettings]-?: readonly (keyof NonNullable<ServerSettings[S]>)[] } = {
   corpus: ['include', 'exclude', 'knowledgeBase'],
-  style: ['spelling', 'koreanGivenNames', 'quotations'],
+  style: ['spelling', 'koreanGivenNames', 'acronyms', 'quotations'],
   checks: ['inconsistentSpelling', 'possibleVariant', 'houseStyle', 'possibleTypo'],
   ignore: ['spellings'],
 };

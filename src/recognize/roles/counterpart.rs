@@ -43,6 +43,9 @@ fn read_title_before_comma(w: &Work, p: usize) -> Option<RoleMatch> {
         return None;
     }
     let end = comma;
+    if end == 0 {
+        return None;
+    }
     let mut k = end;
     let mut has_head = false;
     while k > 0 {

@@ -52,6 +52,14 @@ pub(super) fn keys_of<'a>(kind: Kind, forms: impl Iterator<Item = &'a str>) -> V
         }
         if !korean && multiword {
             add(KeyKind::Skeleton, skeleton_key(form));
+            if short {
+                for k in translit_near_keys(form) {
+                    add(KeyKind::TranslitNear, k);
+                }
+                for k in given_keys(form) {
+                    add(KeyKind::Given, k);
+                }
+            }
             // Typo keys cost the square of the key's length: none for
             // junk hundreds of letters long.
             if (8..=MAX_TYPO_KEY_CHARS).contains(&sk.chars().count()) {
@@ -64,6 +72,14 @@ pub(super) fn keys_of<'a>(kind: Kind, forms: impl Iterator<Item = &'a str>) -> V
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// The full forms of a name's given name, each with the rest of the name:
+/// "Bob Gates" -> "robert|gates".
+fn given_keys(form: &str) -> Vec<String> {
+    let Some((given, rest)) = form.split_once(' ') else { return Vec::new() };
+    let rest = spelling_key(rest);
+    crate::nicknames::full_names(&fold(given)).iter().map(|n| format!("{n}|{rest}")).collect()
 }
 
 /// Whether an entity takes part in clustering.

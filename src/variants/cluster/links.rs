@@ -86,7 +86,13 @@ pub(super) fn link(ev: &mut Evidence, kk: KeyKind, kb: &Kb) -> Link {
             // name, the role or the affiliation agrees.
             if ev.support() || forms_share_a_name_word(a, b) { Link::Strong } else { Link::Weak }
         }
-        KeyKind::Korean | KeyKind::Skeleton => {
+        KeyKind::TranslitNear => {
+            // One consonant class apart: the given name must agree and one
+            // spelling be rare, or the role, affiliation or company agree.
+            let rare = a.mentions.min(b.mentions) <= 2;
+            if ev.support() || (rare && forms_share_a_name_word(a, b)) { Link::Strong } else { Link::Weak }
+        }
+        KeyKind::Korean | KeyKind::Skeleton | KeyKind::Given => {
             if ev.support() {
                 Link::Strong
             } else {
@@ -121,6 +127,8 @@ pub(super) fn why(kk: KeyKind) -> &'static str {
         KeyKind::Korean => "another romanization of the same Korean name",
         KeyKind::Skeleton | KeyKind::Translit => "another transliteration",
         KeyKind::Article => "the same name with or without its article",
+        KeyKind::TranslitNear => "a transliteration one sound apart",
+        KeyKind::Given => "the same family name with a short form of the given name",
         _ => "one letter apart",
     }
 }
@@ -143,7 +151,7 @@ pub(super) fn pair_info(
     if !clustered(ga) || !clustered(gb) || ga.kind != gb.kind {
         return None;
     }
-    let mut kinds = 0u8;
+    let mut kinds = 0u16;
     let (mut i, mut j) = (0, 0);
     while i < ka.len() && j < kb_keys.len() {
         match ka[i].cmp(&kb_keys[j]) {

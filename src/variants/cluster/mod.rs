@@ -41,7 +41,7 @@ use crate::kb::{Class, Kb};
 use crate::keys::{deletion_keys, edit_distance, is_korean_name, korean_keys, order_key, skeleton_key, spelling_key};
 use crate::lexicon::{class, lexicon};
 use crate::model::{Kind, PreferredBy};
-use crate::translit::{article_key, translit_key};
+use crate::translit::{article_key, translit_key, translit_near_keys};
 
 mod incremental;
 mod key_sets;
@@ -200,14 +200,28 @@ pub(super) enum KeyKind {
     Skeleton,
     /// The transliteration skeleton ([`crate::translit::translit_key`]).
     Translit,
+    /// The given name's full form with the rest of the name ("Bob Gates" /
+    /// "Robert Gates", [`crate::nicknames`]).
+    Given,
+    /// Skeletons one consonant class apart ([`crate::translit::translit_near_keys`]).
+    TranslitNear,
     Typo,
 }
 
-const KEY_KINDS: [KeyKind; 7] =
-    [KeyKind::Spelling, KeyKind::Order, KeyKind::Article, KeyKind::Korean, KeyKind::Skeleton, KeyKind::Translit, KeyKind::Typo];
+const KEY_KINDS: [KeyKind; 9] = [
+    KeyKind::Spelling,
+    KeyKind::Order,
+    KeyKind::Article,
+    KeyKind::Korean,
+    KeyKind::Skeleton,
+    KeyKind::Translit,
+    KeyKind::Given,
+    KeyKind::TranslitNear,
+    KeyKind::Typo,
+];
 
-fn bit(kk: KeyKind) -> u8 {
-    1 << kk as u8
+fn bit(kk: KeyKind) -> u16 {
+    1 << kk as u16
 }
 
 /// One clustering key of an entity, with its hash (which includes the entity's kind).
@@ -280,7 +294,7 @@ impl Buckets {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct PairInfo {
     /// The kinds of key they share (bits of [`KeyKind`]).
-    kinds: u8,
+    kinds: u16,
     /// Some shared kind links them strongly.
     strong: bool,
     /// Otherwise, the first kind that links them weakly.
@@ -452,5 +466,16 @@ mod tests {
         c.korean_names = KoreanNames::Hyphenated;
         assert_eq!(choose_preferred(&forms, Kind::Person, None, &c), ("Kim Jong-un".into(), PreferredBy::HouseStyle));
         assert_eq!(choose_preferred(&forms, Kind::Person, Some("Kim Jong-un"), &c).1, PreferredBy::KnowledgeBase);
+    }
+
+    #[test]
+    fn acronym_house_style() {
+        let forms = vec![("Nato".to_string(), 6), ("NATO".to_string(), 3)];
+        let mut c = Config::default_for(std::path::Path::new("/"));
+        assert_eq!(choose_preferred(&forms, Kind::Org, None, &c), ("Nato".into(), PreferredBy::Majority));
+        c.acronyms = crate::config::Acronyms::Upper;
+        assert_eq!(choose_preferred(&forms, Kind::Org, None, &c), ("NATO".into(), PreferredBy::HouseStyle));
+        c.acronyms = crate::config::Acronyms::Title;
+        assert_eq!(choose_preferred(&forms, Kind::Org, None, &c), ("Nato".into(), PreferredBy::Majority), "already the style");
     }
 }

@@ -1,6 +1,7 @@
 //! The preferred form of a group: knowledge base, house style, corpus majority.
 
 use super::*;
+use crate::config::Acronyms;
 
 pub(super) fn majority(forms: &crate::index::Forms) -> Option<&str> {
     forms.iter().max_by(|a, b| a.1.cmp(&b.1).then(a.0.len().cmp(&b.0.len())).then(b.0.cmp(a.0))).map(|(f, _)| f)
@@ -15,6 +16,23 @@ pub(super) fn choose_preferred(forms: &[(String, u32)], kind: Kind, kb_name: Opt
         let conforming: Vec<&(String, u32)> = forms.iter().filter(|(f, _)| korean_style(f) == Some(config.korean_names)).collect();
         if !conforming.is_empty() && conforming.len() < forms.len() {
             return (conforming[0].0.clone(), PreferredBy::HouseStyle);
+        }
+    }
+    // Acronyms in capitals or title case ("NATO" / "Nato"), as byline.toml says.
+    let style = match config.acronyms {
+        Acronyms::Upper => Some(true),
+        Acronyms::Title => Some(false),
+        Acronyms::Majority => None,
+    };
+    if let Some(upper) = style
+        && forms.iter().any(|(f, _)| is_acronym(f))
+    {
+        let conforming = forms.iter().find(|(f, _)| {
+            let caps = !f.chars().any(char::is_lowercase);
+            f.split_whitespace().nth(1).is_none() && caps == upper
+        });
+        if let Some((f, _)) = conforming.filter(|(f, _)| *f != forms[0].0) {
+            return (f.clone(), PreferredBy::HouseStyle);
         }
     }
     (forms[0].0.clone(), PreferredBy::Majority)
