@@ -19,6 +19,8 @@ pub struct OddWord {
     /// The first odd character and what it is ("a Cyrillic letter").
     pub odd: char,
     pub what: &'static str,
+    /// A dash before a capital: an oddity only inside a person's name.
+    pub joins_names: bool,
 }
 
 impl OddWord {
@@ -105,14 +107,20 @@ fn check(text: &str, span: Range<usize>, out: &mut Vec<OddWord>) {
     let chars: Vec<char> = w.chars().collect();
     let mut clean = String::with_capacity(w.len());
     let mut first: Option<(char, &'static str)> = None;
+    let mut joins_names = false;
     for (k, &c) in chars.iter().enumerate() {
         let letter_after = chars[k + 1..].iter().find(|c| !is_invisible(**c)).is_some_and(|c| c.is_alphabetic());
         if is_invisible(c) {
             first.get_or_insert((c, if c == '\u{00ad}' { "a soft hyphen" } else { "an invisible character" }));
             continue;
         }
-        if is_odd_dash(c) && letter_after && chars[k + 1..].iter().find(|c| !is_invisible(**c)).is_some_and(|c| c.is_lowercase()) {
+        let letter_before = k > 0 && chars[k - 1].is_alphabetic();
+        if is_odd_dash(c) && letter_after && letter_before {
+            // Before a capital it may join two names ("Israel–Hamas"): only
+            // inside a person's name is it a corrupted hyphen ("Jean–Noël").
+            let lower_after = chars[k + 1..].iter().find(|c| !is_invisible(**c)).is_some_and(|c| c.is_lowercase());
             first.get_or_insert((c, "a dash that is not a hyphen"));
+            joins_names |= !lower_after;
             clean.push('-');
             continue;
         }
@@ -124,7 +132,7 @@ fn check(text: &str, span: Range<usize>, out: &mut Vec<OddWord>) {
         clean.push(c);
     }
     if let Some((odd, what)) = first {
-        out.push(OddWord { span, clean, odd, what });
+        out.push(OddWord { span, clean, odd, what, joins_names });
     }
 }
 
@@ -157,7 +165,9 @@ mod tests {
     fn clean_text_has_no_odd_words() {
         assert!(cleaned("Москва и Киев").is_empty(), "Cyrillic words stay Cyrillic");
         assert!(cleaned("Nausėda, Erdoğan, Mélenchon, Wałęsa").is_empty(), "diacritics are Latin");
-        assert!(cleaned("the Israel\u{2013}Hamas war, 2023\u{2013}24, pages 3\u{2013}5").is_empty(), "en dashes between words");
+        assert!(cleaned("2023\u{2013}24, pages 3\u{2013}5").is_empty(), "en dashes between numbers");
+        let w = odd_words("the Israel\u{2013}Hamas war and Jean\u{2013}Noël Barrot");
+        assert!(w.iter().all(|o| o.joins_names), "a dash before a capital is an oddity only in a person's name");
         assert!(cleaned("β-blockers and the μ-opioid receptor").is_empty());
         assert!(cleaned("plain ASCII text").is_empty());
         assert!(cleaned("a dash \u{2013} between words").is_empty());

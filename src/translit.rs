@@ -163,7 +163,8 @@ fn skeleton_into(part: &str, out: &mut String) {
     {
         s = format!("{stem}ov");
     }
-    if s.len() > 3 && s.ends_with('h') && s[..s.len() - 1].ends_with(is_vowel) {
+    // (Not in short names, where it is a consonant: Oleh, Shah.)
+    if s.len() >= 6 && s.ends_with('h') && s[..s.len() - 1].ends_with(is_vowel) {
         s.pop();
     }
     let b: Vec<char> = s.chars().collect();

@@ -157,7 +157,7 @@ mod tests {
                 "byline.corpus.include: expected a list of strings",
                 "byline.corpus.exclude: bad glob \"a/[b\": error parsing glob 'a/[b': unclosed character class; missing ']'",
                 "byline.style.spelling: unknown value \"klingon\": expected auto, american, british",
-                "byline.style.colour: unknown setting; known settings of style: spelling, koreanGivenNames, quotations",
+                "byline.style.colour: unknown setting; known settings of style: spelling, koreanGivenNames, acronyms, quotations",
                 "byline.checks.houseStyle: unknown severity \"loud\": expected error, warning, information, hint or off",
                 "byline.checks.typo: unknown check \"typo\"; known checks: inconsistentSpelling, possibleVariant, houseStyle, possibleTypo",
                 "byline.ignore: expected an object",

@@ -289,11 +289,11 @@ fn odd_word_findings(
     for w in words {
         // The whole mention the word is in, if any.
         let i = a.mentions.partition_point(|m| m.span.end <= w.span.start);
-        let span = a
-            .mentions
-            .get(i)
-            .filter(|m| m.span.start <= w.span.start && w.span.end <= m.span.end)
-            .map_or(w.span.clone(), |m| m.span.clone());
+        let mention = a.mentions.get(i).filter(|m| m.span.start <= w.span.start && w.span.end <= m.span.end);
+        if w.joins_names && !mention.is_some_and(|m| a.entities[m.entity].kind == crate::model::Kind::Person) {
+            continue;
+        }
+        let span = mention.map_or(w.span.clone(), |m| m.span.clone());
         let found = &text[span.clone()];
         let preferred = format!("{}{}{}", &text[span.start..w.span.start], w.clean, &text[w.span.end..span.end]);
         if let Some(last) = out.last_mut().filter(|f| f.span == span) {

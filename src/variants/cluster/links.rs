@@ -62,7 +62,11 @@ pub(super) fn link(ev: &mut Evidence, kk: KeyKind, kb: &Kb) -> Link {
         KeyKind::Typo if !person => {
             // An acronym with two letters swapped, rare next to one used often.
             let (rare, other) = if a.mentions <= b.mentions { (a, b) } else { (b, a) };
-            if rare.mentions <= 2 && other.mentions >= 3 && rare.kb.is_none() && forms_transposed(a, b) { Link::Strong } else { Link::None }
+            if rare.mentions <= 2 && other.mentions > rare.mentions && other.mentions >= 2 && rare.kb.is_none() && forms_transposed(a, b) {
+                Link::Strong
+            } else {
+                Link::None
+            }
         }
         KeyKind::Typo => {
             if either_builtin {
@@ -262,8 +266,9 @@ pub(super) fn cluster(members: &[(EntityId, &CorpusEntity)], kb: &Kb, config: &C
 
 /// The spellings of a built-in entry's forms that make one group each: those
 /// with one spelling key, joined when they transliterate one name (both of four
-/// letters or more, not in capitals and ending alike: "Kiev" / "Kyiv", but not
-/// "USA" / "US" or "Roma" / "Rome"). A spelling the entry does not list
+/// letters or more, not in capitals, and ending alike if their skeleton is short:
+/// "Kiev" / "Kyiv", "Zaporizhzhia" / "Zaporozhye", but not "USA" / "US" or
+/// "Roma" / "Rome"). A spelling the entry does not list
 /// ("IEAA", "Kharkov" where only "Kharkiv" is listed) joins the listed one it is
 /// nearest.
 fn alias_groups<'f>(forms: &BTreeMap<&'f str, u32>, listed: &dyn Fn(&str) -> bool) -> Vec<BTreeMap<&'f str, u32>> {
@@ -286,7 +291,11 @@ fn alias_groups<'f>(forms: &BTreeMap<&'f str, u32>, listed: &dyn Fn(&str) -> boo
     });
     let translit = |f: &str| -> Option<(String, char)> {
         let ok = f.chars().filter(|c| c.is_alphabetic()).count() >= 4 && f.chars().any(char::is_lowercase);
-        ok.then(|| (translit_key(f), spelling_key(f).chars().last().unwrap_or(' ')))
+        // Short skeletons must end alike too ("Roma" / "Rome", "Milano" / "Milan" are
+        // two names of a city, not two spellings of one).
+        let tk = translit_key(f);
+        let end = if tk.chars().count() >= 4 { ' ' } else { spelling_key(f).chars().last().unwrap_or(' ') };
+        ok.then_some((tk, end))
     };
     let mut merged: Vec<BTreeMap<&str, u32>> = Vec::new();
     let mut at: BTreeMap<(String, char), usize> = BTreeMap::new();
