@@ -58,14 +58,17 @@ fn counts_text(counts: &[(String, u32)]) -> String {
 }
 
 /// The word of `preferred` that a one-word reference corresponds to ("Nausėda" in
-/// "Gitanas Nausėda" for "Nauseda"), if the reference is spelled differently.
+/// "Gitanas Nausėda" for "Nauseda", "Burhan" in "Abdel Fattah Burhan" for
+/// "Al-Burhan"), if the reference is spelled differently.
 fn preferred_word(short: &str, preferred: &str) -> Option<String> {
     let sk = keys::spelling_key(short);
     let words: Vec<&str> = preferred.split_whitespace().collect();
     let cands = [words.first().copied(), words.last().copied()];
     for w in cands.into_iter().flatten() {
         let wk = keys::spelling_key(w);
+        let bare = |x: &str| crate::translit::article_key(x).unwrap_or_else(|| keys::spelling_key(x));
         let same = wk == sk
+            || bare(w) == bare(short)
             || keys::skeleton_key(w) == keys::skeleton_key(short)
             || crate::romanize::same_korean_surname(w, short)
             || (sk.chars().count() >= 6 && keys::edit_distance(&wk, &sk, 1) == 1);
@@ -392,6 +395,13 @@ pub fn each_document_findings(corpus: &Corpus, mut f: impl FnMut(Vec<Finding>)) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn references_with_or_without_the_article_map_to_the_preferred_word() {
+        assert_eq!(preferred_word("Al-Burhan", "Abdel Fattah Burhan"), Some("Burhan".into()));
+        assert_eq!(preferred_word("Burhan", "Abdel Fattah al-Burhan"), Some("al-Burhan".into()));
+        assert_eq!(preferred_word("Al-Burhan", "Abdel Fattah al-Burhan"), None, "sentence case is not a variant");
+    }
 
     #[test]
     fn references_map_to_the_preferred_word() {
