@@ -87,16 +87,22 @@ pub(super) fn link(ev: &mut Evidence, kk: KeyKind, kb: &Kb) -> Link {
         }
         KeyKind::Translit => {
             // A family name spelled two ways is one person's when the given
-            // name, the role or the affiliation agrees.
-            if ev.support() || forms_share_a_name_word(a, b) { Link::Strong } else { Link::Weak }
+            // name, the role or the affiliation agrees (shared company is too
+            // common in a large corpus for a key this loose).
+            if ev.claims_agree() || forms_share_a_given_name(a, b) { Link::Strong } else { Link::Weak }
         }
         KeyKind::TranslitNear => {
-            // One consonant class apart: the given name must agree and one
-            // spelling be rare, or the role, affiliation or company agree.
-            let rare = a.mentions.min(b.mentions) <= 2;
-            if ev.support() || (rare && forms_share_a_name_word(a, b)) { Link::Strong } else { Link::Weak }
+            // One consonant class apart: the role or the affiliation must agree.
+            if ev.claims_agree() { Link::Strong } else { Link::Weak }
         }
-        KeyKind::Korean | KeyKind::Skeleton | KeyKind::Given => {
+        KeyKind::Given => {
+            if ev.claims_agree() {
+                Link::Strong
+            } else {
+                Link::Weak
+            }
+        }
+        KeyKind::Korean | KeyKind::Skeleton => {
             if ev.support() {
                 Link::Strong
             } else {
@@ -121,9 +127,9 @@ fn forms_share_consonants(a: &CorpusEntity, b: &CorpusEntity) -> bool {
     a.forms.keys().any(|x| b.forms.keys().any(|y| crate::translit::consonants(x) == crate::translit::consonants(y)))
 }
 
-/// Some spelling of each shares a name word (not an article or particle).
-fn forms_share_a_name_word(a: &CorpusEntity, b: &CorpusEntity) -> bool {
-    a.forms.keys().any(|x| b.forms.keys().any(|y| crate::translit::share_a_name_word(x, y)))
+/// Some spelling of each starts with the same given name.
+fn forms_share_a_given_name(a: &CorpusEntity, b: &CorpusEntity) -> bool {
+    a.forms.keys().any(|x| b.forms.keys().any(|y| crate::translit::same_given_name(x, y)))
 }
 
 pub(super) fn why(kk: KeyKind) -> &'static str {

@@ -398,6 +398,11 @@ impl Evidence<'_> {
         self.affiliations().0
     }
 
+    /// Agreeing affiliations or the same kind of role.
+    fn claims_agree(&mut self) -> bool {
+        self.affiliations().1 || same_role(self.a, self.b)
+    }
+
     /// Agreeing affiliations, the same kind of role, or shared company.
     fn support(&mut self) -> bool {
         if let Some(s) = self.support {
