@@ -293,7 +293,7 @@ fn odd_word_findings(
         // The whole mention the word is in, if any.
         let i = a.mentions.partition_point(|m| m.span.end <= w.span.start);
         let mention = a.mentions.get(i).filter(|m| m.span.start <= w.span.start && w.span.end <= m.span.end);
-        if w.joins_names && !mention.is_some_and(|m| a.entities[m.entity].kind == crate::model::Kind::Person) {
+        if w.joins_names && mention.is_none_or(|m| a.entities[m.entity].kind != crate::model::Kind::Person) {
             continue;
         }
         let span = mention.map_or(w.span.clone(), |m| m.span.clone());
