@@ -36,8 +36,10 @@ pub(super) fn keys_of<'a>(kind: Kind, forms: impl Iterator<Item = &'a str>) -> V
             }
         }
         if kind != Kind::Person {
-            // "NAOT" next to "NATO": acronyms one edit apart.
-            if is_acronym(form) && form.len() >= 4 {
+            // "NAOT" next to "NATO": acronyms one edit apart; and long names of
+            // several words ("Islamic Revolutionary Guards Corps").
+            let long = multiword && (12..=MAX_TYPO_KEY_CHARS).contains(&sk.chars().count());
+            if (is_acronym(form) && form.len() >= 4) || long {
                 for d in deletion_keys(&sk) {
                     add(KeyKind::Typo, d);
                 }
@@ -58,6 +60,9 @@ pub(super) fn keys_of<'a>(kind: Kind, forms: impl Iterator<Item = &'a str>) -> V
                 }
                 for k in given_keys(form) {
                     add(KeyKind::Given, k);
+                }
+                if let Some(k) = middle_key(form) {
+                    add(KeyKind::Middle, k);
                 }
             }
             // Typo keys cost the square of the key's length: none for
@@ -80,6 +85,29 @@ fn given_keys(form: &str) -> Vec<String> {
     let Some((given, rest)) = form.split_once(' ') else { return Vec::new() };
     let rest = spelling_key(rest);
     crate::nicknames::full_names(&fold(given)).iter().map(|n| format!("{n}|{rest}")).collect()
+}
+
+/// A name without its middle names: the first word, the last and a generational
+/// suffix ("Ferdinand Romualdez Marcos Jr." and "Ferdinand Marcos Jr." ->
+/// "ferdinandmarcosjr"). None when a middle word is an initial ("George W.
+/// Bush" is not "George Bush") or a particle ("Mohammed bin Salman").
+fn middle_key(form: &str) -> Option<String> {
+    let words: Vec<&str> = form.split_whitespace().collect();
+    let suffix = words.last().filter(|w| matches!(fold(w).trim_end_matches('.'), "jr" | "sr" | "ii" | "iii" | "iv"));
+    let names = &words[..words.len() - usize::from(suffix.is_some())];
+    if names.len() < 2 {
+        return None;
+    }
+    let middle = &names[1..names.len() - 1];
+    let full_word = |w: &&str| {
+        let f = fold(w);
+        f.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !f.ends_with('.') && !lexicon().is(&f, class::PARTICLE | class::CONNECTOR)
+    };
+    if !middle.iter().all(full_word) {
+        return None;
+    }
+    let kept = [names[0], names[names.len() - 1]].into_iter().chain(suffix.copied());
+    Some(kept.map(spelling_key).collect())
 }
 
 /// Whether an entity takes part in clustering.
@@ -109,3 +137,17 @@ pub(super) fn is_acronym(form: &str) -> bool {
 /// The longest skeleton key given one-deletion typo keys, in characters (real
 /// names' skeletons are a few dozen).
 const MAX_TYPO_KEY_CHARS: usize = 128;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn middle_names_are_dropped_but_not_initials_or_particles() {
+        assert_eq!(middle_key("Rodrigo Roa Duterte"), middle_key("Rodrigo Duterte"));
+        assert_eq!(middle_key("Ferdinand Romualdez Marcos Jr."), middle_key("Ferdinand Marcos Jr."));
+        assert_ne!(middle_key("Ferdinand Marcos Jr."), middle_key("Ferdinand Marcos"), "father and son");
+        assert_eq!(middle_key("George W. Bush"), None);
+        assert_eq!(middle_key("Mohammed bin Salman"), None);
+    }
+}

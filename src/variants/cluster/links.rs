@@ -60,9 +60,12 @@ pub(super) fn link(ev: &mut Evidence, kk: KeyKind, kb: &Kb) -> Link {
     match kk {
         KeyKind::Spelling | KeyKind::Order | KeyKind::Article => Link::Strong,
         KeyKind::Typo if !person => {
-            // An acronym with two letters swapped, rare next to one used often.
+            // An acronym with two letters swapped, or a long name one letter
+            // apart ("Islamic Revolutionary Guards Corps"), rare next to one
+            // used more often and not itself a known name.
             let (rare, other) = if a.mentions <= b.mentions { (a, b) } else { (b, a) };
-            if rare.mentions <= 2 && other.mentions > rare.mentions && other.mentions >= 2 && rare.kb.is_none() && forms_transposed(a, b) {
+            let shape = forms_transposed(a, b) || forms_long_and_one_edit_apart(a, b);
+            if rare.mentions <= 2 && other.mentions > rare.mentions && other.mentions >= 2 && rare.kb.is_none() && shape {
                 Link::Strong
             } else {
                 Link::None
@@ -92,8 +95,15 @@ pub(super) fn link(ev: &mut Evidence, kk: KeyKind, kb: &Kb) -> Link {
             if ev.claims_agree() || forms_share_a_given_name(a, b) { Link::Strong } else { Link::Weak }
         }
         KeyKind::TranslitNear => {
-            // One consonant class apart: the role or the affiliation must agree.
-            if ev.claims_agree() { Link::Strong } else { Link::Weak }
+            // One consonant class apart: the role or the affiliation must agree,
+            // or the given name, with spellings at most two letters apart
+            // ("Abdourahamane Tiani" / "Tchiani"; not "Dmitry Yakovlev" / "Kozlov").
+            if ev.claims_agree() || (forms_share_a_given_name(a, b) && forms_within(a, b, 2)) { Link::Strong } else { Link::Weak }
+        }
+        KeyKind::Middle => {
+            // A middle name more or less: one person when the role or the
+            // affiliation agrees, or both are written in one article.
+            if ev.claims_agree() || a.docs.keys().any(|d| b.docs.contains_key(*d)) { Link::Strong } else { Link::Weak }
         }
         KeyKind::Given => {
             if ev.claims_agree() {
@@ -122,6 +132,21 @@ fn forms_transposed(a: &CorpusEntity, b: &CorpusEntity) -> bool {
     a.forms.keys().any(|x| b.forms.keys().any(|y| x != y && sorted(x) == sorted(y)))
 }
 
+/// Some spelling of each is within `n` edits of one of the other's (spelling keys).
+fn forms_within(a: &CorpusEntity, b: &CorpusEntity, n: usize) -> bool {
+    a.forms.keys().any(|x| b.forms.keys().any(|y| edit_distance(&spelling_key(x), &spelling_key(y), n) <= n))
+}
+
+/// Some spelling of each, of several words and twelve letters or more, is one
+/// edit from one of the other's.
+fn forms_long_and_one_edit_apart(a: &CorpusEntity, b: &CorpusEntity) -> bool {
+    let long = |f: &str| f.contains(' ') && spelling_key(f).chars().count() >= 12;
+    a.forms
+        .keys()
+        .filter(|x| long(x))
+        .any(|x| b.forms.keys().filter(|y| long(y)).any(|y| edit_distance(&spelling_key(x), &spelling_key(y), 1) == 1))
+}
+
 /// Some spelling of each has the same consonants in the same order.
 fn forms_share_consonants(a: &CorpusEntity, b: &CorpusEntity) -> bool {
     a.forms.keys().any(|x| b.forms.keys().any(|y| crate::translit::consonants(x) == crate::translit::consonants(y)))
@@ -139,6 +164,7 @@ pub(super) fn why(kk: KeyKind) -> &'static str {
         KeyKind::Article => "the same name with or without its article",
         KeyKind::TranslitNear => "a transliteration one sound apart",
         KeyKind::Given => "the same family name with a short form of the given name",
+        KeyKind::Middle => "the same name with or without a middle name",
         _ => "one letter apart",
     }
 }

@@ -205,10 +205,12 @@ pub(super) enum KeyKind {
     Given,
     /// Skeletons one consonant class apart ([`crate::translit::translit_near_keys`]).
     TranslitNear,
+    /// The name without its middle names ("Rodrigo Roa Duterte" / "Rodrigo Duterte").
+    Middle,
     Typo,
 }
 
-const KEY_KINDS: [KeyKind; 9] = [
+const KEY_KINDS: [KeyKind; 10] = [
     KeyKind::Spelling,
     KeyKind::Order,
     KeyKind::Article,
@@ -217,6 +219,7 @@ const KEY_KINDS: [KeyKind; 9] = [
     KeyKind::Translit,
     KeyKind::Given,
     KeyKind::TranslitNear,
+    KeyKind::Middle,
     KeyKind::Typo,
 ];
 
