@@ -11,7 +11,7 @@ pub(super) fn key_hash(kind: Kind, kk: KeyKind, s: &str) -> u64 {
 }
 
 /// The clustering keys of an entity's spellings (sorted by hash): the spelling
-/// key and the spelling without Arabic articles for all; the transliteration
+/// key, with and without Arabic articles, for all; the transliteration
 /// skeleton of names of at least four consonant classes, and one-deletion keys
 /// of acronyms; for people also word order, Korean romanization or consonant
 /// skeleton, and one-deletion keys of long names (typos).
@@ -24,11 +24,15 @@ pub(super) fn keys_of<'a>(kind: Kind, forms: impl Iterator<Item = &'a str>) -> V
         add(KeyKind::Spelling, sk.clone());
         // Junk hundreds of letters long gets no transliteration keys.
         let short = form.len() <= MAX_TYPO_KEY_CHARS;
+        // The spelling without Arabic articles is a spelling key too ("Bashar
+        // al-Assad" / "Bashar Assad").
         if let Some(ak) = article_key(form).filter(|_| short) {
-            add(KeyKind::Article, ak);
+            add(KeyKind::Spelling, ak);
         }
         let kor = if kind == Kind::Person { korean_keys(form) } else { Vec::new() };
-        let korean = !kor.is_empty();
+        // Korean names have their own keys; pinyin is one system, whose
+        // syllables a consonant skeleton would only blur (Xianghao / Xiaoyong).
+        let korean = !kor.is_empty() || (kind == Kind::Person && is_chinese_name(form));
         if !korean && short {
             let tk = translit_key(form);
             if tk.chars().count() >= MIN_TRANSLIT_CLASSES {
@@ -85,6 +89,17 @@ fn given_keys(form: &str) -> Vec<String> {
     let Some((given, rest)) = form.split_once(' ') else { return Vec::new() };
     let rest = spelling_key(rest);
     crate::nicknames::full_names(&fold(given)).iter().map(|n| format!("{n}|{rest}")).collect()
+}
+
+/// A Chinese name in pinyin, family name first or last ("Xi Jinping", "Xuezhen Tian").
+fn is_chinese_name(form: &str) -> bool {
+    let words: Vec<&str> = form.split_whitespace().collect();
+    let pinyin = |ws: &[&str]| !ws.is_empty() && ws.iter().all(|w| crate::romanize::is_pinyin_word(w));
+    match words.as_slice() {
+        [first, rest @ ..] if crate::romanize::is_chinese_surname(first) && pinyin(rest) => true,
+        [rest @ .., last] if crate::romanize::is_chinese_surname(last) && pinyin(rest) => true,
+        _ => false,
+    }
 }
 
 /// A name without its middle names: the first word, the last and a generational
@@ -149,5 +164,14 @@ mod tests {
         assert_ne!(middle_key("Ferdinand Marcos Jr."), middle_key("Ferdinand Marcos"), "father and son");
         assert_eq!(middle_key("George W. Bush"), None);
         assert_eq!(middle_key("Mohammed bin Salman"), None);
+    }
+
+    #[test]
+    fn chinese_names_are_told_apart() {
+        assert!(is_chinese_name("Tang Xianghao"));
+        assert!(is_chinese_name("Xuezhen Tian"));
+        assert!(!is_chinese_name("Mohammed al-Hajri"));
+        let keys = |f: &str| keys_of(Kind::Person, std::iter::once(f));
+        assert!(keys("Tang Xianghao").iter().all(|k| k.kk != KeyKind::Translit));
     }
 }

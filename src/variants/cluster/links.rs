@@ -50,7 +50,7 @@ pub(super) fn link(ev: &mut Evidence, kk: KeyKind, kb: &Kb) -> Link {
     // unknown spelling may be another transliteration or a typo of its name.
     let builtin = |g: &CorpusEntity| g.kb.is_some_and(|id| kb.entry(id).class != Class::Person && !kb.entry(id).is_user());
     let either_builtin = builtin(a) || builtin(b);
-    if either_builtin && !matches!(kk, KeyKind::Spelling | KeyKind::Article | KeyKind::Translit | KeyKind::Typo) {
+    if either_builtin && !matches!(kk, KeyKind::Spelling | KeyKind::Translit | KeyKind::Typo) {
         return Link::None;
     }
     if ev.conflict() {
@@ -58,7 +58,7 @@ pub(super) fn link(ev: &mut Evidence, kk: KeyKind, kb: &Kb) -> Link {
     }
     let person = a.kind == Some(Kind::Person);
     match kk {
-        KeyKind::Spelling | KeyKind::Order | KeyKind::Article => Link::Strong,
+        KeyKind::Spelling | KeyKind::Order => Link::Strong,
         KeyKind::Typo if !person => {
             // An acronym with two letters swapped, or a long name one letter
             // apart ("Islamic Revolutionary Guards Corps"), rare next to one
@@ -92,13 +92,13 @@ pub(super) fn link(ev: &mut Evidence, kk: KeyKind, kb: &Kb) -> Link {
             // A family name spelled two ways is one person's when the given
             // name, the role or the affiliation agrees (shared company is too
             // common in a large corpus for a key this loose).
-            if ev.claims_agree() || forms_share_a_given_name(a, b) { Link::Strong } else { Link::Weak }
+            if ev.claims_agree() || forms_share_a_given_name(a, b, 3) { Link::Strong } else { Link::Weak }
         }
         KeyKind::TranslitNear => {
-            // One consonant class apart: the role or the affiliation must agree,
-            // or the given name, with spellings at most two letters apart
-            // ("Abdourahamane Tiani" / "Tchiani"; not "Dmitry Yakovlev" / "Kozlov").
-            if ev.claims_agree() || (forms_share_a_given_name(a, b) && forms_within(a, b, 2)) { Link::Strong } else { Link::Weak }
+            // One consonant class apart: only two related classes ("Abdourahamane
+            // Tiani" / "Tchiani"; not "Mohammed al-Hajri" / "al-Harbi"), with the
+            // role, the affiliation or the given name agreeing.
+            if forms_related(a, b) && (ev.claims_agree() || forms_share_a_given_name(a, b, 2)) { Link::Strong } else { Link::Weak }
         }
         KeyKind::Middle => {
             // A middle name more or less: one person when the role or the
@@ -132,9 +132,10 @@ fn forms_transposed(a: &CorpusEntity, b: &CorpusEntity) -> bool {
     a.forms.keys().any(|x| b.forms.keys().any(|y| x != y && sorted(x) == sorted(y)))
 }
 
-/// Some spelling of each is within `n` edits of one of the other's (spelling keys).
-fn forms_within(a: &CorpusEntity, b: &CorpusEntity, n: usize) -> bool {
-    a.forms.keys().any(|x| b.forms.keys().any(|y| edit_distance(&spelling_key(x), &spelling_key(y), n) <= n))
+/// Some spelling of each is another romanization of one of the other's
+/// ([`crate::translit::related_classes_apart`]).
+fn forms_related(a: &CorpusEntity, b: &CorpusEntity) -> bool {
+    a.forms.keys().any(|x| b.forms.keys().any(|y| crate::translit::related_classes_apart(x, y)))
 }
 
 /// Some spelling of each, of several words and twelve letters or more, is one
@@ -152,16 +153,16 @@ fn forms_share_consonants(a: &CorpusEntity, b: &CorpusEntity) -> bool {
     a.forms.keys().any(|x| b.forms.keys().any(|y| crate::translit::consonants(x) == crate::translit::consonants(y)))
 }
 
-/// Some spelling of each starts with the same given name.
-fn forms_share_a_given_name(a: &CorpusEntity, b: &CorpusEntity) -> bool {
-    a.forms.keys().any(|x| b.forms.keys().any(|y| crate::translit::same_given_name(x, y)))
+/// Some spelling of each starts with the same given name, followed by at
+/// least `min_rest` consonant classes.
+fn forms_share_a_given_name(a: &CorpusEntity, b: &CorpusEntity, min_rest: usize) -> bool {
+    a.forms.keys().any(|x| b.forms.keys().any(|y| crate::translit::same_given_name(x, y, min_rest)))
 }
 
 pub(super) fn why(kk: KeyKind) -> &'static str {
     match kk {
         KeyKind::Korean => "another romanization of the same Korean name",
         KeyKind::Skeleton | KeyKind::Translit => "another transliteration",
-        KeyKind::Article => "the same name with or without its article",
         KeyKind::TranslitNear => "a transliteration one sound apart",
         KeyKind::Given => "the same family name with a short form of the given name",
         KeyKind::Middle => "the same name with or without a middle name",

@@ -194,8 +194,6 @@ impl NameDecisions {
 pub(super) enum KeyKind {
     Spelling,
     Order,
-    /// The spelling without Arabic articles ([`crate::translit::article_key`]).
-    Article,
     Korean,
     Skeleton,
     /// The transliteration skeleton ([`crate::translit::translit_key`]).
@@ -210,10 +208,9 @@ pub(super) enum KeyKind {
     Typo,
 }
 
-const KEY_KINDS: [KeyKind; 10] = [
+const KEY_KINDS: [KeyKind; 9] = [
     KeyKind::Spelling,
     KeyKind::Order,
-    KeyKind::Article,
     KeyKind::Korean,
     KeyKind::Skeleton,
     KeyKind::Translit,
