@@ -242,7 +242,24 @@ impl KbEntry {
 pub struct Kb {
     entries: Vec<KbEntry>,
     by_fold: HashMap<String, Vec<(usize, Form)>>,
+    /// Places' and organisations' names by their consonants ([`loose_key`]):
+    /// entry (or [`AMBIGUOUS`] when several entries share the key) and the
+    /// name's spelling key.
+    by_loose: HashMap<String, (usize, String)>,
     gazetteer: gazetteer::Gazetteer,
+}
+
+const AMBIGUOUS: usize = usize::MAX;
+
+/// The key under which another spelling of a place or organisation's name is
+/// looked up: its consonants in order ([`crate::translit::consonants`]), so
+/// "Middle-East", "Hay'at Tahrir al-Sham" and "Addis Abeba" find "Middle East",
+/// "Hayat Tahrir al-Sham" and "Addis Ababa". `None` for names too short to
+/// tell apart this way (fewer than five letters or four consonants).
+pub fn loose_key(name: &str) -> Option<String> {
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    let k = crate::translit::consonants(name);
+    (letters >= 5 && k.chars().count() >= 4).then_some(k)
 }
 
 impl std::fmt::Debug for Kb {
@@ -325,8 +342,18 @@ impl Kb {
                 }
             }
         }
+        let mut by_loose: HashMap<String, (usize, String)> = HashMap::new();
+        for (i, e) in entries.iter().enumerate().filter(|(_, e)| e.kind != Kind::Person) {
+            for s in std::iter::once(&e.name).chain(&e.aliases) {
+                let Some(k) = loose_key(s) else { continue };
+                let v = by_loose.entry(k).or_insert_with(|| (i, crate::fold::squash(s)));
+                if v.0 != i {
+                    v.0 = AMBIGUOUS;
+                }
+            }
+        }
         let gazetteer = gazetteer::Gazetteer::build(&entries);
-        Kb { entries, by_fold, gazetteer }
+        Kb { entries, by_fold, by_loose, gazetteer }
     }
 
     pub fn entries(&self) -> &[KbEntry] {
@@ -346,6 +373,14 @@ impl Kb {
     /// entries first.
     pub fn lookup(&self, name: &str) -> &[(usize, Form)] {
         self.by_fold.get(&fold(name)).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The one place or organisation whose name has the consonants of `form`
+    /// ([`loose_key`]) and is spelled at most two letters otherwise (ignoring
+    /// case, spaces, hyphens and apostrophes), if exactly one is.
+    pub fn lookup_loose(&self, form: &str) -> Option<usize> {
+        let (i, name) = self.by_loose.get(&loose_key(form)?)?;
+        (*i != AMBIGUOUS && crate::keys::edit_distance(&crate::fold::squash(form), name, 2) <= 2).then_some(*i)
     }
 
     /// The first entry of a kind with this spelling (not counting demonyms).
@@ -376,6 +411,9 @@ mod tests {
         assert_eq!(kb.lookup_kind("ROK", Kind::Loc), Some(sk));
         assert!(kb.lookup_kind("NATO", Kind::Org).is_some());
         assert!(kb.entries().iter().all(|e| e.kind != Kind::Person), "no people in built-in data");
+        let me = kb.lookup_kind("Middle East", Kind::Loc);
+        assert!(me.is_some() && kb.lookup_loose("Middle-East") == me, "another spelling of a known place");
+        assert_eq!(kb.lookup_loose("Iraq"), None, "too short to look up loosely");
     }
 
     #[test]

@@ -50,6 +50,9 @@ struct FullNames {
     /// first token, sorted by it (candidates never overlap, so first tokens are
     /// distinct).
     by_word: HashMap<String, Vec<(usize, usize)>>,
+    /// The folded last words: only they have one-letter slips ("Stoltenburg"),
+    /// a given name one letter off is another name ("Mohamud" / "Mohamed").
+    last_words: std::collections::HashSet<String>,
     /// For one-letter slips: every word and every word with one char deleted
     /// -> the words of `by_word` it comes from (built on first use).
     slips: std::cell::OnceCell<HashMap<String, Vec<String>>>,
@@ -58,6 +61,7 @@ struct FullNames {
 impl FullNames {
     fn new(w: &Work) -> FullNames {
         let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut last_words = std::collections::HashSet::new();
         for (ci, c) in w.cands.iter().enumerate() {
             if c.kind != Kind::Person || c.refers_to.is_some() {
                 continue;
@@ -66,6 +70,8 @@ impl FullNames {
             if words.len() < 2 {
                 continue;
             }
+            let (lf, le) = words[words.len() - 1];
+            last_words.insert(fold(w.span_text(lf, le)));
             let mut keys = vec![words[0], words[words.len() - 1]];
             keys.dedup();
             for (f, e) in keys {
@@ -85,7 +91,7 @@ impl FullNames {
                 (k, v)
             })
             .collect();
-        FullNames { by_word, slips: std::cell::OnceCell::new() }
+        FullNames { by_word, last_words, slips: std::cell::OnceCell::new() }
     }
 
     /// The words of `by_word` one edit from `f` (which is not one of them) and
@@ -93,7 +99,7 @@ impl FullNames {
     /// (substitution, insertion, deletion or swap of neighbours) share a
     /// string made by deleting at most one char from each.
     fn slips_of(&self, f: &str) -> Vec<&str> {
-        let slip = |k: &&str| k.chars().count() >= MIN_SLIP_LEN && crate::keys::edit_distance(k, f, 1) == 1;
+        let slip = |k: &&str| k.chars().count() >= MIN_SLIP_LEN && self.last_words.contains(*k) && crate::keys::edit_distance(k, f, 1) == 1;
         if self.by_word.len() <= SLIP_SCAN {
             let mut out: Vec<&str> = self.by_word.keys().map(String::as_str).filter(slip).collect();
             out.sort_unstable();

@@ -45,6 +45,76 @@ pub(crate) struct GazHit {
     pub hit: GazMatch,
 }
 
+/// Places and organisations of the knowledge base written another way
+/// ("Middle-East", "Hay'at Tahrir al-Sham", "Addis Abeba"): capitalised words
+/// not matched exactly whose consonants are those of one known name
+/// ([`Kb::lookup_loose`]). The words must be a whole run of capitals, and a
+/// single word is taken only if it is hyphenated or has an apostrophe. Longest
+/// first, at most six tokens.
+fn loose_hits(text: &str, toks: &[Token], kb: &Kb, exact: &[GazHit]) -> Vec<GazHit> {
+    use crate::tokens::{CAP, GLUE};
+    const MAX_TOKENS: usize = 6;
+    let mut covered = vec![false; toks.len()];
+    for g in exact {
+        covered[g.tokens.first..g.tokens.end].iter_mut().for_each(|c| *c = true);
+    }
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        if covered[i] || !t.is_word() || !t.has(CAP) || t.end - t.start > 40 {
+            i += 1;
+            continue;
+        }
+        // The tokens a name may run over: capitalised words, hyphen-joined parts
+        // and a lowercase article before a hyphen ("al-Sham").
+        let mut ends = Vec::new();
+        let mut j = i;
+        while j < toks.len() && j - i < MAX_TOKENS && !covered[j] {
+            let tj = toks[j];
+            let glued_next = toks.get(j + 2).is_some_and(|n| n.has(GLUE));
+            let ok = if tj.is_word() {
+                tj.has(CAP) || tj.has(GLUE) || glued_next
+            } else {
+                text[tj.start as usize..tj.end as usize] == *"-" && toks.get(j + 1).is_some_and(|n| n.has(GLUE))
+            };
+            if !ok {
+                break;
+            }
+            if tj.is_word() && !toks.get(j + 2).is_some_and(|n| n.has(GLUE) && n.is_word()) {
+                ends.push(j + 1);
+            }
+            j += 1;
+        }
+        // A whole run of capitalised words only: not part of a longer name
+        // ("Min-seok" in "Kim Min-seok").
+        let cap_word = |k: usize| toks.get(k).is_some_and(|t| t.is_word() && t.has(CAP));
+        if i > 0 && cap_word(i - 1) {
+            i += 1;
+            continue;
+        }
+        let found = ends.iter().rev().filter(|&&end| !cap_word(end)).find_map(|&end| {
+            let (s, e) = (toks[i].start as usize, toks[end - 1].end as usize);
+            let form = &text[s..e];
+            // One word only if it is hyphen-joined or has an apostrophe: plain
+            // single words are too often people ("Sisi" is not "Sousse").
+            if end == i + 1 && !form.contains(['-', '\'', '\u{2019}']) {
+                return None;
+            }
+            let entry = kb.lookup_loose(form)?;
+            Some(GazHit { tokens: TokRange::new(i, end), hit: GazMatch { start: s, end: e, entry, form: crate::kb::Form::Alias } })
+        });
+        match found {
+            Some(h) => {
+                i = h.tokens.end;
+                out.push(h);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
 /// Where an entity's identity comes from inside one document.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Key {
@@ -171,6 +241,14 @@ impl<'a> Work<'a> {
             }
             gaz_at[first] = gaz.len() as u32;
             gaz.push(GazHit { tokens: TokRange::new(first, end), hit: m });
+        }
+        let loose = loose_hits(text, &toks, kb, &gaz);
+        if !loose.is_empty() {
+            gaz.extend(loose);
+            gaz.sort_by_key(|g| g.tokens.first);
+            for (gi, g) in gaz.iter().enumerate() {
+                gaz_at[g.tokens.first] = gi as u32;
+            }
         }
         let n = toks.len();
         Work {
