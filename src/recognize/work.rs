@@ -54,15 +54,19 @@ pub(crate) struct GazHit {
 fn loose_hits(text: &str, toks: &[Token], kb: &Kb, exact: &[GazHit]) -> Vec<GazHit> {
     use crate::tokens::{CAP, GLUE};
     const MAX_TOKENS: usize = 6;
-    let mut covered = vec![false; toks.len()];
+    // Token -> end of the exact match starting there; a loose match must not
+    // cut one ("Addis" in "Addis Abeba" is extended, not split).
+    let mut exact_end = vec![0usize; toks.len()];
+    let mut inside = vec![false; toks.len()];
     for g in exact {
-        covered[g.tokens.first..g.tokens.end].iter_mut().for_each(|c| *c = true);
+        exact_end[g.tokens.first] = g.tokens.end;
+        inside[g.tokens.first + 1..g.tokens.end].iter_mut().for_each(|c| *c = true);
     }
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
-        if covered[i] || !t.is_word() || !t.has(CAP) || t.end - t.start > 40 {
+        if inside[i] || !t.is_word() || !t.has(CAP) || t.end - t.start > 40 {
             i += 1;
             continue;
         }
@@ -70,18 +74,21 @@ fn loose_hits(text: &str, toks: &[Token], kb: &Kb, exact: &[GazHit]) -> Vec<GazH
         // and a lowercase article before a hyphen ("al-Sham").
         let mut ends = Vec::new();
         let mut j = i;
-        while j < toks.len() && j - i < MAX_TOKENS && !covered[j] {
+        let mut min_end = exact_end[i];
+        while j < toks.len() && j - i < MAX_TOKENS {
+            min_end = min_end.max(exact_end[j]);
             let tj = toks[j];
             let glued_next = toks.get(j + 2).is_some_and(|n| n.has(GLUE));
             let ok = if tj.is_word() {
                 tj.has(CAP) || tj.has(GLUE) || glued_next
             } else {
-                text[tj.start as usize..tj.end as usize] == *"-" && toks.get(j + 1).is_some_and(|n| n.has(GLUE))
+                // A hyphen (or a dash standing for one) gluing the next part.
+                toks.get(j + 1).is_some_and(|n| n.has(GLUE))
             };
             if !ok {
                 break;
             }
-            if tj.is_word() && !toks.get(j + 2).is_some_and(|n| n.has(GLUE) && n.is_word()) {
+            if tj.is_word() && !toks.get(j + 2).is_some_and(|n| n.has(GLUE) && n.is_word()) && j + 1 >= min_end {
                 ends.push(j + 1);
             }
             j += 1;
@@ -93,9 +100,13 @@ fn loose_hits(text: &str, toks: &[Token], kb: &Kb, exact: &[GazHit]) -> Vec<GazH
             i += 1;
             continue;
         }
-        let found = ends.iter().rev().filter(|&&end| !cap_word(end)).find_map(|&end| {
+        let found = ends.iter().rev().filter(|&&end| !cap_word(end) && end > exact_end[i]).find_map(|&end| {
             let (s, e) = (toks[i].start as usize, toks[end - 1].end as usize);
             let form = &text[s..e];
+            // Every word counts ("Bloomberg AI" is not "Bloomberg").
+            if toks[i..end].iter().any(|t| t.is_word() && crate::translit::consonants(&text[t.start as usize..t.end as usize]).is_empty()) {
+                return None;
+            }
             // One word only if it is hyphen-joined or has an apostrophe: plain
             // single words are too often people ("Sisi" is not "Sousse").
             if end == i + 1 && !form.contains(['-', '\'', '\u{2019}']) {
@@ -244,8 +255,11 @@ impl<'a> Work<'a> {
         }
         let loose = loose_hits(text, &toks, kb, &gaz);
         if !loose.is_empty() {
+            // Exact matches a loose one extends ("Addis" of "Addis Abeba") give way.
+            gaz.retain(|g| !loose.iter().any(|l| l.tokens.first <= g.tokens.first && g.tokens.end <= l.tokens.end));
             gaz.extend(loose);
             gaz.sort_by_key(|g| g.tokens.first);
+            gaz_at.iter_mut().for_each(|g| *g = NONE);
             for (gi, g) in gaz.iter().enumerate() {
                 gaz_at[g.tokens.first] = gi as u32;
             }

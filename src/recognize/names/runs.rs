@@ -69,7 +69,9 @@ fn next_part(w: &Work, n: usize, line_end: usize) -> Option<usize> {
     let tn = w.toks[n];
     if tn.kind == TokKind::Punct {
         let c = tn.punct(w.text);
-        let hyphen = matches!(c, Some('-' | '\u{2010}' | '\u{2011}')) && w.toks.get(n + 1).is_some_and(|x| x.has(GLUE)) && n + 1 < line_end;
+        let hyphen = matches!(c, Some('-' | '\u{2010}' | '\u{2011}' | '\u{2013}'))
+            && w.toks.get(n + 1).is_some_and(|x| x.has(GLUE))
+            && n + 1 < line_end;
         let ampersand = c == Some('&') && n + 1 < line_end && w.toks[n + 1].is_cap();
         return (hyphen || ampersand).then_some(n + 1);
     }

@@ -368,8 +368,15 @@ fn is_shouted<'f>(f: &str, forms: impl Iterator<Item = &'f str>, kind: Kind, lis
         return false;
     }
     let lower = f.to_lowercase();
-    let twin = forms.into_iter().any(|g| g != f && g.to_lowercase() == lower);
-    twin && !(is_acronym(f) && (kind == Kind::Org || listed(f)))
+    // The same letters in lower case; "Unesco" for "UNESCO" makes an acronym's
+    // twin, "LaLiga" for "LALIGA" a brand's.
+    let mut title_twin = false;
+    let twin = forms.into_iter().any(|g| {
+        let same = g != f && g.to_lowercase() == lower;
+        title_twin |= same && g.chars().skip(1).all(|c| !c.is_uppercase());
+        same
+    });
+    twin && !(is_acronym(f) && (listed(f) || (kind == Kind::Org && title_twin)))
 }
 
 /// What a spelling's case says: everything but its first letter, which a
