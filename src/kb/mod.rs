@@ -252,14 +252,22 @@ pub struct Kb {
 const AMBIGUOUS: usize = usize::MAX;
 
 /// The key under which another spelling of a place or organisation's name is
-/// looked up: its consonants in order ([`crate::translit::consonants`]), so
+/// looked up: its consonants in order (w and y included, doubled letters as one), so
 /// "Middle-East", "Hay'at Tahrir al-Sham" and "Addis Abeba" find "Middle East",
 /// "Hayat Tahrir al-Sham" and "Addis Ababa". `None` for names too short to
-/// tell apart this way (fewer than five letters or four consonants).
+/// tell apart this way (fewer than five letters, or than four consonants in
+/// one word, three in several).
 pub fn loose_key(name: &str) -> Option<String> {
     let letters = name.chars().filter(|c| c.is_alphabetic()).count();
-    let k = crate::translit::consonants(name);
-    (letters >= 5 && k.chars().count() >= 4).then_some(k)
+    // Consonants with w and y ("White House" is not "Houthis").
+    let mut k = String::new();
+    for c in crate::fold::squash(name).chars().filter(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')) {
+        if !k.ends_with(c) {
+            k.push(c);
+        }
+    }
+    let min = if name.contains(' ') { 3 } else { 4 };
+    (letters >= 5 && k.chars().count() >= min).then_some(k)
 }
 
 impl std::fmt::Debug for Kb {
@@ -376,11 +384,11 @@ impl Kb {
     }
 
     /// The one place or organisation whose name has the consonants of `form`
-    /// ([`loose_key`]) and is spelled at most two letters otherwise (ignoring
+    /// ([`loose_key`]) and is spelled at most `max_edits` letters otherwise (ignoring
     /// case, spaces, hyphens and apostrophes), if exactly one is.
-    pub fn lookup_loose(&self, form: &str) -> Option<usize> {
+    pub fn lookup_loose(&self, form: &str, max_edits: usize) -> Option<usize> {
         let (i, name) = self.by_loose.get(&loose_key(form)?)?;
-        (*i != AMBIGUOUS && crate::keys::edit_distance(&crate::fold::squash(form), name, 2) <= 2).then_some(*i)
+        (*i != AMBIGUOUS && crate::keys::edit_distance(&crate::fold::squash(form), name, max_edits) <= max_edits).then_some(*i)
     }
 
     /// The first entry of a kind with this spelling (not counting demonyms).
@@ -412,8 +420,8 @@ mod tests {
         assert!(kb.lookup_kind("NATO", Kind::Org).is_some());
         assert!(kb.entries().iter().all(|e| e.kind != Kind::Person), "no people in built-in data");
         let me = kb.lookup_kind("Middle East", Kind::Loc);
-        assert!(me.is_some() && kb.lookup_loose("Middle-East") == me, "another spelling of a known place");
-        assert_eq!(kb.lookup_loose("Iraq"), None, "too short to look up loosely");
+        assert!(me.is_some() && kb.lookup_loose("Middle-East", 2) == me, "another spelling of a known place");
+        assert_eq!(kb.lookup_loose("Iraq", 2), None, "too short to look up loosely");
     }
 
     #[test]

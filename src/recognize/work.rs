@@ -48,9 +48,10 @@ pub(crate) struct GazHit {
 /// Places and organisations of the knowledge base written another way
 /// ("Middle-East", "Hay'at Tahrir al-Sham", "Addis Abeba"): capitalised words
 /// not matched exactly whose consonants are those of one known name
-/// ([`Kb::lookup_loose`]). The words must be a whole run of capitals, and a
-/// single word is taken only if it is hyphenated or has an apostrophe. Longest
-/// first, at most six tokens.
+/// ([`Kb::lookup_loose`]). The words must be a whole run of capitals; a single
+/// plain word must be one letter from the name and not a dictionary word or a
+/// given or family name ("Huthis" for "Houthis"). Longest first, at most six
+/// tokens.
 fn loose_hits(text: &str, toks: &[Token], kb: &Kb, exact: &[GazHit]) -> Vec<GazHit> {
     use crate::tokens::{CAP, GLUE};
     const MAX_TOKENS: usize = 6;
@@ -107,12 +108,20 @@ fn loose_hits(text: &str, toks: &[Token], kb: &Kb, exact: &[GazHit]) -> Vec<GazH
             if toks[i..end].iter().any(|t| t.is_word() && crate::translit::consonants(&text[t.start as usize..t.end as usize]).is_empty()) {
                 return None;
             }
-            // One word only if it is hyphen-joined or has an apostrophe: plain
-            // single words are too often people ("Sisi" is not "Sousse").
+            // One plain word (not hyphenated, no apostrophe) only if it is one
+            // letter from the name, six letters or more, and not an English word
+            // or a given or family name: single words are too often people.
+            let mut max_edits = 2;
             if end == i + 1 && !form.contains(['-', '\'', '\u{2019}']) {
-                return None;
+                let lower = form.to_lowercase();
+                let lx = crate::lexicon::lexicon();
+                let letters = form.chars().filter(|c| c.is_alphabetic()).count();
+                if letters < 6 || lx.is_known_word(&lower) || lx.is(&lower, crate::lexicon::class::GIVEN | crate::lexicon::class::SURNAME) {
+                    return None;
+                }
+                max_edits = 1;
             }
-            let entry = kb.lookup_loose(form)?;
+            let entry = kb.lookup_loose(form, max_edits)?;
             Some(GazHit { tokens: TokRange::new(i, end), hit: GazMatch { start: s, end: e, entry, form: crate::kb::Form::Alias } })
         });
         match found {
