@@ -49,9 +49,9 @@ pub(crate) struct GazHit {
 /// ("Middle-East", "Hay'at Tahrir al-Sham", "Addis Abeba"): capitalised words
 /// not matched exactly whose consonants are those of one known name
 /// ([`Kb::lookup_loose`]). The words must be a whole run of capitals; a single
-/// plain word must be one letter from the name and not a dictionary word or a
-/// given or family name ("Huthis" for "Houthis"). Longest first, at most six
-/// tokens.
+/// plain word must be one letter from an organisation's name and not a
+/// dictionary word or a given or family name ("Huthis" for "Houthis"). Longest
+/// first, at most six tokens.
 fn loose_hits(text: &str, toks: &[Token], kb: &Kb, exact: &[GazHit]) -> Vec<GazHit> {
     use crate::tokens::{CAP, GLUE};
     const MAX_TOKENS: usize = 6;
@@ -122,6 +122,12 @@ fn loose_hits(text: &str, toks: &[Token], kb: &Kb, exact: &[GazHit]) -> Vec<GazH
                 max_edits = 1;
             }
             let entry = kb.lookup_loose(form, max_edits)?;
+            // A plain word is taken for an organisation only ("Atalanta" is a
+            // club, not Atlanta), and only if spelled differently: the exact
+            // pass leaves out its own spelling on purpose ("trans-Atlantic").
+            if max_edits == 1 && (kb.entry(entry).kind != Kind::Org || kb.lookup(form).iter().any(|(e, _)| *e == entry)) {
+                return None;
+            }
             Some(GazHit { tokens: TokRange::new(i, end), hit: GazMatch { start: s, end: e, entry, form: crate::kb::Form::Alias } })
         });
         match found {
