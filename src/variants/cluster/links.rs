@@ -96,9 +96,16 @@ pub(super) fn link(ev: &mut Evidence, kk: KeyKind, kb: &Kb) -> Link {
         }
         KeyKind::TranslitNear => {
             // One consonant class apart: only two related classes ("Abdourahamane
-            // Tiani" / "Tchiani"; not "Mohammed al-Hajri" / "al-Harbi"), with the
-            // role, the affiliation or the given name agreeing.
-            if forms_related(a, b) && (ev.claims_agree() || forms_share_a_given_name(a, b, 2)) { Link::Strong } else { Link::Weak }
+            // Tiani" / "Tchiani"; not "Mohammed al-Hajri" / "al-Harbi", which are
+            // not even possibly one name), with the role, the affiliation or the
+            // given name agreeing.
+            if !forms_related(a, b) {
+                Link::None
+            } else if ev.claims_agree() || forms_share_a_given_name(a, b, 2) {
+                Link::Strong
+            } else {
+                Link::Weak
+            }
         }
         KeyKind::Middle => {
             // A middle name more or less: one person when the role or the
