@@ -13,6 +13,25 @@ use crate::model::Kind;
 const COUNTRIES: &str = include_str!("../../data/countries.toml");
 const ORGANIZATIONS: &str = include_str!("../../data/organizations.toml");
 const PLACES: &str = include_str!("../../data/places.toml");
+/// States that no longer exist (ISO 3166-3, `scripts/gen-historic.py`).
+const HISTORIC: &str = include_str!("../../data/historic_countries.toml");
+
+#[derive(Deserialize)]
+struct Historic {
+    #[serde(default)]
+    country: Vec<RawHistoric>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawHistoric {
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    /// When the state ceased to exist (ISO 3166-3's withdrawal date).
+    #[allow(dead_code)]
+    historic: String,
+}
 
 #[derive(Deserialize)]
 struct Countries {
@@ -70,7 +89,11 @@ struct RawOrg {
 /// entries win a spelling both claim).
 pub fn entries() -> &'static [KbEntry] {
     static ENTRIES: OnceLock<Vec<KbEntry>> = OnceLock::new();
-    ENTRIES.get_or_init(|| parse(COUNTRIES, ORGANIZATIONS, PLACES).expect("built-in data parses (checked by tests)"))
+    ENTRIES.get_or_init(|| {
+        let mut out = parse(COUNTRIES, ORGANIZATIONS, PLACES).expect("built-in data parses (checked by tests)");
+        add_historic(&mut out, HISTORIC).expect("built-in data parses (checked by tests)");
+        out
+    })
 }
 
 fn parse(countries: &str, orgs: &str, places: &str) -> Result<Vec<KbEntry>, toml::de::Error> {
@@ -123,9 +146,37 @@ fn parse(countries: &str, orgs: &str, places: &str) -> Result<Vec<KbEntry>, toml
     Ok(out)
 }
 
+/// Adds the states that no longer exist (Yugoslavia, the Soviet Union,
+/// Czechoslovakia) as countries, leaving out names an entry already has (Zaire
+/// and Burma are older names of countries that exist).
+fn add_historic(out: &mut Vec<KbEntry>, text: &str) -> Result<(), toml::de::Error> {
+    let historic: Historic = toml::from_str(text)?;
+    let known: std::collections::HashSet<String> =
+        out.iter().flat_map(|e| std::iter::once(&e.name).chain(&e.aliases)).map(|n| crate::fold::fold(n)).collect();
+    for h in historic.country {
+        if known.contains(&crate::fold::fold(&h.name)) {
+            continue;
+        }
+        let mut e = KbEntry::new(h.name, Kind::Loc, Class::Country);
+        e.aliases = h.aliases.into_iter().filter(|a| !known.contains(&crate::fold::fold(a))).collect();
+        out.push(e);
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn states_that_no_longer_exist_are_countries() {
+        for name in ["Yugoslavia", "Soviet Union", "Czechoslovakia", "East Germany"] {
+            let e = entries().iter().find(|e| e.name == name).unwrap_or_else(|| panic!("{name}"));
+            assert_eq!(e.class, Class::Country);
+        }
+        assert!(entries().iter().any(|e| e.name == "Soviet Union" && e.aliases.iter().any(|a| a == "USSR")));
+        assert_eq!(entries().iter().filter(|e| e.name == "Zaire" || e.aliases.iter().any(|a| a == "Zaire")).count(), 1, "one Zaire");
+    }
 
     #[test]
     fn builtin_data_parses_and_is_large_enough() {
@@ -159,7 +210,9 @@ mod tests {
 
     #[test]
     fn every_country_has_a_demonym() {
-        for e in entries().iter().filter(|e| e.class == Class::Country) {
+        let historic: Historic = toml::from_str(HISTORIC).unwrap();
+        let gone: Vec<&str> = historic.country.iter().map(|h| h.name.as_str()).collect();
+        for e in entries().iter().filter(|e| e.class == Class::Country && !gone.contains(&e.name.as_str())) {
             assert!(!e.demonyms.is_empty() || e.name.contains("Vatican") || e.name.contains("Sahara"), "{}", e.name);
         }
     }
