@@ -71,6 +71,7 @@ struct RawLexicon {
     succession_words: Vec<String>,
     state_heads: Vec<String>,
     own_country_nouns: Vec<String>,
+    match_words: Vec<String>,
     #[serde(flatten)]
     roles: RoleWords,
     #[serde(default)]
@@ -178,6 +179,8 @@ pub mod class {
     pub const STATE_HEAD: u64 = 1 << 58;
     /// `own_country_nouns` ("country", "nation", "state").
     pub const OWN_COUNTRY_NOUN: u64 = 1 << 59;
+    /// `match_words` ("beat", "drew", "against"): a team's name next to one is a club's.
+    pub const MATCH_WORD: u64 = 1 << 60;
 }
 
 /// The lexicon; get it with [`lexicon()`].
@@ -287,6 +290,7 @@ impl Lexicon {
         add(&raw.succession_words, SUCCESSION);
         add(&raw.state_heads, STATE_HEAD);
         add(&raw.own_country_nouns, OWN_COUNTRY_NOUN);
+        add(&raw.match_words, MATCH_WORD);
         for line in GIVEN_TXT.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
             *classes.entry(line.to_lowercase()).or_default() |= GIVEN;
         }

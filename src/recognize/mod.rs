@@ -18,6 +18,7 @@ pub mod dates;
 pub mod layout;
 pub mod names;
 pub mod roles;
+mod sports;
 mod work;
 
 use crate::kb::Kb;
@@ -37,6 +38,7 @@ pub fn analyze_tokens(text: &str, toks: Vec<Token>, kb: &Kb, file_date: Option<D
     let mut w = Work::new(text, toks, kb);
     names::recognize(&mut w);
     coref::link(&mut w);
+    sports::clubs(&mut w);
     let claims = roles::extract(&w);
     let mut doc = w.finish(claims);
     doc.date = dates::detect(text, file_date);
