@@ -26,7 +26,7 @@ pub struct OddWord {
 impl OddWord {
     /// "“С” (U+0421), a Cyrillic letter"
     pub fn describe(&self) -> String {
-        let shown = if is_invisible(self.odd) { String::new() } else { format!("“{}” ", self.odd) };
+        let shown = if is_hidden(self.odd) { String::new() } else { format!("“{}” ", self.odd) };
         format!("{shown}(U+{:04X}), {}", self.odd as u32, self.what)
     }
 }
@@ -34,8 +34,15 @@ impl OddWord {
 /// Words longer than this are not names (junk is skipped, not cleaned).
 const MAX_WORD_BYTES: usize = 96;
 
-fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{00ad}')
+/// Invisible characters that copy-paste leaves inside words: zero-width space,
+/// joiners, word joiner, soft hyphen (the tokenizer keeps them in the word).
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{00ad}')
+}
+
+/// [`is_invisible`], or a byte-order mark (which the tokenizer reads as a space).
+fn is_hidden(c: char) -> bool {
+    is_invisible(c) || c == '\u{feff}'
 }
 
 /// Dashes that are not the hyphen-minus a name is searched with.
@@ -72,7 +79,7 @@ pub fn odd_words(text: &str) -> Vec<OddWord> {
     }
     let mut start = None;
     for (i, c) in text.char_indices() {
-        let part = c.is_alphabetic() || is_invisible(c) || is_odd_dash(c) || c == '-';
+        let part = c.is_alphabetic() || is_hidden(c) || is_odd_dash(c) || c == '-';
         match (part, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
@@ -109,16 +116,17 @@ fn check(text: &str, span: Range<usize>, out: &mut Vec<OddWord>) {
     let mut first: Option<(char, &'static str)> = None;
     let mut joins_names = false;
     for (k, &c) in chars.iter().enumerate() {
-        let letter_after = chars[k + 1..].iter().find(|c| !is_invisible(**c)).is_some_and(|c| c.is_alphabetic());
-        if is_invisible(c) {
+        if is_hidden(c) {
             first.get_or_insert((c, if c == '\u{00ad}' { "a soft hyphen" } else { "an invisible character" }));
             continue;
         }
+        // The next visible character (a dash is odd only between letters).
+        let after = chars[k + 1..].iter().find(|c| !is_hidden(**c));
         let letter_before = k > 0 && chars[k - 1].is_alphabetic();
-        if is_odd_dash(c) && letter_after && letter_before {
+        if is_odd_dash(c) && letter_before && after.is_some_and(|c| c.is_alphabetic()) {
             // Before a capital it may join two names ("Israel–Hamas"): only
             // inside a person's name is it a corrupted hyphen ("Jean–Noël").
-            let lower_after = chars[k + 1..].iter().find(|c| !is_invisible(**c)).is_some_and(|c| c.is_lowercase());
+            let lower_after = after.is_some_and(|c| c.is_lowercase());
             first.get_or_insert((c, "a dash that is not a hyphen"));
             joins_names |= !lower_after;
             clean.push('-');

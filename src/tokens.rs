@@ -75,12 +75,6 @@ fn is_dash(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\u{2013}')
 }
 
-/// Invisible characters that copy-paste leaves inside words (zero-width space,
-/// joiners, word joiner, soft hyphen): part of the word they are in.
-fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{00ad}')
-}
-
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{02bc}')
 }
@@ -158,7 +152,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 chars.next();
                 continue;
             }
-            if is_invisible(ch) && text[pos + ch.len_utf8()..].chars().next().is_some_and(is_word_char) {
+            if crate::script::is_invisible(ch) && text[pos + ch.len_utf8()..].chars().next().is_some_and(is_word_char) {
                 end = pos + ch.len_utf8();
                 chars.next();
                 continue;

@@ -48,10 +48,20 @@ pub fn article_key(form: &str) -> Option<String> {
 /// y and w dropped): spellings that differ only in their vowels share them
 /// ("Hezbollah" / "Hizbollah", "Kharkiv" / "Kharkov").
 pub fn consonants(form: &str) -> String {
+    letters_without(form, is_vowel)
+}
+
+/// [`consonants`] with w and y kept ("White House" is not "Houthis").
+pub fn consonants_and_semivowels(form: &str) -> String {
+    letters_without(form, |c| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u'))
+}
+
+/// The folded letters of a name without those `drop` says, doubled letters as one.
+fn letters_without(form: &str, drop: fn(char) -> bool) -> String {
     let mut out = String::new();
     for (p, _) in raw_parts(form) {
         for c in p.chars() {
-            if !is_vowel(c) && !out.ends_with(c) {
+            if !drop(c) && !out.ends_with(c) {
                 out.push(c);
             }
         }

@@ -259,13 +259,7 @@ const AMBIGUOUS: usize = usize::MAX;
 /// one word, three in several).
 pub fn loose_key(name: &str) -> Option<String> {
     let letters = name.chars().filter(|c| c.is_alphabetic()).count();
-    // Consonants with w and y ("White House" is not "Houthis").
-    let mut k = String::new();
-    for c in crate::fold::squash(name).chars().filter(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')) {
-        if !k.ends_with(c) {
-            k.push(c);
-        }
-    }
+    let k = crate::translit::consonants_and_semivowels(name);
     let min = if name.contains(' ') { 3 } else { 4 };
     (letters >= 5 && k.chars().count() >= min).then_some(k)
 }

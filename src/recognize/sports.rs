@@ -45,7 +45,7 @@ pub(crate) fn clubs(w: &mut Work) {
             || (prev.is_some_and(|p| matches!(w.t(p), "with" | "to" | "over")) && (f.saturating_sub(6)..f).any(|k| match_word(Some(k))))
             // "Parma 2 Bologna 1", "Bologna 2-1"
             || next.is_some_and(|n| is_number(w, n))
-            || prev.is_some_and(|p| is_number(w, p) && f >= 2 && w.cands.iter().any(|o| o.tokens.end + 1 == f));
+            || prev.is_some_and(|p| is_number(w, p) && p > 0 && w.cand_at(p - 1).is_some_and(|o| w.cands[o].tokens.end == p));
         if sporty {
             let text = w.span_text(f, end).to_string();
             let c = &mut w.cands[ci];

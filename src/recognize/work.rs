@@ -63,17 +63,21 @@ fn loose_hits(text: &str, toks: &[Token], kb: &Kb, exact: &[GazHit]) -> Vec<GazH
         exact_end[g.tokens.first] = g.tokens.end;
         inside[g.tokens.first + 1..g.tokens.end].iter_mut().for_each(|c| *c = true);
     }
+    // A whole run of capitalised words only: not part of a longer name
+    // ("Min-seok" in "Kim Min-seok").
+    let cap_word = |k: usize| toks.get(k).is_some_and(|t| t.is_word() && t.has(CAP));
     let mut out = Vec::new();
+    let mut ends = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
-        if inside[i] || !t.is_word() || !t.has(CAP) || t.end - t.start > 40 {
+        if inside[i] || !t.is_word() || !t.has(CAP) || t.end - t.start > 40 || (i > 0 && cap_word(i - 1)) {
             i += 1;
             continue;
         }
         // The tokens a name may run over: capitalised words, hyphen-joined parts
         // and a lowercase article before a hyphen ("al-Sham").
-        let mut ends = Vec::new();
+        ends.clear();
         let mut j = i;
         let mut min_end = exact_end[i];
         while j < toks.len() && j - i < MAX_TOKENS {
@@ -93,13 +97,6 @@ fn loose_hits(text: &str, toks: &[Token], kb: &Kb, exact: &[GazHit]) -> Vec<GazH
                 ends.push(j + 1);
             }
             j += 1;
-        }
-        // A whole run of capitalised words only: not part of a longer name
-        // ("Min-seok" in "Kim Min-seok").
-        let cap_word = |k: usize| toks.get(k).is_some_and(|t| t.is_word() && t.has(CAP));
-        if i > 0 && cap_word(i - 1) {
-            i += 1;
-            continue;
         }
         let found = ends.iter().rev().filter(|&&end| !cap_word(end) && end > exact_end[i]).find_map(|&end| {
             let (s, e) = (toks[i].start as usize, toks[end - 1].end as usize);

@@ -330,12 +330,14 @@ fn alias_groups<'f>(forms: &BTreeMap<&'f str, u32>, listed: &dyn Fn(&str) -> boo
         None => true,
     });
     let translit = |f: &str| -> Option<(String, char)> {
-        let ok = f.chars().filter(|c| c.is_alphabetic()).count() >= 4 && f.chars().any(char::is_lowercase);
+        if f.chars().filter(|c| c.is_alphabetic()).count() < 4 || !f.chars().any(char::is_lowercase) {
+            return None;
+        }
         // Short skeletons must end alike too ("Roma" / "Rome", "Milano" / "Milan" are
         // two names of a city, not two spellings of one).
         let tk = translit_key(f);
         let end = if tk.chars().count() >= 4 { ' ' } else { spelling_key(f).chars().last().unwrap_or(' ') };
-        ok.then_some((tk, end))
+        Some((tk, end))
     };
     let mut merged: Vec<BTreeMap<&str, u32>> = Vec::new();
     let mut at: BTreeMap<(String, char), usize> = BTreeMap::new();

@@ -408,7 +408,7 @@ impl Evidence<'_> {
         if let Some(s) = self.support {
             return s;
         }
-        let s = self.affiliations().1 || same_role(self.a, self.b) || shared_company(self.a, self.b, self.index);
+        let s = self.claims_agree() || shared_company(self.a, self.b, self.index);
         self.support = Some(s);
         s
     }
