@@ -93,6 +93,9 @@ pub struct RoleWords {
     pub local_office_words: Vec<String>,
     /// Parts of a role that make it a company title, lowercase substrings.
     pub corporate_title_words: Vec<String>,
+    /// Words of military and police ranks, lowercase: a role made of these
+    /// only is a rank, which a stated job outranks.
+    pub rank_words: Vec<String>,
     /// Words of a sign-off line, any case: "*Reporting* by".
     pub credit_words: Vec<String>,
     /// Country → the words that say a paragraph is about it (exact spelling).
@@ -331,6 +334,13 @@ impl Lexicon {
 
     /// The role an honorific stands for ("Sen" → "Senator"), exact spelling
     /// without the full stop; none for "Mr", "Dr".
+    /// Whether `role` is a rank only ("Lieutenant General", "Col."): every word
+    /// one of the rank words.
+    pub fn is_rank(&self, role: &str) -> bool {
+        let mut words = role.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).peekable();
+        words.peek().is_some() && words.all(|w| self.roles.rank_words.iter().any(|r| r.eq_ignore_ascii_case(w.trim_end_matches('.'))))
+    }
+
     pub fn honorific_role(&self, abbrev: &str) -> Option<&str> {
         self.honorific_roles.get(abbrev).map(String::as_str)
     }

@@ -37,7 +37,7 @@ pub(super) fn title_before_comma(w: &Work, p: usize, so_far: &Claims) -> Option<
 
 /// The title before ", NAME"; a counterpart's role is `None` here.
 fn read_title_before_comma(w: &Work, p: usize) -> Option<RoleMatch> {
-    let first = w.cands[p].tokens.first;
+    let first = w.honorifics_before(w.cands[p].tokens.first);
     let comma = first.checked_sub(1)?;
     if !w.is_punct(comma, ',') {
         return None;
@@ -98,7 +98,7 @@ fn read_title_before_comma(w: &Work, p: usize) -> Option<RoleMatch> {
         {
             affil = affiliation::of_cand(w, c);
             start = w.cands[c].tokens.first;
-        } else if !w.is_lower(b, POSSESSIVE_DET | ARTICLE) && !w.toks[b].is_cap() {
+        } else if !w.is_lower(b, POSSESSIVE_DET | ARTICLE) && !w.toks[b].is_cap() && !the_body_s(w, b) {
             return None;
         }
     }
@@ -112,6 +112,12 @@ fn read_title_before_comma(w: &Work, p: usize) -> Option<RoleMatch> {
     }
     let role = tidy_role(&w.text[w.span(k, end)])?;
     Some(RoleMatch::new(Some(role), affil, span))
+}
+
+/// Whether token `b` is a lowercase noun's possessive after an article: "*the
+/// council's* leader, X" (the body is left to context).
+fn the_body_s(w: &Work, b: usize) -> bool {
+    w.toks[b].has(POSS) && w.toks[b].has(LOWER) && b > 0 && w.is(b - 1, ARTICLE)
 }
 
 /// "his predecessor François Bayrou", "her successor, X": a person who held the
@@ -185,6 +191,14 @@ fn subject_role(w: &Work, claims: &Claims, p: usize) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::super::test_support::*;
+
+    #[test]
+    fn a_title_before_a_comma_then_a_rank_and_a_name() {
+        ok("Its spokesman, Col Yuriy Ihnat, said most were shot down.", "title-before-comma", "Yuriy Ihnat", Some("Spokesman"), None);
+        ok("The council's leader, Aidarous al-Zubaidi, has long campaigned for it.", "title-before-comma", "Aidarous al-Zubaidi", Some("Leader"), None);
+        // A possessive noun without an article is no body: "council's" here.
+        not("Angry council's leader, Aidarous al-Zubaidi, spoke.", "title-before-comma");
+    }
 
     #[test]
     fn a_title_before_a_comma_and_a_name() {

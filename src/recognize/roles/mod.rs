@@ -38,7 +38,8 @@ use std::collections::{BTreeSet, HashMap};
 
 use super::{GazHit, TokRange, Work};
 use crate::model::{Claim, Kind, Span};
-use crate::tokens::LOWER;
+use crate::lexicon::class::HONORIFIC;
+use crate::tokens::{LOWER, TokKind};
 use affiliation::Affiliation;
 use sentence::sentence_of;
 
@@ -240,6 +241,24 @@ impl Work<'_> {
     /// [`LONGEST_NAME_BEFORE`] tokens before it, earliest start first.
     fn known_names_ending_at(&self, end: usize) -> impl Iterator<Item = GazHit> + '_ {
         (end.saturating_sub(LONGEST_NAME_BEFORE)..end).filter_map(move |s| self.gaz_starting(s).filter(|g| g.tokens.end == end))
+    }
+
+    /// Where the honorifics and ranks written right before token `name` start
+    /// ("Lord", "Lt Gen", "Sheikh", "Dr."); `name` itself if there are none. Titles
+    /// written before them are read from there: "World Athletics president *Lord*
+    /// Coe", "Its spokesman, *Col* Yuriy Ihnat".
+    fn honorifics_before(&self, name: usize) -> usize {
+        let honorific = |j: usize| self.is(j, HONORIFIC) && self.toks[j].kind == TokKind::Word && !self.toks[j].has(LOWER);
+        let mut j = name;
+        loop {
+            if j >= 2 && self.is_punct(j - 1, '.') && honorific(j - 2) {
+                j -= 2;
+            } else if j >= 1 && honorific(j - 1) {
+                j -= 1;
+            } else {
+                return j;
+            }
+        }
     }
 
     /// Whether token `i` is a word of the classes `bits` written in lowercase, as

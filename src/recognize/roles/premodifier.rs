@@ -12,6 +12,7 @@
 use super::super::{Affil, TokRange, Work};
 use super::affiliation::{self, Affiliation};
 use super::titles::{lowercase_qualifiers, role_text, tidy_role};
+use super::sentence::sentence_toks;
 use super::{Claims, RawClaim, RoleMatch};
 use crate::kb::Form;
 use crate::lexicon::class::*;
@@ -45,7 +46,9 @@ pub(super) fn capitalised_titles(w: &Work) -> Vec<RawClaim> {
 /// officials Dmitry Peskov and Yuri Ushakov": the second name gets the title
 /// too, in the singular.
 pub(super) fn lowercase_title(w: &Work, p: usize, so_far: &Claims) -> Option<RoleMatch> {
-    if so_far.titled[p] {
+    // An honorific or rank between the title and the name ("World Athletics
+    // president Lord Coe", "army chief Lt Gen X") is no capitalised title.
+    if so_far.titled[p] && w.honorifics_before(w.cands[p].tokens.first) == w.cands[p].tokens.first {
         return None;
     }
     let mut m = read_lowercase_title(w, p)?;
@@ -65,25 +68,43 @@ pub(super) fn lowercase_title(w: &Work, p: usize, so_far: &Claims) -> Option<Rol
 /// The lowercase title right before person `p`, with the affiliation written
 /// before it.
 fn read_lowercase_title(w: &Work, p: usize) -> Option<RoleMatch> {
-    let first = w.cands[p].tokens.first;
+    let first = w.honorifics_before(w.cands[p].tokens.first);
+    if first == 0 {
+        return None;
+    }
     let is_title_word = |w: &Work, j: usize| {
         let t = w.toks[j];
         t.kind == TokKind::Word && t.has(LOWER) && w.is(j, ROLE_HEAD | ROLE_MOD) && !w.is(j, FUNC)
     };
     let mut k = first;
-    let mut has_head = false;
-    while k > 0 && is_title_word(w, k - 1) {
-        let j = k - 1;
-        if w.is(j, ROLE_HEAD) && !w.is(j, ROLE_WEAK) {
-            has_head = true;
+    loop {
+        if k > 0 && is_title_word(w, k - 1) {
+            k -= 1;
+        } else if k > 1 && k < first && w.is_punct(k - 1, '-') && w.toks[k - 1].start == w.toks[k - 2].end && is_title_word(w, k - 2) {
+            // "secretary-general", "vice-chairman": a hyphen inside the title.
+            k -= 2;
+        } else {
+            break;
         }
-        k = j;
     }
+    // "under leader X": a preposition, unless "under secretary".
+    if k < first && w.t(k) == "under" && !w.t(k + 1).contains("secretary") {
+        k += 1;
+    }
+    // "Chief executive X", "Opposition leader X": the title's first word
+    // capitalised because it starts the sentence.
+    if k > 0 && k < first && sentence_toks(w, k - 1).first == k - 1 && capitalised_title_word(w, k - 1) {
+        k -= 1;
+    }
+    // A strong head, or a weak one qualified by a word before it ("opposition
+    // *leader*", "team *principal*", but not "new manager").
+    let has_head = (k..first).any(|j| w.is(j, ROLE_HEAD) && (!w.is(j, ROLE_WEAK) || j > k && w.is(j - 1, ROLE_MOD)));
     let demonym_before = w.known_names_ending_at(k).any(|g| g.hit.form == Form::Demonym);
     // "Conservative leader Kemi Badenoch", "Senate Democratic leader X".
     let party = (k > 0 && w.cand_at(k - 1).is_none()).then(|| lexicon().party_of(w.t(k - 1))).flatten();
-    let affiliation_before =
-        k > 0 && (w.cand_at(k - 1).is_some_and(|c| w.cands[c].kind != Kind::Person) || demonym_before || party.is_some());
+    let unknown_body = unknown_body_before(w, k);
+    let affiliation_before = k > 0
+        && (w.cand_at(k - 1).is_some_and(|c| w.cands[c].kind != Kind::Person) || demonym_before || party.is_some() || unknown_body.is_some());
     if !(has_head || affiliation_before && k < first) || k == first || !w.is(first - 1, ROLE_HEAD) {
         return None;
     }
@@ -126,10 +147,35 @@ fn read_lowercase_title(w: &Work, p: usize) -> Option<RoleMatch> {
             // before a lowercase title is the affiliation as written.
             affil = affiliation::body_itself(w, c).or_else(|| affiliation::of_cand(w, c));
             role_start = k;
+        } else if let Some(body) = unknown_body {
+            // "McLaren team principal X": a name the names step left unlabelled.
+            affil = Some(body);
         }
     }
     let role = tidy_role(&w.text[w.span(role_start, first)])?;
     Some(RoleMatch::new(Some(role), affil, w.span(k, end)))
+}
+
+/// A capitalised word right before the title at `k` that no step labelled, not
+/// starting its sentence and no English word: the body of "*McLaren* team
+/// principal X", "*Axalta* chief executive X".
+fn unknown_body_before(w: &Work, k: usize) -> Option<Affiliation> {
+    let b = k.checked_sub(1)?;
+    let t = w.toks[b];
+    let capitalised = t.kind == TokKind::Word && !t.has(LOWER) && w.t(b).chars().next().is_some_and(char::is_uppercase);
+    if !capitalised || w.cand_at(b).is_some() || w.is(b, FUNC | HONORIFIC | ROLE_HEAD | ROLE_MOD) || sentence_toks(w, b).first == b {
+        return None;
+    }
+    if lexicon().is_word(w.t(b), crate::lexicon::level::COMMON) {
+        return None;
+    }
+    Some(Affiliation { name: w.t(b).to_string(), tokens: Some(TokRange::new(b, k)) })
+}
+
+/// Whether token `j` is a title word written capitalised: "Chief", "Opposition".
+fn capitalised_title_word(w: &Work, j: usize) -> bool {
+    let t = w.toks[j];
+    t.kind == TokKind::Word && !t.has(LOWER) && w.is(j, ROLE_HEAD | ROLE_MOD) && !w.is(j, FUNC | HONORIFIC) && w.cand_at(j).is_none()
 }
 
 #[cfg(test)]
@@ -218,6 +264,35 @@ mod tests {
             "Joey Castellano",
             Some("Writer"),
             Some("Associated Press (AP)"),
+        );
+    }
+
+    #[test]
+    fn a_sentence_initial_title_and_a_qualified_weak_head() {
+        ok("Chief executive Peter Ndegwa said profit rose.", "lowercase-title", "Peter Ndegwa", Some("Chief Executive"), None);
+        ok("Opposition leader Yair Lapid called the bill a disgrace.", "lowercase-title", "Yair Lapid", Some("Opposition Leader"), None);
+        ok("Hours later, McLaren team principal Andrea Stella praised both drivers.", "lowercase-title", "Andrea Stella", Some("Team Principal"), Some("McLaren"));
+        // "under" is a preposition here, and "leader" alone is a weak head.
+        not("North Korea, under leader Kim Jong-un, rejected the offer.", "lowercase-title");
+        // Not sentence-initial: "Chief" is then part of a name or a capitalised title.
+        not("They met Tom Baker and Chief executive officers.", "lowercase-title");
+    }
+
+    #[test]
+    fn honorifics_between_the_title_and_the_name_are_skipped() {
+        ok(
+            "World Athletics president Lord Coe praised the team.",
+            "lowercase-title",
+            "Coe",
+            Some("President"),
+            Some("World Athletics"),
+        );
+        ok(
+            "Hezbollah secretary-general Sheikh Naim Qassem welcomed the visit.",
+            "lowercase-title",
+            "Naim Qassem",
+            Some("Secretary-General"),
+            Some("Hezbollah"),
         );
     }
 

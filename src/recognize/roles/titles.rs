@@ -139,17 +139,21 @@ pub(super) fn tidy_role(s: &str) -> Option<String> {
     if words.is_empty() {
         return None;
     }
+    // Each word and each part of a hyphenated word: "Secretary-General",
+    // "Commander-in-Chief".
+    let small = |w: &str| lex.roles.title_small_words.iter().any(|s| s == w);
+    let capitalise = |w: &str, first: bool| {
+        if w.chars().next().is_some_and(char::is_lowercase) && (first || !small(w)) {
+            let mut c = w.chars();
+            c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+        } else {
+            w.to_string()
+        }
+    };
     let titled: Vec<String> = words
         .iter()
         .enumerate()
-        .map(|(i, w)| {
-            if w.chars().next().is_some_and(char::is_lowercase) && (i == 0 || !lex.roles.title_small_words.iter().any(|s| s == w)) {
-                let mut c = w.chars();
-                c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
-            } else {
-                w.to_string()
-            }
-        })
+        .map(|(i, w)| w.split('-').enumerate().map(|(j, part)| capitalise(part, i == 0 && j == 0)).collect::<Vec<_>>().join("-"))
         .collect();
     Some(titled.join(" "))
 }
@@ -166,6 +170,8 @@ mod tests {
             Some("High Representative for Foreign Affairs and Security Policy")
         );
         assert_eq!(tidy_role("the Defense Minister,").as_deref(), Some("Defense Minister"));
+        assert_eq!(tidy_role("secretary-general").as_deref(), Some("Secretary-General"));
+        assert_eq!(tidy_role("commander-in-chief").as_deref(), Some("Commander-in-Chief"));
         assert_eq!(tidy_role("his chief of").as_deref(), Some("Chief"));
         assert_eq!(tidy_role("of the board").as_deref(), Some("Of the Board"));
         assert_eq!(tidy_role(" , ").as_deref(), None);
