@@ -35,6 +35,9 @@ for x in pred:
     names = {sc.norm_name(x.get("name", ""))} | {sc.norm_name(a) for a in (x.get("aliases") or [])}
     cands.append((os.path.basename(str(x.get("path", ""))), names, x.get("role"), x.get("affiliation")))
 counts = {"role": [0, 0], "affil": [0, 0]}
+# Precision of what is shown: predicted non-null values that match the gold
+# (a gold null counts as a mismatch).
+shown = {"role": [0, 0], "affil": [0, 0]}
 for doc, gd in sorted(gold.items()):
     for e in gd["entities"]:
         if e["label"] != "PERSON":
@@ -43,6 +46,10 @@ for doc, gd in sorted(gold.items()):
         hits = [c for c in cands if c[0] in ("", os.path.basename(doc)) and c[1] & fs]
         for kind, g, idx, match in (("role", e.get("role"), 2, sc.role_match),
                                     ("affil", e.get("affiliation"), 3, sc.affil_match)):
+            for c in hits[:1]:
+                if c[idx]:
+                    shown[kind][1] += 1
+                    shown[kind][0] += bool(g and match(g, c[idx]))
             if not g or what not in (kind, "both"):
                 continue
             counts[kind][1] += 1
@@ -53,4 +60,5 @@ for doc, gd in sorted(gold.items()):
             print(f"{kind:5} {doc[:28]:28} {e['entity'][:26]:26} {g!r} => {got}")
 for k, (ok, n) in counts.items():
     if n:
-        print(f"{k}: {ok}/{n} = {ok / n:.3f}")
+        ok2, n2 = shown[k]
+        print(f"{k}: {ok}/{n} = {ok / n:.3f}; shown values right {ok2}/{n2} = {ok2 / max(n2, 1):.3f}")

@@ -93,6 +93,9 @@ pub struct RoleWords {
     pub local_office_words: Vec<String>,
     /// Parts of a role that make it a company title, lowercase substrings.
     pub corporate_title_words: Vec<String>,
+    /// Words of state offices, lowercase: only such a title takes the article's
+    /// country when nothing nearer gives an affiliation.
+    pub state_title_words: Vec<String>,
     /// Words of military and police ranks, lowercase: a role made of these
     /// only is a rank, which a stated job outranks.
     pub rank_words: Vec<String>,
@@ -100,6 +103,8 @@ pub struct RoleWords {
     pub credit_words: Vec<String>,
     /// Country → the words that say a paragraph is about it (exact spelling).
     pub country_signals: std::collections::BTreeMap<String, Vec<String>>,
+    /// Verb of a relative clause → the role it states ("heads" → "Head").
+    pub relative_role_verbs: std::collections::BTreeMap<String, String>,
     /// US party code → party ("R" → "Republican Party"), exact spelling.
     pub party_codes: std::collections::BTreeMap<String, String>,
 }

@@ -100,7 +100,11 @@ fn classify(raw: &str, toks: &[Token], text: &str, line_no: usize) -> LineKind {
         return LineKind::Body;
     }
     let ends_sentence = trimmed.ends_with(['.', '"', '\u{201d}', '?', '!', ')']);
-    if !ends_sentence && (3..=18).contains(&n_words) {
+    // Rows of results and tables are data, not headlines: "1. Faith Kipyegon
+    // (Kenya) 3:52.15", "Arsenal 2 Everton 1".
+    let row = trimmed.split_once(['.', ')']).is_some_and(|(n, _)| !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()))
+        || toks.iter().rev().find(|t| t.kind != TokKind::Punct || t.punct(text).is_none()).is_some_and(|t| t.has(crate::tokens::DIGIT));
+    if !ends_sentence && !row && (3..=18).contains(&n_words) {
         let small = crate::lexicon::class::CONNECTOR | crate::lexicon::class::FUNC;
         let (mut content, mut caps) = (0, 0);
         for w in words().filter(|w| !lx.is(w.text(text), small) && !w.has(crate::tokens::GLUE) && !w.has(crate::tokens::DIGIT)) {
@@ -121,6 +125,12 @@ mod tests {
 
     fn kinds(text: &str) -> Vec<LineKind> {
         lines(text, &tokenize(text)).into_iter().map(|l| l.kind).collect()
+    }
+
+    #[test]
+    fn rows_of_results_are_not_headlines() {
+        let text = "Women's 1,500m Final Results\n1. Faith Kipyegon (Kenya) 3:52.15\nArsenal 2 Everton 1\n";
+        assert_eq!(kinds(text), [LineKind::Headline, LineKind::Body, LineKind::Body, LineKind::Furniture]);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! What two or more unknown capitalised words name, by cues tried in the order
 //! of [`CUES`] (the first that decides wins; none deciding makes a person):
-//! "Kim Min-seok", "Xi Jinping" (name shapes), "Maria Castellanos" (a known
+//! "Kim Min-seok", "Xi Jinping" (name shapes), "an analyst at Kepler Cheuvreux"
+//! (the employer after a lowercase title), "Maria Castellanos" (a known
 //! given name first), "shadow chancellor Mel Stride" (after a lowercase title),
 //! "JP Nadda" (initials), "Ridgeway Holdings" (an organisation head),
 //! "Gyeonggi Province", "Camp Humphreys" (place heads), "Marks & Spencer",
@@ -69,6 +70,7 @@ type Cue = fn(&Work, &Stretch) -> Option<Verdict>;
 ///   ordinary noun (a company); anything left is a person.
 const CUES: &[(&str, Cue)] = &[
     ("Korean or Chinese name shape", name_shape),
+    ("the body of a lowercase title", title_body),
     ("known given name first", given_name_first),
     ("after a lowercase title", after_lowercase_title),
     ("initials and a family name", initials),
@@ -103,6 +105,34 @@ pub(super) fn classify(w: &Work, us: &[Unit], mode: Mode) -> Option<Kind> {
 
 fn name_shape(w: &Work, s: &Stretch) -> Option<Verdict> {
     (korean_shape(w, s.us) || chinese_shape(w, s.us)).then_some(Verdict::Name(Kind::Person))
+}
+
+/// The words a title is linked to its employer by: "an analyst *at* Morgan
+/// Stanley", "a partner *with* Baker McKenzie".
+const EMPLOYER_LINKS: [&str; 2] = ["at", "with"];
+/// The lowercase title comes within this many words before the link: "head of
+/// consumer staples research at X".
+const TITLE_BEFORE_LINK: usize = 5;
+
+/// "an analyst at Kepler Cheuvreux", "chief economist at Morgan Stanley": the
+/// employer after a lowercase title is an organisation, whatever its first word.
+fn title_body(w: &Work, s: &Stretch) -> Option<Verdict> {
+    let link = s.first.checked_sub(1)?;
+    if !EMPLOYER_LINKS.contains(&w.t(link)) {
+        return None;
+    }
+    let mut j = link;
+    while j > 0 && link - j < TITLE_BEFORE_LINK {
+        j -= 1;
+        let t = w.toks[j];
+        if !t.has(LOWER) || w.cand_at(j).is_some() {
+            return None;
+        }
+        if w.is(j, ROLE_HEAD) && !w.t(j).ends_with('s') {
+            return Some(Verdict::Name(Kind::Org));
+        }
+    }
+    None
 }
 
 /// "Maria Castellanos", not "Victoria Harbour" or "Jordan Valley Authority".

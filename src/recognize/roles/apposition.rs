@@ -12,8 +12,9 @@ use super::super::Work;
 use super::phrase::role_phrase;
 use super::{Claims, RoleMatch, affiliation};
 use crate::lexicon::class::COPULA;
+use crate::lexicon::lexicon;
 use crate::model::Kind;
-use crate::tokens::POSS;
+use crate::tokens::{POSS, TokKind};
 
 /// A parenthesis after a name is skipped if it closes within this many tokens:
 /// "(left)", "(이재명)", "(D-Hawaii)".
@@ -35,6 +36,36 @@ pub(super) fn appositive(w: &Work, p: usize, _so_far: &Claims) -> Option<RoleMat
     }
     let phrase = role_phrase(w, k + 1, true)?;
     Some(RoleMatch::new(Some(phrase.role), phrase.affiliation, w.span(phrase.tokens.first, phrase.tokens.end)))
+}
+
+/// The body a relative clause's verb governs comes within this many tokens:
+/// "who heads consumer staples research at *Vontobel*".
+const BODY_AFTER_VERB: usize = 8;
+
+/// "Rafael Grossi, who heads the IAEA,", "X, who runs the Nespresso unit": the
+/// role the verb states ([`relative_role_verbs`](crate::lexicon::RoleWords)),
+/// with the body it governs as the affiliation.
+pub(super) fn relative_clause(w: &Work, p: usize, _so_far: &Claims) -> Option<RoleMatch> {
+    let k = w.cands[p].tokens.end;
+    if k + 2 >= w.toks.len() || !w.is_punct(k, ',') || w.t(k + 1) != "who" {
+        return None;
+    }
+    let verb = k + 2;
+    let role = lexicon().roles.relative_role_verbs.get(w.t(verb))?.clone();
+    let mut end = verb + 1;
+    let mut affiliation = None;
+    while end < w.toks.len().min(verb + 1 + BODY_AFTER_VERB) && w.toks[end].kind != TokKind::Punct {
+        if let Some(c) = w.cand_at(end) {
+            if w.cands[c].kind == Kind::Person {
+                return None;
+            }
+            affiliation = affiliation::body_itself(w, c).or_else(|| affiliation::of_cand(w, c));
+            end = w.cands[c].tokens.end;
+            break;
+        }
+        end += 1;
+    }
+    Some(RoleMatch::new(Some(role), affiliation, w.span(w.cands[p].tokens.first, end)))
 }
 
 /// The words between a title and the body after it (the pattern's syntax):
@@ -105,6 +136,22 @@ mod tests {
         not("Tom Baker, Anna Berg, and Lisa Park attended.", "appositive");
         // Another person inside the phrase: "the wife of Tom Baker" is not a title.
         not("Anna Berg, the wife of Tom Baker, spoke.", "appositive");
+    }
+
+    #[test]
+    fn a_relative_clause_states_a_post() {
+        ok(
+            "Rafael Grossi, who heads the IAEA, told reporters in Vienna.",
+            "relative-clause",
+            "Rafael Grossi",
+            Some("Head"),
+            Some("International Atomic Energy Agency (IAEA)"),
+        );
+        ok("Anna Berg, who runs the coffee unit at Nestlé, takes over.", "relative-clause", "Anna Berg", Some("Head"), Some("Nestlé"));
+        // Past tense states no post; another person after the verb is no body.
+        not("Antonio Conte, who led Napoli to the title, said little.", "relative-clause");
+        not("Anna Berg, who manages Tom Baker, said little.", "relative-clause");
+        not("Anna Berg, who arrived on Monday, said little.", "relative-clause");
     }
 
     #[test]

@@ -5,7 +5,9 @@
 //! - Sign-offs and photo credits: "(Reporting by Ana Ruiz; Editing by Tom
 //!   Lee)", "Photo by X", "REUTERS/Jana Klemm", "(AP Photo/Oleh Marchuk)";
 //! - the agency: "SEOUL, June 3 (Yonhap) --" near the top, else a credit in
-//!   parentheses anywhere, else a copyright line ("© 2025 Agence France-Presse").
+//!   parentheses anywhere, else a copyright line ("© 2025 Agence France-Presse"),
+//!   else a known outlet named at the top (masthead, menu, "BBC News, Kyiv"
+//!   under the byline), else one named anywhere.
 
 use super::super::{Cand, Key, Work};
 use super::TOP_LINES;
@@ -26,17 +28,20 @@ pub(super) fn signed_off(w: &Work, p: usize) -> bool {
     if f <= s || !matches!(w.t(f - 1), "by" | "and" | ",") {
         return false;
     }
-    // A credit word ("Reporting", "Editing", "Photo") earlier in the sentence:
-    // the nearest one before `f`, from an index made once per document (a
-    // sign-off listing thousands of names stays linear).
+    // A credit word ("Reporting", "Editing", "Photo") and "by" after it earlier
+    // in the sentence: the nearest such credit word before `f`, from an index
+    // made once per document (a sign-off listing thousands of names stays
+    // linear). Not "[Photo] Former Head of State, X": no "by".
     let nearest = w.credit_word_before.get_or_init(|| {
-        let mut last = NONE;
+        let (mut last, mut with_by) = (NONE, NONE);
         (0..w.toks.len())
             .map(|k| {
                 if lexicon().roles.credit_words.contains(&w.t(k).to_ascii_lowercase()) {
-                    last = k as u32;
+                    (last, with_by) = (k as u32, NONE);
+                } else if w.t(k) == "by" && last != NONE {
+                    with_by = last;
                 }
-                last
+                with_by
             })
             .collect()
     });
@@ -75,6 +80,13 @@ pub(super) fn byline_agency(w: &Work) -> Option<String> {
                 // a whole line: a one-line document is long).
                 t.starts_with('©') || t.chars().flat_map(char::to_lowercase).take(9).eq("copyright".chars())
             })
+        })
+        // A known outlet named at the top (a masthead, a menu, the line under
+        // the byline: "BBC News, Kyiv"), else anywhere ("Associated Press
+        // writer X contributed").
+        .or_else(|| {
+            let known = || w.cands.iter().filter(|c| c.kind == Kind::Org && matches!(c.key, Key::Kb(_)) && media_entry(c).is_some());
+            known().find(|c| (w.line_of[c.tokens.first] as usize) < TOP_LINES).or_else(|| known().next())
         })
         .map(name)
 }
@@ -119,5 +131,14 @@ mod tests {
         assert!(with_person("The talks ended. Photo by Ana Ruiz", "Ana Ruiz", signed_off));
         assert!(!with_person("The plan was drafted by Anna Berg, the finance minister.", "Anna Berg", signed_off));
         not("The plan was drafted by Anna Berg, the finance minister.", "byline");
+        // A caption's "[Photo]" is no credit: no "by" after it.
+        assert!(!with_person("[Photo] Former Head of State, Anna Berg, at the ceremony", "Anna Berg", signed_off));
+    }
+
+    #[test]
+    fn an_agency_from_a_known_outlet_at_the_top() {
+        ok("By Olena Sydorenko\nBBC News, Kyiv\n\nDrones hit a refinery.", "byline", "Olena Sydorenko", None, Some("BBC"));
+        let t = "Storm hits coast\nBy Anna Berg\n\nThe storm hit.\n\nAssociated Press writer Tom Lee contributed.";
+        ok(t, "byline", "Anna Berg", None, Some("Associated Press (AP)"));
     }
 }

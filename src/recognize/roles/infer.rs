@@ -8,8 +8,13 @@
 //!    person's: "In Germany, the finance minister X said" → Germany;
 //! 4. a company title ("the chief executive"): the company the article is about;
 //! 5. a spokesperson: the body the previous sentence is about;
-//! 6. the dateline's country ("BERLIN, May 2 --"), else the country the article
-//!    is mostly about.
+//! 6. for a state office only (a minister, a president, an ambassador, a
+//!    rank), the dateline's country ("BERLIN, May 2 --"), else the country the
+//!    article is mostly about. Anyone else with no evidence has no affiliation:
+//!    the WFP's chief economist is not Swiss because the story is datelined
+//!    Geneva.
+//!
+//! A company title skips 3: "a South African mining engineer" names no employer.
 
 use super::super::layout::LineKind;
 use super::super::{Cand, GazHit, Key, Work};
@@ -72,8 +77,11 @@ pub(super) fn infer(w: &Work, p: usize, role: Option<&str>, used: &[bool], artic
             }
         }
     }
-    // A country named earlier in the sentence and not another person's.
-    let mut k = first;
+    let corporate = role.is_some_and(is_corporate);
+    let state = role.is_some_and(is_state_office);
+    // A country named earlier in the sentence and not another person's (not
+    // for a company title: "a South African mining engineer" is no employer).
+    let mut k = if corporate { s } else { first };
     while k > s {
         k -= 1;
         if used[k] {
@@ -95,10 +103,7 @@ pub(super) fn infer(w: &Work, p: usize, role: Option<&str>, used: &[bool], artic
         }
     }
     // A company title: the company the article is about.
-    if let Some(r) = role
-        && is_corporate(r)
-        && let Some(c) = article.main_company.get_or_init(|| main_company(w))
-    {
+    if corporate && let Some(c) = article.main_company.get_or_init(|| main_company(w)) {
         return Some(c.clone());
     }
     // A spokesperson speaks for what the previous sentence is about.
@@ -113,7 +118,20 @@ pub(super) fn infer(w: &Work, p: usize, role: Option<&str>, used: &[bool], artic
             }
         }
     }
+    // Only a state office falls back to the article's country: an aid
+    // agency's director or a club's coach is no one's by the dateline.
+    if !state {
+        return None;
+    }
     article.dateline.clone().or_else(|| article.main_country.get_or_init(|| main_country(w)).clone())
+}
+
+/// Whether a title is a state office, which the article's country may own:
+/// "the prime minister", "the ambassador", "the general".
+fn is_state_office(role: &str) -> bool {
+    let r = role.to_lowercase();
+    let words: Vec<&str> = r.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    lexicon().roles.state_title_words.iter().any(|k| words.contains(&k.as_str())) || lexicon().is_rank(role)
 }
 
 /// A dateline's place starts the line's prose, or nearly: within this many

@@ -7,8 +7,10 @@
 //! | lowercase title + name | Kremlin spokesman Dmitry Peskov; former Dutch prime minister Mark Rutte | [`premodifier`] |
 //! | name, appositive | Josep Borrell, the EU's high representative for foreign affairs and security policy, | [`apposition`] |
 //! | title, name | South Korea's national security adviser, Cho Tae-yong; his Dutch counterpart, Kajsa Ollongren | [`counterpart`] |
+//! | name, who + verb of a post | Rafael Grossi, who heads the IAEA | [`apposition`] |
 //! | name is / as a title at an organisation | Daniel Hwang is a senior fellow at the Han River Policy Institute | [`apposition`] |
 //! | name + clause giving a title | X was appointed defense minister; X takes over as CEO | [`predicate`] |
+//! | name (body); name scored for a side; body's name | Faith Kipyegon (Kenya); X scored for Napoli; Arsenal's Kai Havertz | [`bodies`] |
 //! | name of / from a body; party code | Victor Cha of the Center for Strategic and International Studies; Sen. X, R-Alaska | [`bodies`] |
 //! | byline | By Chae Yun-hwan ... (Yonhap): the agency | [`credits`] |
 //!
@@ -145,12 +147,13 @@ type Pattern = fn(w: &Work, p: usize, so_far: &Claims) -> Option<RoleMatch>;
 /// - `named-as` before `predicate`: "X as chief of staff" is the narrower reading.
 const PATTERNS: &[&[(&str, Pattern)]] = &[
     &[("lowercase-title", premodifier::lowercase_title)],
-    &[("appositive", apposition::appositive)],
+    &[("appositive", apposition::appositive), ("relative-clause", apposition::relative_clause)],
     &[("title-before-comma", counterpart::title_before_comma)],
     &[("predecessor", counterpart::predecessor)],
     &[("copula", apposition::copula)],
     &[("named-as", apposition::named_as), ("predicate", predicate::predicate)],
-    &[("name-of-body", bodies::name_of_body)],
+    &[("name-of-body", bodies::name_of_body), ("name-paren-body", bodies::name_paren_body), ("played-for", bodies::played_for)],
+    &[("possessive-body", bodies::possessive_body)],
     &[("party-code", bodies::party_code)],
 ];
 
