@@ -44,7 +44,7 @@ fn main() {
     let kb = Kb::builtin();
     println!("knowledge base built in {:.3} s", t0.elapsed().as_secs_f64());
     // Files have a modification date (it completes datelines without a year).
-    let file_date = byline::model::Date::new(2025, 6, 1);
+    let file_date = byline::recognize::FileDates::from(byline::model::Date::new(2025, 6, 1));
     let mb = bytes as f64 / 1e6;
     println!("{} documents, {:.1} MB, best of {rounds}, CPU time of the thread", docs.len(), mb);
     let time = |name: &str, f: &dyn Fn(&str)| {
@@ -87,7 +87,7 @@ fn main() {
 
 /// Heap bytes the analyses and ropes hold, against the text (word counts are
 /// summed per worker while loading, so they are not counted here).
-fn memory(docs: &[String], kb: &Kb, file_date: Option<byline::model::Date>, bytes: usize) {
+fn memory(docs: &[String], kb: &Kb, file_date: byline::recognize::FileDates, bytes: usize) {
     use std::mem::size_of;
     let (mut an, mut ropes) = (0usize, 0usize);
     let (mut mentions, mut entities, mut claims) = (0usize, 0usize, 0usize);

@@ -8,6 +8,8 @@
 //! `tests/incremental.rs`); it holds spellings and counts, never document text.
 
 pub mod cow;
+#[cfg(test)]
+mod tests;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -46,8 +48,9 @@ pub type EntityId = u32;
 pub struct DatedClaim {
     pub doc: DocId,
     pub date: Option<Date>,
-    /// The date is only the file's modification time (less trusted than a date
-    /// the article states).
+    /// The file's modification time decided the date (all of it, or a
+    /// dateline's year: [`crate::model::DateSource::is_file_time`]). Such a date
+    /// never outranks one the article or its file name states.
     pub file_date: bool,
     pub claim: Claim,
 }
@@ -218,10 +221,12 @@ pub fn latest_first(claims: &[DatedClaim]) -> Vec<&DatedClaim> {
 /// that states one, an inferred one only if none does.
 pub fn current_role(claims: &[DatedClaim]) -> (Option<String>, Option<String>) {
     let claims = latest_first(claims);
-    let latest_with_role = claims.iter().find(|c| c.claim.role.is_some()).map(|c| c.date);
+    // The latest article's date, and whether it is a file date: a file date equal
+    // to a stated one is not the same evidence.
+    let latest_with_role = claims.iter().find(|c| c.claim.role.is_some()).map(|c| (c.date, c.file_date));
     let role = claims
         .iter()
-        .filter(|c| c.claim.role.is_some() && Some(c.date) == latest_with_role)
+        .filter(|c| c.claim.role.is_some() && Some((c.date, c.file_date)) == latest_with_role)
         .max_by(|a, b| {
             let (ra, rb) = (a.claim.role.as_deref().unwrap_or(""), b.claim.role.as_deref().unwrap_or(""));
             let former = |r: &str| r.to_ascii_lowercase().starts_with("former ") || r.to_ascii_lowercase().starts_with("ex-");
@@ -335,7 +340,7 @@ impl Index {
     /// Prepares a document's entities for [`Index::apply`] (pure: no index needed).
     pub fn prepare(kb: &Kb, doc: DocId, a: &DocAnalysis, text: &str) -> PreparedDoc {
         let date = a.date.map(|(d, _)| d);
-        let file_date = matches!(a.date, Some((_, crate::model::DateSource::FileTime | crate::model::DateSource::DatelineFileYear)));
+        let file_date = a.date.is_some_and(|(_, s)| s.is_file_time());
         let mut slot_of: Vec<usize> = Vec::with_capacity(a.entities.len());
         let mut entities: Vec<PreparedEntity> = Vec::with_capacity(a.entities.len());
         let mut by_key: FxHashMap<EntityKey, usize> = FxHashMap::default();

@@ -275,20 +275,39 @@ impl fmt::Display for Date {
     }
 }
 
-/// Where an article's date came from.
+/// Where an article's date came from, most trusted first (the order
+/// [`crate::recognize::dates::detect`] tries them in).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum DateSource {
     /// A ` date YYYY-MM-DD` first line.
     Header,
+    /// A "Published"/"Updated"/"Posted" line or a line that is only a date or a
+    /// timestamp, near the top ("Published 12 March 2025", "2025-03-12T08:00:00Z").
+    Metadata,
     /// A dateline ("SEOUL, June 3 (Yonhap) --") with its year or the header's.
     Dateline,
-    /// A dateline whose year was taken from the file's modification time.
-    DatelineFileYear,
+    /// A date in the file's path (`2024-07-11-slug.txt`, `2024/07/11/slug.txt`).
+    FileName,
+    /// A dateline whose year was taken from a year and month in the file's path
+    /// (`2024-07-slug.txt`).
+    DatelineFileName,
     /// A full date written in the text ("on June 3, 2023").
     Text,
+    /// A dateline whose year was taken from the file's modification time.
+    DatelineFileYear,
     /// The file's modification time.
     FileTime,
+}
+
+impl DateSource {
+    /// Whether the file's modification time decided the date (its year or all
+    /// of it). A checkout gives every file the same time, so such a date never
+    /// outranks one the article or its file name states; it is shown as a
+    /// "file date".
+    pub fn is_file_time(self) -> bool {
+        matches!(self, DateSource::FileTime | DateSource::DatelineFileYear)
+    }
 }
 
 /// Everything one document yields. Produced by [`crate::recognize::analyze`], a pure

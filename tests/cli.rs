@@ -229,3 +229,45 @@ fn show_marks_an_article() {
     assert!(text.contains("[[Shin Won-sik|PERSON]]"), "{text}");
     assert!(text.contains("Minoru Kihara [PERSON]: role Some(\"Defense Minister\"), affiliation Some(\"Japan\")"), "{text}");
 }
+
+/// The date `export` gives each file of a copy of the example corpus whose
+/// files all have the modification time `when` (a checkout gives them all one).
+fn export_dates(when: std::time::SystemTime) -> std::collections::BTreeMap<String, Option<String>> {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&corpus(), dir.path());
+    for e in std::fs::read_dir(dir.path()).unwrap() {
+        let f = std::fs::File::options().write(true).open(e.unwrap().path()).unwrap();
+        f.set_modified(when).unwrap();
+    }
+    let out = run(&["export", "--format", "jsonl", dir.path().to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).unwrap();
+            (v["path"].as_str().unwrap().to_string(), v["date"].as_str().map(str::to_string))
+        })
+        .collect()
+}
+
+#[test]
+fn export_dates_articles_by_text_then_file_name_not_file_time() {
+    let day = std::time::Duration::from_secs(86_400);
+    let today = std::time::SystemTime::now();
+    let later = std::time::UNIX_EPOCH + day * (365 * 70);
+    let (a, b) = (export_dates(today), export_dates(later));
+    // A dateline without a year ("CAMP DAVID, Maryland, Aug 18 (Reuters) -")
+    // does not take the checkout's year; no date in the text at all.
+    assert_eq!(a["2023-08-19-camp-david-trilateral-summit.txt"].as_deref(), Some("2023-08-19"));
+    assert_eq!(a["2024-10-31-north-korea-icbm-troops-russia.txt"].as_deref(), Some("2024-10-31"));
+    // Every article named after its day is dated that day (their headers agree).
+    for (path, date) in &a {
+        if path.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+            assert_eq!(date.as_deref(), Some(&path[..10]), "{path}");
+        }
+    }
+    // Only the article with no date in its text or name follows the file time.
+    let differ: Vec<&String> = a.keys().filter(|p| a[*p] != b[*p]).collect();
+    assert_eq!(differ, ["analysis-seoul-new-diplomatic-team.txt"]);
+}

@@ -24,6 +24,22 @@ fn output(corpus: &Path, args: &[&str]) -> String {
     format!("status: {:?}\n--- stdout\n{}--- stderr\n{}", out.status.code(), clean(&out.stdout), clean(&out.stderr))
 }
 
+/// A copy of a corpus whose files were all last modified on one fixed day, as
+/// after a checkout (which gives every file the moment of the checkout): the
+/// snapshots do not depend on when the repository was cloned.
+fn pinned_copy(corpus: &Path) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    support::copy_dir(corpus, dir.path());
+    let checkout = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_767_225_600); // 2026-01-01
+    for e in std::fs::read_dir(dir.path()).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_file() {
+            std::fs::File::options().write(true).open(&p).unwrap().set_modified(checkout).unwrap();
+        }
+    }
+    dir
+}
+
 /// The files of a folder with the given extension, sorted.
 fn files(dir: &Path, ext: &str) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> =
@@ -33,6 +49,8 @@ fn files(dir: &Path, ext: &str) -> Vec<PathBuf> {
 }
 
 fn cli_outputs(name: &str, corpus: &Path) {
+    let copy = pinned_copy(corpus);
+    let corpus = copy.path();
     let c = corpus.to_str().unwrap();
     let cases: &[(&str, &[&str])] = &[
         ("check", &["check", c]),
@@ -98,8 +116,7 @@ fn without_ids(mut v: Value) -> Value {
 
 #[test]
 fn server_responses_on_the_example_corpus() {
-    let dir = tempfile::tempdir().unwrap();
-    support::copy_dir(&root().join("examples/corpus"), dir.path());
+    let dir = pinned_copy(&root().join("examples/corpus"));
     let r = dir.path().canonicalize().unwrap();
     let caps = json!({
         "general": {"positionEncodings": ["utf-16"]},

@@ -201,7 +201,8 @@ fn show(file: &std::path::Path) -> i32 {
     for e in errors {
         eprintln!("error: {e}");
     }
-    let a = crate::recognize::analyze(&f.text, &kb, f.modified);
+    let file_dates = crate::corpus::files::file_dates(&config.root, file, f.modified);
+    let a = crate::recognize::analyze(&f.text, &kb, file_dates);
     use std::fmt::Write as _;
     let mut out = String::new();
     let mut last = 0;

@@ -10,6 +10,7 @@ use ignore::WalkBuilder;
 
 use crate::config::Config;
 use crate::model::Date;
+use crate::recognize::FileDates;
 
 /// Why a file was not read as an article.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,7 +25,8 @@ impl std::fmt::Display for Skipped {
     }
 }
 
-/// A file's text and modification date.
+/// A file's text and modification date (see [`file_dates`] for what the
+/// analysis is given).
 #[derive(Debug)]
 pub struct FileText {
     pub text: String,
@@ -113,6 +115,15 @@ pub fn read(path: &Path) -> Result<FileText, Skipped> {
         .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
         .map(|d| Date::from_unix(d.as_secs() as i64));
     Ok(FileText { text, modified })
+}
+
+/// What a file says about its article's date, for the analysis: the date in
+/// its path relative to the root (folders above the corpus say nothing; a file
+/// outside the root is taken by its whole path) and its modification date.
+/// Every way into the corpus (opening, disk changes, editor buffers, `show`)
+/// goes through here, so a document's date does not depend on how it came in.
+pub fn file_dates(root: &Path, path: &Path, modified: Option<Date>) -> FileDates {
+    FileDates::of(path.strip_prefix(root).unwrap_or(path), modified)
 }
 
 /// The path relative to the root, with `/` separators.

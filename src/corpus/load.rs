@@ -41,18 +41,19 @@ impl Corpus {
         let next = AtomicUsize::new(0);
         let done = AtomicUsize::new(0);
         let kb = self.kb.clone();
+        let root = self.config.root.clone();
         let (tx, rx) = mpsc::sync_channel::<(usize, Result<ReadDoc, Skipped>)>(QUEUE_PER_WORKER * workers);
         let (vocabs, adding): (Vec<Vocab>, std::time::Duration) = std::thread::scope(|s| {
             let handles: Vec<_> = (0..workers)
                 .map(|_| {
                     let tx = tx.clone();
-                    let (paths, next, done, kb, progress) = (&paths, &next, &done, &kb, &progress);
+                    let (paths, next, done, kb, root, progress) = (&paths, &next, &done, &kb, &root, &progress);
                     s.spawn(move || {
                         let mut sum = Vocab::default();
                         loop {
                             let i = next.fetch_add(1, Ordering::Relaxed);
                             let Some(p) = paths.get(i) else { break };
-                            let r = read_one(p, kb, &mut sum);
+                            let r = read_one(p, root, kb, &mut sum);
                             progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
                             if tx.send((i, r)).is_err() {
                                 break;
@@ -95,9 +96,9 @@ impl Corpus {
 }
 
 /// Reads and analyses one article, adding its word counts to `sum`.
-fn read_one(p: &std::path::Path, kb: &crate::kb::Kb, sum: &mut Vocab) -> Result<ReadDoc, Skipped> {
+fn read_one(p: &std::path::Path, root: &std::path::Path, kb: &crate::kb::Kb, sum: &mut Vocab) -> Result<ReadDoc, Skipped> {
     let f = files::read(p)?;
-    let (a, v) = analyze_guarded(&f.text, kb, f.modified).map_err(|reason| Skipped { path: p.to_path_buf(), reason })?;
+    let (a, v) = analyze_guarded(&f.text, kb, files::file_dates(root, p, f.modified)).map_err(|reason| Skipped { path: p.to_path_buf(), reason })?;
     // Only through `Vocab::add`: the sum keeps whatever bookkeeping it has.
     sum.add(&v);
     Ok((p.to_path_buf(), f.text, f.modified, a))

@@ -25,7 +25,7 @@ use crate::index::Index;
 use crate::kb::{Kb, load_user_kb};
 pub use crate::model::DocId;
 use crate::model::{Date, DocAnalysis};
-use crate::recognize::analyze_tokens;
+use crate::recognize::{FileDates, analyze_tokens};
 use crate::tokens::tokenize;
 use crate::variants::Decisions;
 use crate::vocab::{Vocab, vocabulary, vocabulary_of};
@@ -47,7 +47,7 @@ pub struct Document {
 }
 
 impl Document {
-    /// The article's date as recognised (header, dateline, text or file time).
+    /// The article's date as recognised (see [`crate::recognize::dates`]).
     pub fn date(&self) -> Option<Date> {
         self.analysis.date.map(|(d, _)| d)
     }
@@ -186,7 +186,7 @@ impl Corpus {
     }
 
     fn analyze_or_skip(&mut self, path: &Path, text: &str, modified: Option<Date>) -> (DocAnalysis, Vocab) {
-        match analyze_guarded(text, &self.kb, modified) {
+        match analyze_guarded(text, &self.kb, files::file_dates(&self.config.root, path, modified)) {
             Ok(x) => x,
             Err(reason) => {
                 self.skipped.push(Skipped { path: path.to_path_buf(), reason });
@@ -256,11 +256,13 @@ impl Corpus {
         self.kb = kb;
         let docs: Vec<Arc<Document>> = self.docs().cloned().collect();
         let kb = self.kb.clone();
+        let root = self.config.root.clone();
         let analysed: Vec<(Arc<Document>, String, DocAnalysis, Vocab)> = docs
             .into_par_iter()
             .map(|d| {
                 let text = d.text();
-                let (a, v) = analyze_guarded(&text, &kb, d.modified).unwrap_or_else(|_| (DocAnalysis::default(), vocabulary(&text)));
+                let file = files::file_dates(&root, &d.path, d.modified);
+                let (a, v) = analyze_guarded(&text, &kb, file).unwrap_or_else(|_| (DocAnalysis::default(), vocabulary(&text)));
                 (d, text, a, v)
             })
             .collect();
@@ -315,11 +317,11 @@ pub fn load_kb(config: &Config) -> (Kb, Vec<FileError>) {
 /// Analyses one document and counts its words on the same tokens. A bug in
 /// recognition becomes an error for this document (reported as a skipped file)
 /// instead of ending the program: that is corpus policy, so it lives here.
-pub fn analyze_guarded(text: &str, kb: &Kb, file_date: Option<Date>) -> Result<(DocAnalysis, Vocab), String> {
+pub fn analyze_guarded(text: &str, kb: &Kb, file: FileDates) -> Result<(DocAnalysis, Vocab), String> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let toks = tokenize(text);
         let vocab = vocabulary_of(text, &toks);
-        (analyze_tokens(text, toks, kb, file_date), vocab)
+        (analyze_tokens(text, toks, kb, file), vocab)
     }))
     .map_err(|e| {
         let msg = e.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| e.downcast_ref::<String>().cloned()).unwrap_or_default();

@@ -128,8 +128,7 @@ impl Corpus {
         let mut forms: Vec<(String, u32)> = forms.into_iter().collect();
         forms.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.len().cmp(&a.0.len())).then(a.0.cmp(&b.0)));
         let date = doc.analysis.date.map(|(d, _)| d);
-        let file_date =
-            matches!(doc.analysis.date, Some((_, crate::model::DateSource::FileTime | crate::model::DateSource::DatelineFileYear)));
+        let file_date = doc.analysis.date.is_some_and(|(_, s)| s.is_file_time());
         let claims: Vec<DatedClaim> = e.claims.iter().map(|c| DatedClaim { doc: doc.id, date, file_date, claim: c.clone() }).collect();
         let (role, affiliation) = current_role(&claims);
         Some(EntityView {

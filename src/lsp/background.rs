@@ -331,7 +331,11 @@ impl Core {
                         return (path, Some(Err(None)));
                     }
                     let r = match crate::corpus::files::read(&path) {
-                        Ok(f) => match crate::corpus::analyze_guarded(&f.text, &kb, f.modified) {
+                        Ok(f) => match crate::corpus::analyze_guarded(
+                            &f.text,
+                            &kb,
+                            crate::corpus::files::file_dates(&config.root, &path, f.modified),
+                        ) {
                             Ok((a, _)) => Ok((ropey::Rope::from_str(&f.text), f.modified, a)),
                             Err(reason) => Err(Some(crate::corpus::Skipped { path: path.clone(), reason })),
                         },

@@ -169,7 +169,7 @@ pub fn hover_markdown(corpus: &Corpus, v: &EntityView) -> String {
     {
         let sentence = sentence.to_string();
         let sentence: String = sentence.chars().take(400).collect();
-        let date = c.date.map(|d| format!(", {d}")).unwrap_or_default();
+        let date = c.date.map(|d| format!(", {d}{}", if c.file_date { " (file date)" } else { "" })).unwrap_or_default();
         md.push_str(&format!("\n> {}\n\n— *{}{date}*\n", sentence.trim(), d.rel));
     }
     md

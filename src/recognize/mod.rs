@@ -1,6 +1,7 @@
 //! Recognition: one document's text in, its mentions, entities, role claims, date
 //! and quoted-speech ranges out — [`analyze`], a pure function of the text, the
-//! knowledge base and the file's date.
+//! knowledge base and the file's dates ([`FileDates`]: the date in its path and
+//! its modification time; the corpus reads them off the file).
 //!
 //! The steps, each in its own module:
 //! 1. [`crate::tokens`]: words and punctuation with byte ranges and capitalisation facts;
@@ -22,26 +23,28 @@ mod sports;
 mod work;
 
 use crate::kb::Kb;
-use crate::model::{Date, DocAnalysis};
+use crate::model::DocAnalysis;
+pub use dates::FileDates;
 use crate::tokens::{Token, quotes, tokenize};
 pub(crate) use work::{Affil, Cand, GazHit, Key, PreRole, TokRange, Work, name_key};
 
-/// Analyses one document. `file_date` is the file's modification date, the last
-/// resort for the article's date.
-pub fn analyze(text: &str, kb: &Kb, file_date: Option<Date>) -> DocAnalysis {
-    analyze_tokens(text, tokenize(text), kb, file_date)
+/// Analyses one document. `file` is what its file says about its date (a date
+/// in its path, its modification time; `None` for neither), used when the text
+/// states none (see [`dates`]).
+pub fn analyze(text: &str, kb: &Kb, file: impl Into<FileDates>) -> DocAnalysis {
+    analyze_tokens(text, tokenize(text), kb, file.into())
 }
 
 /// [`analyze`] on the document's tokens (made by [`tokenize`]; the caller may
 /// count words on the same tokens first, so a document is tokenized once).
-pub fn analyze_tokens(text: &str, toks: Vec<Token>, kb: &Kb, file_date: Option<Date>) -> DocAnalysis {
+pub fn analyze_tokens(text: &str, toks: Vec<Token>, kb: &Kb, file: FileDates) -> DocAnalysis {
     let mut w = Work::new(text, toks, kb);
     names::recognize(&mut w);
     coref::link(&mut w);
     sports::clubs(&mut w);
     let claims = roles::extract(&w);
     let mut doc = w.finish(claims);
-    doc.date = dates::detect(text, file_date);
+    doc.date = dates::detect(text, file);
     doc.quotes = quotes(text);
     doc.quotes.shrink_to_fit();
     doc

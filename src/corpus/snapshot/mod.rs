@@ -72,9 +72,14 @@ impl Corpus {
     /// Replaces (or adds) a document with an editor's rope, re-analysing only it,
     /// and leaves the index, vocabulary and decisions as they are: the document
     /// is pending until [`Corpus::apply_pending`] (or [`Corpus::refresh`]).
+    /// `modified` is the file's modification date; `None` (an editor's buffer)
+    /// keeps the one the document had from disk, so opening a file does not
+    /// change its date.
     pub fn set_document(&mut self, path: PathBuf, rope: Rope, modified: Option<Date>) -> DocId {
         let text = rope.to_string();
-        let analysis = match analyze_guarded(&text, &self.kb, modified) {
+        let modified = modified.or_else(|| self.doc_by_path(&path).and_then(|d| d.modified));
+        let file = files::file_dates(&self.config.root, &path, modified);
+        let analysis = match analyze_guarded(&text, &self.kb, file) {
             Ok((a, _)) => a,
             Err(reason) => {
                 self.skipped.retain(|s| s.path != path);

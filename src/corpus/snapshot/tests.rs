@@ -275,3 +275,22 @@ fn entity_views_are_cached_until_the_next_refresh() {
     same(&after, &s.corpus.entity(&wi).unwrap());
     assert_ne!(after.forms, before.forms);
 }
+
+#[test]
+fn editor_buffers_are_dated_like_files_on_disk() {
+    use crate::model::DateSource;
+    let (config, _) = Config::load(&corpus_root());
+    let mut s = Snapshot::new(Corpus::empty(config, crate::kb::Kb::builtin()));
+    let date = |s: &Snapshot, id: DocId| s.corpus.doc(id).unwrap().analysis.date;
+    let day = |t: &str| Date::parse(t).unwrap();
+    // A buffer whose text states no date: its file name dates it.
+    let id = s.set_document(corpus_root().join("2024-10-31-new.txt"), Rope::from_str("SEOUL (AP) — Text."), None);
+    assert_eq!(date(&s, id), Some((day("2024-10-31"), DateSource::FileName)));
+    let id = s.set_document(corpus_root().join("2024/10/31/new.txt"), Rope::from_str("Text."), None);
+    assert_eq!(date(&s, id), Some((day("2024-10-31"), DateSource::FileName)));
+    // An editor's buffer has no file time of its own: the one from disk stays.
+    let path = corpus_root().join("draft.txt");
+    s.set_document(path.clone(), Rope::from_str("Text."), Some(day("2025-01-02")));
+    let id = s.set_document(path, Rope::from_str("SEOUL, Jan. 1 (Yonhap) -- Text."), None);
+    assert_eq!(date(&s, id), Some((day("2025-01-01"), DateSource::DatelineFileYear)));
+}
