@@ -18,6 +18,7 @@ use rustc_hash::FxHashMap;
 
 use crate::fold::squash;
 use crate::kb::Kb;
+use crate::lexicon::lexicon;
 use crate::model::{Claim, Date, DocAnalysis, DocEntity, DocId, Kind};
 use cow::{ChunkVec, ShardMap};
 
@@ -217,7 +218,8 @@ pub fn latest_first(claims: &[DatedClaim]) -> Vec<&DatedClaim> {
 
 /// The role and affiliation as of the latest evidence: the most specific (longest)
 /// role of the latest article that gives one, a present role before a former one
-/// ("former economy minister X as armed forces minister"); the affiliation of the latest claim
+/// ("former economy minister X as armed forces minister"), a job before a rank (Lt Gen X,
+/// "the army chief"); the affiliation of the latest claim
 /// that states one, an inferred one only if none does.
 pub fn current_role(claims: &[DatedClaim]) -> (Option<String>, Option<String>) {
     let claims = latest_first(claims);
@@ -230,7 +232,8 @@ pub fn current_role(claims: &[DatedClaim]) -> (Option<String>, Option<String>) {
         .max_by(|a, b| {
             let (ra, rb) = (a.claim.role.as_deref().unwrap_or(""), b.claim.role.as_deref().unwrap_or(""));
             let former = |r: &str| r.to_ascii_lowercase().starts_with("former ") || r.to_ascii_lowercase().starts_with("ex-");
-            former(rb).cmp(&former(ra)).then(ra.len().cmp(&rb.len())).then(rb.cmp(ra))
+            let rank = |r: &str| lexicon().is_rank(r);
+            rank(rb).cmp(&rank(ra)).then(former(rb).cmp(&former(ra))).then(ra.len().cmp(&rb.len())).then(rb.cmp(ra))
         })
         .and_then(|c| c.claim.role.clone());
     let affil = claims

@@ -49,3 +49,15 @@ fn file_dates_rank_among_themselves_when_nothing_is_stated() {
     let claims = vec![claim(0, Some("2026-01-06"), true, "Minister"), claim(1, Some("2026-12-07"), true, "Former Minister")];
     assert_eq!(current_role(&claims).0.as_deref(), Some("Former Minister"));
 }
+
+#[test]
+fn a_stated_job_outranks_a_rank() {
+    // "Its spokesman, Col Yuriy Ihnat": the rank is evidence, the job is the role,
+    // even a former one ("Gen X, a former defence minister").
+    let same_day = |r: &[&str]| r.iter().map(|r| claim(0, Some("2025-03-01"), false, r)).collect::<Vec<_>>();
+    assert_eq!(current_role(&same_day(&["Colonel", "Spokesman"])).0.as_deref(), Some("Spokesman"));
+    assert_eq!(current_role(&same_day(&["Lieutenant General", "Commander"])).0.as_deref(), Some("Commander"));
+    assert_eq!(current_role(&same_day(&["General", "Former Defence Minister"])).0.as_deref(), Some("Former Defence Minister"));
+    // A rank alone is still the role.
+    assert_eq!(current_role(&same_day(&["Major General"])).0.as_deref(), Some("Major General"));
+}

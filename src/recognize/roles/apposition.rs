@@ -42,7 +42,7 @@ pub(super) fn appositive(w: &Work, p: usize, _so_far: &Claims) -> Option<RoleMat
 /// "who heads consumer staples research at *Vontobel*".
 const BODY_AFTER_VERB: usize = 8;
 
-/// "Rafael Grossi, who heads the IAEA,", "X, who runs the Nespresso unit": the
+/// "Rafael Grossi, who heads the IAEA,", "X, who chairs the panel": the
 /// role the verb states ([`relative_role_verbs`](crate::lexicon::RoleWords)),
 /// with the body it governs as the affiliation.
 pub(super) fn relative_clause(w: &Work, p: usize, _so_far: &Claims) -> Option<RoleMatch> {
@@ -147,7 +147,7 @@ mod tests {
             Some("Head"),
             Some("International Atomic Energy Agency (IAEA)"),
         );
-        ok("Anna Berg, who runs the coffee unit at Nestlé, takes over.", "relative-clause", "Anna Berg", Some("Head"), Some("Nestlé"));
+        ok("Anna Berg, who heads the coffee unit at Nestlé, takes over.", "relative-clause", "Anna Berg", Some("Head"), Some("Nestlé"));
         // Past tense states no post; another person after the verb is no body.
         not("Antonio Conte, who led Napoli to the title, said little.", "relative-clause");
         not("Anna Berg, who manages Tom Baker, said little.", "relative-clause");
