@@ -98,7 +98,8 @@ impl Corpus {
 /// Reads and analyses one article, adding its word counts to `sum`.
 fn read_one(p: &std::path::Path, root: &std::path::Path, kb: &crate::kb::Kb, sum: &mut Vocab) -> Result<ReadDoc, Skipped> {
     let f = files::read(p)?;
-    let (a, v) = analyze_guarded(&f.text, kb, files::file_dates(root, p, f.modified)).map_err(|reason| Skipped { path: p.to_path_buf(), reason })?;
+    let (a, v) =
+        analyze_guarded(&f.text, kb, files::file_dates(root, p, f.modified)).map_err(|reason| Skipped { path: p.to_path_buf(), reason })?;
     // Only through `Vocab::add`: the sum keeps whatever bookkeeping it has.
     sum.add(&v);
     Ok((p.to_path_buf(), f.text, f.modified, a))

@@ -39,8 +39,10 @@ fn stated_dates_rank_by_date() {
 fn a_file_date_equal_to_a_stated_date_is_not_the_same_article_day() {
     // Same day, but one only by its file's time: the stated one decides alone
     // (not the longer role of the two).
-    let claims =
-        vec![claim(0, Some("2024-01-10"), true, "Director of the National Intelligence Service"), claim(1, Some("2024-01-10"), false, "Director")];
+    let claims = vec![
+        claim(0, Some("2024-01-10"), true, "Director of the National Intelligence Service"),
+        claim(1, Some("2024-01-10"), false, "Director"),
+    ];
     assert_eq!(current_role(&claims).0.as_deref(), Some("Director"));
 }
 

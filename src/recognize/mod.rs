@@ -24,8 +24,8 @@ mod work;
 
 use crate::kb::Kb;
 use crate::model::DocAnalysis;
-pub use dates::FileDates;
 use crate::tokens::{Token, quotes, tokenize};
+pub use dates::FileDates;
 pub(crate) use work::{Affil, Cand, GazHit, Key, PreRole, TokRange, Work, name_key};
 
 /// Analyses one document. `file` is what its file says about its date (a date

@@ -96,9 +96,8 @@ fn in_name(name: &str) -> (Option<Date>, Option<(u16, u8)>) {
     }
     let apart_before = |s: usize| s == 0 || !b[s - 1].is_ascii_alphanumeric();
     // After a date: nothing, a separator, or an ISO time ("T08").
-    let apart_after = |e: usize| {
-        e == b.len() || !b[e].is_ascii_alphanumeric() || (b[e] == b'T' && b.get(e + 1).is_some_and(u8::is_ascii_digit))
-    };
+    let apart_after =
+        |e: usize| e == b.len() || !b[e].is_ascii_alphanumeric() || (b[e] == b'T' && b.get(e + 1).is_some_and(u8::is_ascii_digit));
     let num = |(s, e): (usize, usize)| name[s..e].parse::<u16>().ok();
     let mut month = None;
     for (k, &(s, e)) in runs.iter().enumerate() {

@@ -11,8 +11,8 @@
 
 use super::super::{Key, Work};
 use super::affiliation::{self, Affiliation};
-use crate::kb::Class;
 use super::{Claims, RoleMatch};
+use crate::kb::Class;
 use crate::lexicon::lexicon;
 use crate::model::Kind;
 
@@ -92,7 +92,10 @@ fn club_or_body(w: &Work, c: usize) -> Option<Affiliation> {
     if let Key::Kb(e) = w.cands[root].key
         && w.kb.entry(e).class == Class::Place
     {
-        return Some(Affiliation { name: w.span_text(w.cands[c].tokens.first, w.cands[c].tokens.end).to_string(), tokens: Some(w.cands[c].tokens) });
+        return Some(Affiliation {
+            name: w.span_text(w.cands[c].tokens.first, w.cands[c].tokens.end).to_string(),
+            tokens: Some(w.cands[c].tokens),
+        });
     }
     affiliation::body_itself(w, c).or_else(|| affiliation::of_cand(w, c))
 }
@@ -161,7 +164,13 @@ mod tests {
 
     #[test]
     fn a_body_or_country_in_the_possessive() {
-        ok("The win belonged to NATO's Tom Baker.", "possessive-body", "Tom Baker", None, Some("North Atlantic Treaty Organization (NATO)"));
+        ok(
+            "The win belonged to NATO's Tom Baker.",
+            "possessive-body",
+            "Tom Baker",
+            None,
+            Some("North Atlantic Treaty Organization (NATO)"),
+        );
         ok("Talks with Brazil's Luiz Lula went well.", "possessive-body", "Luiz Lula", None, Some("Brazil"));
         not("Talks with Anna Berg's Tom Baker went well.", "possessive-body");
     }

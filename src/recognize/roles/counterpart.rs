@@ -195,7 +195,13 @@ mod tests {
     #[test]
     fn a_title_before_a_comma_then_a_rank_and_a_name() {
         ok("Its spokesman, Col Yuriy Ihnat, said most were shot down.", "title-before-comma", "Yuriy Ihnat", Some("Spokesman"), None);
-        ok("The council's leader, Aidarous al-Zubaidi, has long campaigned for it.", "title-before-comma", "Aidarous al-Zubaidi", Some("Leader"), None);
+        ok(
+            "The council's leader, Aidarous al-Zubaidi, has long campaigned for it.",
+            "title-before-comma",
+            "Aidarous al-Zubaidi",
+            Some("Leader"),
+            None,
+        );
         // A possessive noun without an article is no body: "council's" here.
         not("Angry council's leader, Aidarous al-Zubaidi, spoke.", "title-before-comma");
     }

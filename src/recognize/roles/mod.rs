@@ -39,8 +39,8 @@ mod titles;
 use std::collections::{BTreeSet, HashMap};
 
 use super::{GazHit, TokRange, Work};
-use crate::model::{Claim, Kind, Span};
 use crate::lexicon::class::HONORIFIC;
+use crate::model::{Claim, Kind, Span};
 use crate::tokens::{LOWER, TokKind};
 use affiliation::Affiliation;
 use sentence::sentence_of;

@@ -64,7 +64,12 @@ pub(super) fn role_phrase(w: &Work, mut k: usize, allow_article: bool) -> Option
     {
         affil = affiliation::resolve(w, &Affil::Kb(m.entry), Some(tokens));
         k = tokens.end;
-    } else if k + 1 < line_end && w.toks[k].has(POSS) && w.toks[k].is_cap() && w.cand_at(k).is_none() && !w.is(k, FUNC | ROLE_HEAD | ROLE_MOD) {
+    } else if k + 1 < line_end
+        && w.toks[k].has(POSS)
+        && w.toks[k].is_cap()
+        && w.cand_at(k).is_none()
+        && !w.is(k, FUNC | ROLE_HEAD | ROLE_MOD)
+    {
         // "Axalta's chief executive": a name no step labelled, in the possessive.
         let name = w.t(k).trim_end_matches(['\'', '\u{2019}', 's']).to_string();
         let name = if w.t(k).ends_with("s'") || name.len() + 2 < w.t(k).len() { w.t(k).to_string() } else { name };
@@ -168,7 +173,13 @@ mod tests {
 
     #[test]
     fn an_unlabelled_body_in_the_possessive() {
-        ok("Chris Villavarayan, Axalta's chief executive since 2022, will join the board.", "appositive", "Chris Villavarayan", Some("Chief Executive"), Some("Axalta"));
+        ok(
+            "Chris Villavarayan, Axalta's chief executive since 2022, will join the board.",
+            "appositive",
+            "Chris Villavarayan",
+            Some("Chief Executive"),
+            Some("Axalta"),
+        );
     }
 
     #[test]

@@ -11,8 +11,8 @@
 
 use super::super::{Affil, TokRange, Work};
 use super::affiliation::{self, Affiliation};
-use super::titles::{lowercase_qualifiers, role_text, tidy_role};
 use super::sentence::sentence_toks;
+use super::titles::{lowercase_qualifiers, role_text, tidy_role};
 use super::{Claims, RawClaim, RoleMatch};
 use crate::kb::Form;
 use crate::lexicon::class::*;
@@ -104,7 +104,10 @@ fn read_lowercase_title(w: &Work, p: usize) -> Option<RoleMatch> {
     let party = (k > 0 && w.cand_at(k - 1).is_none()).then(|| lexicon().party_of(w.t(k - 1))).flatten();
     let unknown_body = unknown_body_before(w, k);
     let affiliation_before = k > 0
-        && (w.cand_at(k - 1).is_some_and(|c| w.cands[c].kind != Kind::Person) || demonym_before || party.is_some() || unknown_body.is_some());
+        && (w.cand_at(k - 1).is_some_and(|c| w.cands[c].kind != Kind::Person)
+            || demonym_before
+            || party.is_some()
+            || unknown_body.is_some());
     if !(has_head || affiliation_before && k < first) || k == first || !w.is(first - 1, ROLE_HEAD) {
         return None;
     }
@@ -271,7 +274,13 @@ mod tests {
     fn a_sentence_initial_title_and_a_qualified_weak_head() {
         ok("Chief executive Peter Ndegwa said profit rose.", "lowercase-title", "Peter Ndegwa", Some("Chief Executive"), None);
         ok("Opposition leader Yair Lapid called the bill a disgrace.", "lowercase-title", "Yair Lapid", Some("Opposition Leader"), None);
-        ok("Hours later, McLaren team principal Andrea Stella praised both drivers.", "lowercase-title", "Andrea Stella", Some("Team Principal"), Some("McLaren"));
+        ok(
+            "Hours later, McLaren team principal Andrea Stella praised both drivers.",
+            "lowercase-title",
+            "Andrea Stella",
+            Some("Team Principal"),
+            Some("McLaren"),
+        );
         // "under" is a preposition here, and "leader" alone is a weak head.
         not("North Korea, under leader Kim Jong-un, rejected the offer.", "lowercase-title");
         // Not sentence-initial: "Chief" is then part of a name or a capitalised title.
@@ -280,13 +289,7 @@ mod tests {
 
     #[test]
     fn honorifics_between_the_title_and_the_name_are_skipped() {
-        ok(
-            "World Athletics president Lord Coe praised the team.",
-            "lowercase-title",
-            "Coe",
-            Some("President"),
-            Some("World Athletics"),
-        );
+        ok("World Athletics president Lord Coe praised the team.", "lowercase-title", "Coe", Some("President"), Some("World Athletics"));
         ok(
             "Hezbollah secretary-general Sheikh Naim Qassem welcomed the visit.",
             "lowercase-title",
