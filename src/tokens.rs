@@ -3,9 +3,12 @@
 //! ("Korea's" is the word "Korea" marked possessive), hyphen-joined parts
 //! ("Jae-myung" is "Jae" + glued "myung"), abbreviations that keep their full stop
 //! ("U.S.", "Gen.", "S."), sentence and line starts, and wide gaps that separate
-//! menu cells. Also finds quoted speech.
+//! menu cells. Also finds quoted speech. A line break inside a hard-wrapped
+//! paragraph is read as a space ([`wrap`]).
 
 use crate::model::Span;
+
+mod wrap;
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -91,9 +94,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut sent_start = true;
     let mut line_start = true;
     let mut glue_next = false;
+    // Line breaks inside hard-wrapped paragraphs read as spaces.
+    let soft = wrap::soft_breaks(text);
+    let mut next_soft = soft.iter().copied().peekable();
     while i < text.len() {
         let b = bytes[i];
         // Fast path for ASCII whitespace.
+        if b == b'\n' && next_soft.next_if(|&s| s <= i).is_some_and(|s| s == i) {
+            i += 1;
+            continue;
+        }
         if b == b'\n' {
             toks.push(Token { start: i as u32, end: i as u32 + 1, kind: TokKind::Newline, flags: 0 });
             line_start = true;
