@@ -8,6 +8,7 @@ use super::super::layout::LineKind;
 use super::super::{TokRange, Work};
 use super::add_discovered;
 use crate::lexicon::class::{CALENDAR, NOT_NAME, ROLE_HEAD};
+use crate::lexicon::level;
 use crate::model::Kind;
 use crate::tokens::{ALLCAPS, GLUE, LINE_START, TokKind};
 
@@ -72,7 +73,10 @@ fn is_dateline(w: &Work, run: TokRange, lim: usize, at_line_start: bool) -> bool
         k = close + 1;
     }
     let month_follows = w.is_punct(k, ',') && k + 1 < lim && w.is(k + 1, CALENDAR);
-    let colon_follows = all_caps && (w.is_punct(k, ':') || w.is_punct(k, '\u{2014}')) && at_line_start;
+    // "WARNING:", "BREAKING NEWS:", "UPDATE —": English words in capitals are
+    // an editorial mark, not a place.
+    let english = run.iter().filter(|&k| w.toks[k].is_word()).all(|k| w.is_word(k, level::COMMON));
+    let colon_follows = all_caps && !english && (w.is_punct(k, ':') || w.is_punct(k, '\u{2014}')) && at_line_start;
     (month_follows && (at_line_start || all_caps)) || colon_follows
 }
 
@@ -94,6 +98,12 @@ mod tests {
             marks("Velmora (Karnataka), Oct 30 (IANS) Farmers gathered early."),
             "[[Velmora|LOC]] ({{Karnataka|LOC}}), Oct 30 ({{IANS|ORG}}) Farmers gathered early."
         );
+    }
+
+    #[test]
+    fn english_words_in_capitals_are_no_place() {
+        assert_eq!(marks("WARNING: graphic content."), "WARNING: graphic content.");
+        assert_eq!(marks("BREAKING NEWS: markets fell."), "BREAKING NEWS: markets fell.");
     }
 
     #[test]
