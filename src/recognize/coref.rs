@@ -10,6 +10,7 @@ use super::names::Mode;
 use super::{Cand, Key, TokRange, Work, name_key};
 use crate::fold::fold;
 use crate::lexicon::class::*;
+use crate::lexicon::level;
 use crate::model::{Kind, Origin};
 use crate::romanize;
 use crate::tokens::{GLUE, SENT_START, TokKind};
@@ -239,7 +240,7 @@ pub(crate) fn link(w: &mut Work) {
             continue;
         }
         let word = w.t(tok).to_string();
-        if let Some(a) = heads.reference(w, tok) {
+        if let Some(a) = heads.reference(w, tok).or_else(|| heads.company(w, tok)) {
             let key = w.cands[a].key.clone();
             w.add(Cand {
                 tokens: TokRange::new(tok, tok + 1),
@@ -294,6 +295,9 @@ pub(crate) fn link(w: &mut Work) {
 /// words are decided (which add no such organisations).
 struct OrgHeads<'a> {
     by_head: HashMap<&'a str, Vec<(usize, usize)>>,
+    /// Companies named with a suffix ("Newton Mining Corp.") by their first
+    /// word, sorted by position: what a lone "Newton" is looked up in.
+    by_first: HashMap<&'a str, Vec<(usize, usize)>>,
 }
 
 impl<'a> OrgHeads<'a> {
@@ -304,10 +308,38 @@ impl<'a> OrgHeads<'a> {
                 by_head.entry(w.t(c.tokens.end - 1)).or_default().push((c.tokens.first, i));
             }
         }
-        for v in by_head.values_mut() {
+        let mut by_first: HashMap<&'a str, Vec<(usize, usize)>> = HashMap::new();
+        for (i, c) in w.cands.iter().enumerate() {
+            if c.kind != Kind::Org || c.refers_to.is_some() {
+                continue;
+            }
+            let words = name_words(w, c.tokens.first, c.tokens.end);
+            let (Some(&(f, fe)), Some(&(l, _))) = (words.first(), words.last()) else { continue };
+            let suffixed = words.len() >= 2 && (w.is(l, COMPANY_SUFFIX) || w.is(c.tokens.end - 1, COMPANY_SUFFIX));
+            if suffixed
+                && fe == f + 1
+                && w.toks[f].is_cap()
+                && w.t(f).chars().count() >= 3
+                && !w.is(f, FUNC)
+                && !w.is_word(f, level::COMMON)
+            {
+                by_first.entry(w.t(f)).or_default().push((c.tokens.first, i));
+            }
+        }
+        for v in by_head.values_mut().chain(by_first.values_mut()) {
             v.sort_unstable();
         }
-        OrgHeads { by_head }
+        OrgHeads { by_head, by_first }
+    }
+
+    /// "Newton" before or after "Newton Mining Corp.": a company's first word
+    /// alone refers to the nearest company named with a suffix that starts
+    /// with it (before it, else after).
+    fn company(&self, w: &Work, tok: usize) -> Option<usize> {
+        let list = self.by_first.get(w.t(tok))?;
+        let n = list.partition_point(|&(first, _)| first < tok);
+        let (_, i) = *list[..n].last().or_else(|| list.get(n))?;
+        (w.cands[i].tokens.first != tok).then(|| w.cands[i].refers_to.unwrap_or(i))
     }
 
     /// "the Commission" after "the European Commission": an organisation's head

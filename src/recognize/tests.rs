@@ -244,3 +244,20 @@ fn arabic_particles_head_word_references_and_byline_titles() {
     assert_eq!(commission.len(), 1, "{v:?}");
     assert!(commission[0].kind == Kind::Org && a.entity_of(commission[0]).name == "European Commission");
 }
+
+#[test]
+fn a_company_named_with_a_suffix_is_its_first_word_alone() {
+    let t = "Shares of Barrick Gold Corp. rose on Monday.\n\nAnalysts said Barrick had beaten forecasts. \
+             Kavango Holdings gained too, and Kavango said costs fell.";
+    let a = run(t);
+    // (The entity is named without its suffix.)
+    for (word, company) in [("Barrick", "Barrick Gold"), ("Kavango", "Kavango Holdings")] {
+        let refs: Vec<&Mention> = a.mentions.iter().filter(|m| &t[m.span.clone()] == word).collect();
+        let names: Vec<&str> = refs.iter().map(|m| a.entity_of(m).name.as_str()).collect();
+        assert!(!refs.is_empty() && refs.iter().all(|m| m.kind == Kind::Org) && names.iter().all(|n| *n == company), "{word}: {names:?}");
+    }
+    // Without a suffix, a first word is no reference: "Gold" is not "Barrick Gold".
+    let t = "Shares of Kavango Mining rose. Analysts said Kavango had beaten forecasts.";
+    let v = spans(t);
+    assert!(!has(&v, "Kavango", "ORG"), "{v:?}");
+}
