@@ -371,6 +371,11 @@ fn single_word_kind(w: &mut Work, tok: usize) -> Option<Kind> {
     }
     let common = w.is_word(tok, 50);
     let name_like = w.is(tok, GIVEN | SURNAME) || romanize::is_korean_surname(w.t(tok));
+    // "AkzoNobel", "BlackRock", "PayPal": a brand in camel case (not a surname
+    // with a prefix: McLaren, DeSantis, LeBron, MacArthur, DiCaprio).
+    if t.has(crate::tokens::MIXED) && !common && !name_like && is_brand_case(w.t(tok)) {
+        return Some(Kind::Org);
+    }
     // "in Vilnius", "to nearby Geoje", "the city of Gyeongju".
     let prev = prev_word(w, tok);
     let prev2 = prev.and_then(|p| prev_word(w, p));
@@ -389,6 +394,20 @@ fn single_word_kind(w: &mut Work, tok: usize) -> Option<Kind> {
     None
 }
 
+/// The most letters before the inner capital of a surname prefix ("Mc", "Mac").
+const SURNAME_PREFIXES: [&str; 9] = ["Mc", "Mac", "De", "Di", "Da", "Le", "La", "Van", "Von"];
+
+/// Whether a camel-case word is a brand's shape: at least five letters, lowercase
+/// before its inner capital, and not a surname prefix before it ("McLaren").
+fn is_brand_case(word: &str) -> bool {
+    let Some(inner) = word.char_indices().skip(1).find(|(_, c)| c.is_uppercase()).map(|(i, _)| i) else { return false };
+    let prefix = &word[..inner];
+    word.chars().count() >= 5
+        && word.chars().all(char::is_alphabetic)
+        && prefix.chars().skip(1).all(char::is_lowercase)
+        && !SURNAME_PREFIXES.contains(&prefix)
+}
+
 fn prev_word(w: &Work, tok: usize) -> Option<usize> {
     let p = tok.checked_sub(1)?;
     (w.toks[p].kind == TokKind::Word).then_some(p)
@@ -397,4 +416,19 @@ fn prev_word(w: &Work, tok: usize) -> Option<usize> {
 fn next_word(w: &Work, tok: usize) -> Option<usize> {
     let n = tok + 1;
     (n < w.toks.len() && w.toks[n].kind == TokKind::Word).then_some(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_brand_case;
+
+    #[test]
+    fn brands_in_camel_case_but_not_prefixed_surnames() {
+        for brand in ["AkzoNobel", "BlackRock", "PayPal", "ThyssenKrupp", "JPMorgan"] {
+            assert!(is_brand_case(brand), "{brand}");
+        }
+        for name in ["McLaren", "MacArthur", "DeSantis", "LeBron", "DiCaprio", "VanDyke", "AbC", "Nestlé", "O'Neill"] {
+            assert!(!is_brand_case(name), "{name}");
+        }
+    }
 }

@@ -261,3 +261,11 @@ fn a_company_named_with_a_suffix_is_its_first_word_alone() {
     let v = spans(t);
     assert!(!has(&v, "Kavango", "ORG"), "{v:?}");
 }
+
+#[test]
+fn a_brand_in_camel_case_is_an_organisation() {
+    let v = spans("The paint maker said on Monday that AkzoNobel would cut jobs, while rivals held steady.");
+    assert!(has(&v, "AkzoNobel", "ORG"), "{v:?}");
+    let v = spans("The paint maker said on Monday that McLaren would cut jobs, while rivals held steady.");
+    assert!(!has(&v, "McLaren", "ORG"), "{v:?}");
+}
