@@ -39,15 +39,21 @@ pub fn analyze(text: &str, kb: &Kb, file: impl Into<FileDates>) -> DocAnalysis {
 /// count words on the same tokens first, so a document is tokenized once).
 pub fn analyze_tokens(text: &str, toks: Vec<Token>, kb: &Kb, file: FileDates) -> DocAnalysis {
     let mut w = Work::new(text, toks, kb);
-    names::recognize(&mut w);
-    coref::link(&mut w);
-    sports::clubs(&mut w);
+    mentions(&mut w);
     let claims = roles::extract(&w);
     let mut doc = w.finish(claims);
     doc.date = dates::detect(text, file);
     doc.quotes = quotes(text);
     doc.quotes.shrink_to_fit();
     doc
+}
+
+/// The steps that find the mentions, in order (the roles step reads them).
+fn mentions(w: &mut Work) {
+    names::recognize(w);
+    coref::link(w);
+    sports::clubs(w);
+    sports::lineups(w);
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 //! - a competitor's country or club in a parenthesis: "Faith Kipyegon (Kenya)";
 //! - the side a player scored or played for: "X scored twice for Napoli";
 //! - a body or country in the possessive: "Arsenal's Kai Havertz";
+//! - a player in a line-up: "Arsenal: Raya; White, Saliba, ...";
 //! - a US legislator's party code: "Sen. Lisa Murkowski, R-Alaska," and
 //!   "Rep. Ed Case (D-Hawaii)".
 
@@ -83,6 +84,17 @@ pub(super) fn possessive_body(w: &Work, p: usize, _so_far: &Claims) -> Option<Ro
     let c = w.cand_at(b).filter(|&c| w.cands[c].kind != Kind::Person && w.cands[c].tokens.end == b + 1)?;
     let body = club_or_body(w, c)?;
     Some(RoleMatch::new(None, Some(body), w.span(w.cands[c].tokens.first, w.cands[p].tokens.end)))
+}
+
+/// "Arsenal: Raya; White, Saliba, ...": a player in a line-up is of its team.
+pub(super) fn lineup(w: &Work, p: usize, _so_far: &Claims) -> Option<RoleMatch> {
+    let first = w.cands[p].tokens.first;
+    let (team, from) = crate::recognize::sports::lineup_team(w, w.line_of[first] as usize)?;
+    if first < from {
+        return None;
+    }
+    let body = club_or_body(w, team)?;
+    Some(RoleMatch::new(None, Some(body), w.span(first, w.cands[p].tokens.end)))
 }
 
 /// A body as an affiliation; a city as itself, the club named after it
@@ -173,6 +185,13 @@ mod tests {
         );
         ok("Talks with Brazil's Luiz Lula went well.", "possessive-body", "Luiz Lula", None, Some("Brazil"));
         not("Talks with Anna Berg's Tom Baker went well.", "possessive-body");
+    }
+
+    #[test]
+    fn players_of_a_lineup() {
+        let t = "Arsenal beat Everton 2-1 and Chelsea drew 1-1.\n\nArsenal: Raya; White, Saliba, Gabriel, Zinchenko; Rice, Havertz.\n";
+        ok(t, "lineup", "Saliba", None, Some("Arsenal"));
+        not("Arsenal beat Everton 2-1 and Chelsea drew 1-1. Tom Baker, Anna Berg, Lisa Park, Ed Case and Jo Lee watched.\n", "lineup");
     }
 
     #[test]

@@ -153,7 +153,7 @@ const PATTERNS: &[&[(&str, Pattern)]] = &[
     &[("copula", apposition::copula)],
     &[("named-as", apposition::named_as), ("predicate", predicate::predicate)],
     &[("name-of-body", bodies::name_of_body), ("name-paren-body", bodies::name_paren_body), ("played-for", bodies::played_for)],
-    &[("possessive-body", bodies::possessive_body)],
+    &[("possessive-body", bodies::possessive_body), ("lineup", bodies::lineup)],
     &[("party-code", bodies::party_code)],
 ];
 

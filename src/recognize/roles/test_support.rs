@@ -1,7 +1,7 @@
 //! What the family tests share: the claims a short text gets, each with the
 //! rule that made it, and assertions on them.
 
-use super::super::{Work, coref, names};
+use super::super::Work;
 use crate::kb::Kb;
 use crate::tokens::tokenize;
 
@@ -25,8 +25,7 @@ pub(super) struct Said {
 pub(super) fn claims(text: &str) -> Vec<Said> {
     let kb = Kb::builtin();
     let mut w = Work::new(text, tokenize(text), &kb);
-    names::recognize(&mut w);
-    coref::link(&mut w);
+    super::super::mentions(&mut w);
     super::extract_with_rules(&w)
         .into_iter()
         .map(|c| {
@@ -66,13 +65,12 @@ pub(super) fn not(text: &str, rule: &str) {
     assert!(!all.iter().any(|c| c.rule == rule), "{rule} must not fire on {text:?}; got {all:#?}");
 }
 
-/// Calls `f` with the working state after names and coreference on `text`,
+/// Calls `f` with the working state after the mention steps on `text`,
 /// and the index of the candidate spelled `person`.
 pub(super) fn with_person<R>(text: &str, person: &str, f: impl FnOnce(&Work, usize) -> R) -> R {
     let kb = Kb::builtin();
     let mut w = Work::new(text, tokenize(text), &kb);
-    names::recognize(&mut w);
-    coref::link(&mut w);
+    super::super::mentions(&mut w);
     let p = (0..w.cands.len())
         .find(|&c| w.span_text(w.cands[c].tokens.first, w.cands[c].tokens.end) == person)
         .unwrap_or_else(|| panic!("no candidate {person:?} in {text:?}"));
