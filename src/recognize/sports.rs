@@ -176,6 +176,9 @@ pub(crate) fn lineup_team(w: &Work, line: usize) -> Option<(usize, usize)> {
 /// line-up line no step labelled is a person, the one the article names in
 /// full with that last word if any ("Havertz" → Kai Havertz).
 pub(crate) fn lineups(w: &mut Work) {
+    if !(0..w.lines.len()).any(|l| lineup_team(w, l).is_some()) {
+        return;
+    }
     let mut last_words: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (i, c) in w.cands.iter().enumerate() {
         if c.kind == Kind::Person && c.refers_to.is_none() && c.tokens.end > c.tokens.first + 1 {
