@@ -50,6 +50,7 @@ struct RawLexicon {
     venue_heads: Vec<String>,
     venue_kinds: Vec<String>,
     place_first_heads: Vec<String>,
+    place_prefixes: Vec<String>,
     // -- role families (recognize/roles/)
     articles: Vec<String>,
     qualifiers_before_titles: Vec<String>,
@@ -146,6 +147,8 @@ pub mod class {
     pub const VENUE_KIND: u64 = 1 << 26;
     /// `place_first_heads` ("Camp", "Mount"), exact spelling.
     pub const PLACE_FIRST: u64 = 1 << 27;
+    /// `place_prefixes` ("New", "San", "North"), exact spelling.
+    pub const PLACE_PREFIX: u64 = 1 << 28;
     // -- role families (recognize/roles/): bits 40 to 59
     /// `articles` ("the", "a", "an").
     pub const ARTICLE: u64 = 1 << 40;
@@ -315,6 +318,7 @@ impl Lexicon {
         add_exact(&raw.company_suffixes, COMPANY_SUFFIX);
         add_exact(&raw.byline_separators, BYLINE_SEPARATOR);
         add_exact(&raw.place_first_heads, PLACE_FIRST);
+        add_exact(&raw.place_prefixes, PLACE_PREFIX);
         Lexicon {
             words,
             classes,

@@ -4,7 +4,8 @@
 //! (the employer after a lowercase title), "Maria Castellanos" (a known
 //! given name first), "shadow chancellor Mel Stride" (after a lowercase title),
 //! "JP Nadda" (initials), "Ridgeway Holdings" (an organisation head),
-//! "Gyeonggi Province", "Camp Humphreys" (place heads), "Marks & Spencer",
+//! "Gyeonggi Province", "Camp Humphreys" (place heads), "Santa Clara" (a place
+//! prefix), "Marks & Spencer",
 //! "ThyssenKrupp Marine" (an ampersand, mixed case, digits), "Celltrion Healthcare" (an
 //! unknown word and an ordinary noun), "Quisby Tolliver" (anything else that is
 //! not ordinary English).
@@ -77,6 +78,7 @@ const CUES: &[(&str, Cue)] = &[
     ("headline: only names with '&'", headline),
     ("organisation head last", org_head),
     ("place head", place_head),
+    ("place prefix first", place_prefix),
     ("'&', mixed case or digits", company_marks),
     ("too long or in capitals", too_long),
     ("only ordinary English words", ordinary_words),
@@ -183,6 +185,11 @@ fn place_head(w: &Work, s: &Stretch) -> Option<Verdict> {
     (w.is(s.last, LOC_HEAD) || head_first).then_some(Verdict::Name(Kind::Loc))
 }
 
+/// "Santa Clara", "North Uist", "San Candido": two words after a place prefix.
+fn place_prefix(w: &Work, s: &Stretch) -> Option<Verdict> {
+    (s.us.len() == 2 && w.is(s.first, PLACE_PREFIX) && !w.is(s.last, GIVEN)).then_some(Verdict::Name(Kind::Loc))
+}
+
 /// "Marks & Spencer", "ThyssenKrupp Marine", "Studio 54 Group": company marks.
 fn company_marks(w: &Work, s: &Stretch) -> Option<Verdict> {
     let amp = s.us.iter().any(|u| w.span_text(u.tokens.first, u.tokens.end).contains('&'));
@@ -235,6 +242,21 @@ mod tests {
         assert_eq!(marks("Shares of Harland & Quisby rose."), "Shares of [[Harland & Quisby|ORG]] rose.");
         assert_eq!(marks("Shares of Zentrix Motion rose."), "Shares of [[Zentrix Motion|ORG]] rose.");
         assert_eq!(marks("Shares of Zentrix Tower rose."), "Shares of [[Zentrix Tower|LOC]] rose.");
+    }
+
+    #[test]
+    fn a_place_prefix_makes_a_place() {
+        assert_eq!(marks("She grew up in San Quorvane, near the border."), "She grew up in [[San Quorvane|LOC]], near the border.");
+        assert_eq!(marks("A councillor for North Tolliver spoke."), "A councillor for [[North Tolliver|LOC]] spoke.");
+        assert_eq!(marks("It was New Quorvane again."), "It was [[New Quorvane|LOC]] again.");
+    }
+
+    #[test]
+    fn an_employer_after_a_lowercase_title_is_an_organisation() {
+        assert_eq!(
+            marks("Martin Deboeck, an analyst at Quorvane Tolliver, said so."),
+            "[[Martin Deboeck|PERSON]], an analyst at [[Quorvane Tolliver|ORG]], said so."
+        );
     }
 
     #[test]

@@ -111,12 +111,24 @@ fn possessive_inside_name(w: &Work, j: usize, line_end: usize) -> bool {
         return false;
     }
     let common_noun = w.is_word(j, level::DICTIONARY) && !w.is(j, GIVEN | SURNAME) && w.gaz_starting(j).is_none();
-    common_noun || w.is(n, COMPANY_SUFFIX)
+    // "Red Bull's Max Verstappen": a given name and another capitalised word
+    // after the possessive are a person of the body, not more of its name.
+    let person_follows = w.is(n, GIVEN) && n + 1 < line_end && w.toks[n + 1].is_cap();
+    (common_noun && !person_follows) || w.is(n, COMPANY_SUFFIX)
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::test_support::*;
+
+    #[test]
+    fn a_person_after_a_bodys_possessive_is_no_part_of_it() {
+        let m = marks("The race was won by Red Bull's Max Verstappen on Sunday.");
+        assert!(m.contains("[[Max Verstappen|PERSON]]"), "{m}");
+        // A common noun's possessive inside a name still joins it.
+        let m = marks("She played for the Women's Super League side.");
+        assert!(m.contains("Women's Super League"), "{m}");
+    }
 
     #[test]
     fn finds_a_run_over_connectors_and_particles() {
