@@ -53,13 +53,13 @@ pub(super) fn lowercase_title(w: &Work, p: usize, so_far: &Claims) -> Option<Rol
     }
     let mut m = read_lowercase_title(w, p)?;
     let e = w.cands[p].tokens.end;
-    if w.t(w.cands[p].tokens.first - 1).ends_with('s')
+    if is_plural(w.t(w.honorifics_before(w.cands[p].tokens.first) - 1))
         && e + 1 < w.toks.len()
         && w.t(e) == "and"
         && let Some(q) = w.cand_at(e + 1)
     {
         let role = m.role.take()?;
-        m.role = Some(tidy_role(role.trim_end_matches('s')).unwrap_or(role));
+        m.role = Some(tidy_role(&singular(&role)).unwrap_or(role));
         m.also_for = Some(q);
     }
     Some(m)
@@ -98,7 +98,8 @@ fn read_lowercase_title(w: &Work, p: usize) -> Option<RoleMatch> {
     }
     // A strong head, or a weak one qualified by a word before it ("opposition
     // *leader*", "team *principal*", but not "new manager").
-    let has_head = (k..first).any(|j| w.is(j, ROLE_HEAD) && (!w.is(j, ROLE_WEAK) || j > k && w.is(j - 1, ROLE_MOD)));
+    let qualified = |j: usize| j > k && (w.is(j - 1, ROLE_MOD) || w.is_punct(j - 1, '-') && j >= k + 2 && w.is(j - 2, ROLE_MOD));
+    let has_head = (k..first).any(|j| w.is(j, ROLE_HEAD) && (!w.is(j, ROLE_WEAK) || qualified(j)));
     let demonym_before = w.known_names_ending_at(k).any(|g| g.hit.form == Form::Demonym);
     // "Conservative leader Kemi Badenoch", "Senate Democratic leader X".
     let party = (k > 0 && w.cand_at(k - 1).is_none()).then(|| lexicon().party_of(w.t(k - 1))).flatten();
@@ -108,10 +109,13 @@ fn read_lowercase_title(w: &Work, p: usize) -> Option<RoleMatch> {
             || demonym_before
             || party.is_some()
             || unknown_body.is_some());
-    if !(has_head || affiliation_before && k < first) || k == first || !w.is(first - 1, ROLE_HEAD) {
+    // "his coaches A and B": a plural title after a possessive, for the names it lists.
+    let end = w.cands[p].tokens.end;
+    let coordinated = end + 1 < w.toks.len() && w.t(end) == "and" && w.cand_at(end + 1).is_some_and(|c| w.cands[c].kind == Kind::Person);
+    let listed = coordinated && k > 0 && w.is_lower(k - 1, POSSESSIVE_DET) && is_plural(w.t(first - 1));
+    if !(has_head || listed || affiliation_before && k < first) || k == first || !w.is(first - 1, ROLE_HEAD) {
         return None;
     }
-    let end = w.cands[p].tokens.end;
     if let Some(party) = party {
         let role = tidy_role(&w.text[w.span(k, first)])?;
         let affiliation = Affiliation { name: party.to_string(), tokens: Some(TokRange::new(k - 1, k)) };
@@ -119,8 +123,7 @@ fn read_lowercase_title(w: &Work, p: usize) -> Option<RoleMatch> {
     }
     // Plural heads ("officials") describe groups, not this person, unless names
     // follow: "Kremlin officials Dmitry Peskov and Yuri Ushakov".
-    let plural = w.t(first - 1).ends_with('s') && !w.t(first - 1).ends_with("ss");
-    let coordinated = end + 1 < w.toks.len() && w.t(end) == "and" && w.cand_at(end + 1).is_some_and(|c| w.cands[c].kind == Kind::Person);
+    let plural = is_plural(w.t(first - 1));
     if plural && !coordinated {
         return None;
     }
@@ -173,6 +176,23 @@ fn unknown_body_before(w: &Work, k: usize) -> Option<Affiliation> {
         return None;
     }
     Some(Affiliation { name: w.t(b).to_string(), tokens: Some(TokRange::new(b, k)) })
+}
+
+/// Whether a title word is plural: "officials", "coaches", "vice-chairmen" (not "boss").
+fn is_plural(word: &str) -> bool {
+    word.ends_with('s') && !word.ends_with("ss") || word.ends_with("men")
+}
+
+/// The singular of a plural title: "Officials" → "Official", "Coaches" →
+/// "Coach", "Vice-Chairmen" → "Vice-Chairman".
+fn singular(role: &str) -> String {
+    if let Some(stem) = role.strip_suffix("men") {
+        format!("{stem}man")
+    } else if let Some(stem) = role.strip_suffix("ches").or_else(|| role.strip_suffix("shes")) {
+        format!("{}{}", stem, &role[stem.len()..stem.len() + 2])
+    } else {
+        role.strip_suffix('s').unwrap_or(role).to_string()
+    }
 }
 
 /// Whether token `j` is a title word written capitalised: "Chief", "Opposition".
@@ -297,6 +317,17 @@ mod tests {
             Some("Secretary-General"),
             Some("Hezbollah"),
         );
+    }
+
+    #[test]
+    fn plural_titles_become_singular() {
+        assert_eq!(super::singular("Officials"), "Official");
+        assert_eq!(super::singular("Coaches"), "Coach");
+        assert_eq!(super::singular("Vice-Chairmen"), "Vice-Chairman");
+        let t = "Sinner thanked his coaches Simone Vagnozzi and Darren Cahill on Sunday.";
+        ok(t, "lowercase-title", "Darren Cahill", Some("Coach"), None);
+        let t = "The trusts' vice-chairmen Venu Srinivasan and Vijay Singh voted against it.";
+        ok(t, "lowercase-title", "Venu Srinivasan", Some("Vice-Chairman"), None);
     }
 
     #[test]
