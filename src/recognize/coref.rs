@@ -20,6 +20,10 @@ use crate::tokens::{GLUE, SENT_START, TokKind};
 /// are handled by romanization keys, not here).
 const MIN_SLIP_LEN: usize = 7;
 
+/// Generational suffixes after a family name ("John Smith Jr.", "Henry Ford II"):
+/// a later reference uses the name before them.
+const GENERATIONAL: [&str; 6] = ["Jr", "Sr", "II", "III", "IV", "Jnr"];
+
 /// The nearest (first token, candidate) before a reference and the first after it.
 type BeforeAfter = (Option<(usize, usize)>, Option<(usize, usize)>);
 
@@ -67,7 +71,11 @@ impl FullNames {
             if c.kind != Kind::Person || c.refers_to.is_some() {
                 continue;
             }
-            let words = name_words(w, c.tokens.first, c.tokens.end);
+            let mut words = name_words(w, c.tokens.first, c.tokens.end);
+            // "John Smith Jr." is "Smith" later: the family name is before the suffix.
+            while words.len() > 2 && words.last().is_some_and(|&(f, e)| GENERATIONAL.contains(&w.span_text(f, e).trim_end_matches('.'))) {
+                words.pop();
+            }
             if words.len() < 2 {
                 continue;
             }

@@ -269,3 +269,12 @@ fn a_brand_in_camel_case_is_an_organisation() {
     let v = spans("The paint maker said on Monday that McLaren would cut jobs, while rivals held steady.");
     assert!(!has(&v, "McLaren", "ORG"), "{v:?}");
 }
+
+#[test]
+fn a_family_name_refers_past_a_generational_suffix() {
+    let t = "Senator John Smith Jr. spoke on Monday. Later, Smith said the bill would pass.";
+    let a = run(t);
+    let smith: Vec<&Mention> = a.mentions.iter().filter(|m| &t[m.span.clone()] == "Smith").collect();
+    assert_eq!(smith.len(), 1, "{:?}", spans(t));
+    assert_eq!(a.entity_of(smith[0]).name, "John Smith Jr.");
+}
