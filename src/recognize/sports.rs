@@ -5,7 +5,7 @@
 //! labelled as its country.
 //!
 //! Line-ups ("Arsenal: Raya; White, Saliba, ...") name players: each name in
-//! one is a person, of that team ([`lineup_team`], read by the roles step).
+//! one is a person, of that team (`Work::lineups`, read by the roles step).
 
 use super::{Key, Work};
 use crate::kb::Class;
@@ -144,7 +144,7 @@ const MIN_LINEUP_PLAYERS: usize = 5;
 /// White, ..."), and the rest is names between commas, semicolons and
 /// substitutions in parentheses. Returns the team's candidate and the token
 /// after the colon.
-pub(crate) fn lineup_team(w: &Work, line: usize) -> Option<(usize, usize)> {
+fn lineup_team(w: &Work, line: usize) -> Option<(usize, usize)> {
     let l = &w.lines[line];
     let first = l.content_from;
     let team = w.cand_at(first).filter(|&c| w.cands[c].kind != Kind::Person && w.cands[c].tokens.first == first)?;
@@ -176,7 +176,9 @@ pub(crate) fn lineup_team(w: &Work, line: usize) -> Option<(usize, usize)> {
 /// line-up line no step labelled is a person, the one the article names in
 /// full with that last word if any ("Havertz" → Kai Havertz).
 pub(crate) fn lineups(w: &mut Work) {
-    if !(0..w.lines.len()).any(|l| lineup_team(w, l).is_some()) {
+    let found: Vec<(usize, usize, usize)> =
+        (0..w.lines.len()).filter_map(|l| lineup_team(w, l).map(|(team, from)| (l, team, from))).collect();
+    if found.is_empty() {
         return;
     }
     let mut last_words: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
@@ -189,8 +191,7 @@ pub(crate) fn lineups(w: &mut Work) {
             }
         }
     }
-    for line in 0..w.lines.len() {
-        let Some((_, from)) = lineup_team(w, line) else { continue };
+    for &(line, _, from) in &found {
         let end = w.lines[line].tokens.end;
         let mut j = from;
         while j < end {
@@ -212,6 +213,7 @@ pub(crate) fn lineups(w: &mut Work) {
             j = e;
         }
     }
+    w.lineups = found;
 }
 
 #[cfg(test)]

@@ -194,6 +194,10 @@ pub(crate) struct Work<'a> {
     /// Token index -> the nearest credit word ("Reporting", "Photo") at or
     /// before it (`NONE` if none), made on first use by sign-off detection.
     pub credit_word_before: std::cell::OnceCell<Vec<u32>>,
+    /// The line-ups of a sports article, as (line, team candidate, first token
+    /// after the colon), in line order: found once by [`super::sports::lineups`],
+    /// read by the roles step.
+    pub lineups: Vec<(usize, usize, usize)>,
     /// Gazetteer matches on token edges, in text order.
     pub gaz: Vec<GazHit>,
     /// Token index -> index into `gaz` of the match starting there.
@@ -286,6 +290,7 @@ impl<'a> Work<'a> {
             sent_start_before,
             sent_start_after,
             credit_word_before: std::cell::OnceCell::new(),
+            lineups: Vec::new(),
             gaz,
             gaz_at,
             classes: vec![std::cell::Cell::new(0); n],

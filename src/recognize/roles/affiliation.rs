@@ -12,9 +12,10 @@
 
 use super::super::{Affil, Key, TokRange, Work};
 use crate::kb::Class;
-use crate::lexicon::class::STATE_HEAD;
+use crate::lexicon::class::{FUNC, HONORIFIC, ROLE_HEAD, ROLE_MOD, STATE_HEAD};
 use crate::lexicon::lexicon;
 use crate::model::Kind;
+use crate::tokens::{LOWER, TokKind};
 
 /// An affiliation as a claim names it (what an [`Affil`] found in the text
 /// resolves to).
@@ -81,6 +82,29 @@ pub(super) fn body_itself(w: &Work, c: usize) -> Option<Affiliation> {
     let root = w.cands[c].refers_to.unwrap_or(c);
     let Key::Kb(e) = w.cands[root].key else { return None };
     (w.kb.entry(e).kind == Kind::Org).then(|| Affiliation { name: display_name(w, e), tokens: Some(w.cands[c].tokens) })
+}
+
+/// A body named in the text as an affiliation: a known organisation as itself
+/// ("who heads the IAEA"), anything else as [`of_cand`] resolves it.
+pub(super) fn named_body(w: &Work, c: usize) -> Option<Affiliation> {
+    body_itself(w, c).or_else(|| of_cand(w, c))
+}
+
+/// A capitalised word at token `b` that no step labelled, not starting its
+/// sentence and no common English word, as the body it names: "*McLaren* team
+/// principal X", "*Axalta*'s chief executive".
+pub(super) fn unlabelled_body(w: &Work, b: usize) -> Option<Affiliation> {
+    let t = w.toks[b];
+    let capitalised = t.kind == TokKind::Word && !t.has(LOWER) && w.t(b).chars().next().is_some_and(char::is_uppercase);
+    if !capitalised
+        || w.cand_at(b).is_some()
+        || w.is(b, FUNC | HONORIFIC | ROLE_HEAD | ROLE_MOD)
+        || super::sentence::sentence_toks(w, b).first == b
+        || w.is_word(b, crate::lexicon::level::COMMON)
+    {
+        return None;
+    }
+    Some(Affiliation { name: w.t(b).to_string(), tokens: Some(TokRange::new(b, b + 1)) })
 }
 
 /// "Kyiv Mayor X", "Governor of Osaka Prefecture X": a local office belongs to

@@ -59,7 +59,7 @@ pub(super) fn relative_clause(w: &Work, p: usize, _so_far: &Claims) -> Option<Ro
             if w.cands[c].kind == Kind::Person {
                 return None;
             }
-            affiliation = affiliation::body_itself(w, c).or_else(|| affiliation::of_cand(w, c));
+            affiliation = affiliation::named_body(w, c);
             end = w.cands[c].tokens.end;
             break;
         }

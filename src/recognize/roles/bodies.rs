@@ -89,7 +89,9 @@ pub(super) fn possessive_body(w: &Work, p: usize, _so_far: &Claims) -> Option<Ro
 /// "Arsenal: Raya; White, Saliba, ...": a player in a line-up is of its team.
 pub(super) fn lineup(w: &Work, p: usize, _so_far: &Claims) -> Option<RoleMatch> {
     let first = w.cands[p].tokens.first;
-    let (team, from) = crate::recognize::sports::lineup_team(w, w.line_of[first] as usize)?;
+    let line = w.line_of[first] as usize;
+    let i = w.lineups.binary_search_by_key(&line, |&(l, _, _)| l).ok()?;
+    let (_, team, from) = w.lineups[i];
     if first < from {
         return None;
     }
@@ -109,7 +111,7 @@ fn club_or_body(w: &Work, c: usize) -> Option<Affiliation> {
             tokens: Some(w.cands[c].tokens),
         });
     }
-    affiliation::body_itself(w, c).or_else(|| affiliation::of_cand(w, c))
+    affiliation::named_body(w, c)
 }
 
 /// "Sen. Lisa Murkowski, R-Alaska," / "(D-Hawaii)": a US legislator's party.

@@ -112,7 +112,7 @@ pub(super) fn infer(w: &Work, p: usize, role: Option<&str>, used: &[bool], artic
         for k in previous.first.max(sentence.saturating_sub(LOOK_BACK))..sentence {
             if let Some(c) = w.cand_at(k)
                 && w.cands[c].kind != Kind::Person
-                && let Some(f) = affiliation::body_itself(w, c).or_else(|| affiliation::of_cand(w, c))
+                && let Some(f) = affiliation::named_body(w, c)
             {
                 return Some(f.name);
             }

@@ -66,14 +66,11 @@ pub(super) fn role_phrase(w: &Work, mut k: usize, allow_article: bool) -> Option
         k = tokens.end;
     } else if k + 1 < line_end
         && w.toks[k].has(POSS)
-        && w.toks[k].is_cap()
-        && w.cand_at(k).is_none()
-        && !w.is(k, FUNC | ROLE_HEAD | ROLE_MOD)
+        && let Some(body) = affiliation::unlabelled_body(w, k)
     {
-        // "Axalta's chief executive": a name no step labelled, in the possessive.
-        let name = w.t(k).trim_end_matches(['\'', '\u{2019}', 's']).to_string();
-        let name = if w.t(k).ends_with("s'") || name.len() + 2 < w.t(k).len() { w.t(k).to_string() } else { name };
-        affil = Some(Affiliation { name, tokens: Some(TokRange::new(k, k + 1)) });
+        // "Axalta's chief executive": a name no step labelled, in the possessive
+        // (the token is the name; the "'s" is only its flag).
+        affil = Some(body);
         k += 1;
     }
     let role_start = k;

@@ -103,7 +103,7 @@ fn read_lowercase_title(w: &Work, p: usize) -> Option<RoleMatch> {
     let demonym_before = w.known_names_ending_at(k).any(|g| g.hit.form == Form::Demonym);
     // "Conservative leader Kemi Badenoch", "Senate Democratic leader X".
     let party = (k > 0 && w.cand_at(k - 1).is_none()).then(|| lexicon().party_of(w.t(k - 1))).flatten();
-    let unknown_body = unknown_body_before(w, k);
+    let unknown_body = k.checked_sub(1).and_then(|b| affiliation::unlabelled_body(w, b));
     let affiliation_before = k > 0
         && (w.cand_at(k - 1).is_some_and(|c| w.cands[c].kind != Kind::Person)
             || demonym_before
@@ -151,7 +151,7 @@ fn read_lowercase_title(w: &Work, p: usize) -> Option<RoleMatch> {
         {
             // "Kremlin spokesman", "White House press secretary": a body right
             // before a lowercase title is the affiliation as written.
-            affil = affiliation::body_itself(w, c).or_else(|| affiliation::of_cand(w, c));
+            affil = affiliation::named_body(w, c);
             role_start = k;
         } else if let Some(body) = unknown_body {
             // "McLaren team principal X": a name the names step left unlabelled.
@@ -160,22 +160,6 @@ fn read_lowercase_title(w: &Work, p: usize) -> Option<RoleMatch> {
     }
     let role = tidy_role(&w.text[w.span(role_start, first)])?;
     Some(RoleMatch::new(Some(role), affil, w.span(k, end)))
-}
-
-/// A capitalised word right before the title at `k` that no step labelled, not
-/// starting its sentence and no English word: the body of "*McLaren* team
-/// principal X", "*Axalta* chief executive X".
-fn unknown_body_before(w: &Work, k: usize) -> Option<Affiliation> {
-    let b = k.checked_sub(1)?;
-    let t = w.toks[b];
-    let capitalised = t.kind == TokKind::Word && !t.has(LOWER) && w.t(b).chars().next().is_some_and(char::is_uppercase);
-    if !capitalised || w.cand_at(b).is_some() || w.is(b, FUNC | HONORIFIC | ROLE_HEAD | ROLE_MOD) || sentence_toks(w, b).first == b {
-        return None;
-    }
-    if lexicon().is_word(w.t(b), crate::lexicon::level::COMMON) {
-        return None;
-    }
-    Some(Affiliation { name: w.t(b).to_string(), tokens: Some(TokRange::new(b, k)) })
 }
 
 /// Whether a title word is plural: "officials", "coaches", "vice-chairmen" (not "boss").
