@@ -118,6 +118,25 @@ fn classify(raw: &str, toks: &[Token], text: &str, line_no: usize) -> LineKind {
     LineKind::Body
 }
 
+/// Whether `line` is a table's column header: at least four words, none
+/// longer than three letters and two of one letter, and nothing else ("P  W  D  L  GD  Pts"). Its
+/// capitals are column names, not acronyms.
+pub fn is_column_header(text: &str, toks: &[Token], line: &Line) -> bool {
+    let (mut words, mut letters) = (0, 0);
+    for t in &toks[line.content_from..line.tokens.end] {
+        let n = t.text(text).chars().count();
+        match t.kind {
+            TokKind::Word if t.is_cap() && !t.has(crate::tokens::DIGIT) && n <= 3 => {
+                words += 1;
+                letters += usize::from(n == 1);
+            }
+            TokKind::Gap => {}
+            _ => return false,
+        }
+    }
+    words >= 4 && letters >= 2
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,6 +150,14 @@ mod tests {
     fn rows_of_results_are_not_headlines() {
         let text = "Women's 1,500m Final Results\n1. Faith Kipyegon (Kenya) 3:52.15\nArsenal 2 Everton 1\n";
         assert_eq!(kinds(text), [LineKind::Headline, LineKind::Body, LineKind::Body, LineKind::Furniture]);
+    }
+
+    #[test]
+    fn column_headers_are_short_capitalised_words() {
+        let text = "Standings\n     P   W  D  L   GD  Pts\nThe UN and EU met in NYC.\nGo Up Now Or Not\n";
+        let toks = tokenize(text);
+        let heads: Vec<bool> = lines(text, &toks).iter().map(|l| is_column_header(text, &toks, l)).collect();
+        assert_eq!(heads, [false, true, false, false, false]);
     }
 
     #[test]

@@ -368,6 +368,18 @@ impl<'a> Work<'a> {
         Some(idx)
     }
 
+    /// Extends candidate `c` to end at token `end`, over tokens no candidate covers.
+    pub fn extend_cand(&mut self, c: usize, end: usize) {
+        let from = self.cands[c].tokens.end;
+        if (from..end).any(|i| self.covered[i] != NONE) {
+            return;
+        }
+        for i in from..end {
+            self.covered[i] = c as u32;
+        }
+        self.cands[c].tokens.end = end.max(from);
+    }
+
     /// The candidate `c` refers to by coreference (itself if none).
     pub fn root(&self, c: usize) -> usize {
         self.cands[c].refers_to.unwrap_or(c)

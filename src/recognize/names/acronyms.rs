@@ -63,7 +63,8 @@ fn is_acronym(w: &Work, tok: usize) -> bool {
     if w.is_word(tok, level::DICTIONARY) && letters > MAX_ACRONYM_WORD_LETTERS {
         return false;
     }
-    !in_shouted_line(w, tok)
+    let line = &w.lines[w.line_of[tok] as usize];
+    !in_shouted_line(w, tok) && !super::super::layout::is_column_header(w.text, &w.toks, line)
 }
 
 /// Whether the line of `tok` is mostly in capitals (a shouted headline), where
@@ -167,6 +168,12 @@ mod tests {
             marks("They joined the Individually Tailored Partnership Programme (ITPP) last year. ITPP rules apply."),
             "They joined the Individually Tailored Partnership Programme (ITPP) last year. ITPP rules apply."
         );
+    }
+
+    #[test]
+    fn must_not_take_column_names_of_a_table() {
+        let t = "Standings\n     P   W  D  L   GD  Pts\n1. Napoli   12  9  1  2  +12  28\n";
+        assert!(!marks(t).contains("[[GD"), "{}", marks(t));
     }
 
     #[test]
