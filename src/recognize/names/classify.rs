@@ -81,6 +81,7 @@ const CUES: &[(&str, Cue)] = &[
     ("place prefix first", place_prefix),
     ("'&', mixed case or digits", company_marks),
     ("too long or in capitals", too_long),
+    ("a title after a comma", titled_appositive),
     ("only ordinary English words", ordinary_words),
     ("family name last", family_name_last),
     ("unknown word and an ordinary noun", company_shape),
@@ -120,6 +121,9 @@ const TITLE_BEFORE_LINK: usize = 5;
 /// employer after a lowercase title is an organisation, whatever its first word.
 fn title_body(w: &Work, s: &Stretch) -> Option<Verdict> {
     let link = s.first.checked_sub(1)?;
+    if w.t(link) == "of" {
+        return title_of_body(w, s, link);
+    }
     if !EMPLOYER_LINKS.contains(&w.t(link)) {
         return None;
     }
@@ -133,6 +137,44 @@ fn title_body(w: &Work, s: &Stretch) -> Option<Verdict> {
         if w.is(j, ROLE_HEAD) && !w.t(j).ends_with('s') {
             return Some(Verdict::Name(Kind::Org));
         }
+    }
+    None
+}
+
+/// "chief executive of Harbour Mining": the body right after "title of" is an
+/// organisation, unless it is a place by its head ("governor of Gyeonggi
+/// Province") or starts with a given name ("a friend of Maria Castellanos").
+fn title_of_body(w: &Work, s: &Stretch, of: usize) -> Option<Verdict> {
+    let t = of.checked_sub(1)?;
+    let titled = w.toks[t].has(LOWER) && w.is(t, ROLE_HEAD) && !w.t(t).ends_with('s') && w.cand_at(t).is_none();
+    let person_or_place = w.is(s.last, LOC_HEAD) || (w.is(s.first, GIVEN) && !s.org_head);
+    (titled && !person_or_place).then_some(Verdict::Name(Kind::Org))
+}
+
+/// Words that may stand between an appositive's comma and its title: "X,
+/// *the* chief executive", "X, *a former* minister".
+const APPOSITIVE_LEAD: usize = 3;
+
+/// "Zak Brown, chief executive of McLaren Racing": a title in lowercase right
+/// after the comma that follows the stretch says it is a person.
+fn titled_appositive(w: &Work, s: &Stretch) -> Option<Verdict> {
+    let comma = s.last + 1;
+    if !w.is_punct(comma, ',') {
+        return None;
+    }
+    let mut j = comma + 1;
+    while j < w.toks.len() && j - comma <= APPOSITIVE_LEAD + 1 {
+        let t = w.toks[j];
+        if !t.is_word() || !t.has(LOWER) {
+            return None;
+        }
+        if w.is(j, ROLE_HEAD) && !w.t(j).ends_with('s') {
+            return Some(Verdict::Name(Kind::Person));
+        }
+        if !w.is(j, ARTICLE | QUALIFIER | ROLE_MOD | ROLE_WEAK) {
+            return None;
+        }
+        j += 1;
     }
     None
 }
@@ -257,6 +299,24 @@ mod tests {
             marks("Martin Deboeck, an analyst at Quorvane Tolliver, said so."),
             "[[Martin Deboeck|PERSON]], an analyst at [[Quorvane Tolliver|ORG]], said so."
         );
+        assert_eq!(
+            marks("Tom Baker, chief executive of Harbour Mining, said so."),
+            "[[Tom Baker|PERSON]], chief executive of [[Harbour Mining|ORG]], said so."
+        );
+        // A place by its head, or a person by a given name, stays one.
+        assert_eq!(marks("He was governor of Velmora Province then."), "He was governor of [[Velmora Province|LOC]] then.");
+        assert_eq!(marks("He was an aide of Maria Castellanos then."), "He was an aide of [[Maria Castellanos|PERSON]] then.");
+    }
+
+    #[test]
+    fn a_title_after_the_comma_makes_a_person() {
+        assert_eq!(
+            marks("Zak Brown, chief executive of the team, said so."),
+            "[[Zak Brown|PERSON]], chief executive of the team, said so."
+        );
+        assert_eq!(marks("Zak Stone, the former minister, said so."), "[[Zak Stone|PERSON]], the former minister, said so.");
+        // Not after a description that is no title.
+        assert_eq!(marks("Zentrix Motion, the maker of the car, said so."), "[[Zentrix Motion|ORG]], the maker of the car, said so.");
     }
 
     #[test]
