@@ -16,8 +16,10 @@
 mod assemble;
 pub mod coref;
 pub mod dates;
+mod employers;
 pub mod layout;
 pub mod names;
+mod repeats;
 pub mod roles;
 mod sports;
 mod work;
@@ -53,6 +55,7 @@ fn mentions(w: &mut Work) {
     names::recognize(w);
     coref::link(w);
     sports::clubs(w);
+    employers::employers(w);
     sports::lineups(w);
 }
 
