@@ -77,7 +77,7 @@ fn name_ending_at(w: &Work, b: usize) -> Option<TokRange> {
     }
     let sentence_start = w.sent_start_before[s] as usize == s;
     let ok = if s == b {
-        !w.is_word(b, level::COMMON) && !(sentence_start && w.is_word(b, level::DICTIONARY))
+        !(w.is_word(b, level::COMMON) || sentence_start && w.is_word(b, level::DICTIONARY))
     } else {
         !sentence_start || (s..=b).any(|k| !w.is_word(k, level::DICTIONARY))
     };
