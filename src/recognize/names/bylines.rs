@@ -3,12 +3,28 @@
 //! (`byline_separators` in `data/lexicon.toml`, and punctuation) is a person
 //! marked as a byline, whatever its shape; a stretch of titles only ("Staff
 //! Writer") is not a name.
+//!
+//! Bylines without "By" ([`name_lines`]): near the top, a line that is only a
+//! person's name, or a name and a title ("Marco Ferretti, Italy
+//! correspondent"), is the reporter's when a title, a date or a known outlet
+//! follows it on the next line ("Kirsty Laing" / "Science correspondent, BBC
+//! Scotland", "Klára Dvořáková" / "07/12/2023").
 
 use super::super::layout::LineKind;
 use super::super::{Cand, Key, TokRange, Work, name_key};
-use crate::lexicon::class::{BYLINE_SEPARATOR, ROLE_HEAD, ROLE_MOD};
+use crate::lexicon::class::{BYLINE_SEPARATOR, ROLE_HEAD, ROLE_MOD, ROLE_WEAK, TITLE_CONNECTOR};
 use crate::model::{Kind, Origin};
-use crate::tokens::GLUE;
+use crate::tokens::{DIGIT, GLUE, TokKind};
+
+/// A byline without "By" is within this many lines of the top (menus and a
+/// headline and standfirst come first).
+const NAME_LINE_WITHIN: usize = 16;
+/// A reporter's title after their name has at most this many words: "Chief
+/// Political Correspondent".
+const TITLE_WORDS: usize = 5;
+/// A reporter's title line has at most this many words: "Science
+/// correspondent, BBC Scotland", "Sports Editor", "07/12/2023".
+const TITLE_LINE_WORDS: usize = 8;
 
 /// Marks the names of every byline line.
 pub(super) fn find(w: &mut Work) {
@@ -83,6 +99,62 @@ fn add_reporter(w: &mut Work, first: usize, mut end: usize) -> bool {
     false
 }
 
+/// Marks the reporters of name-only byline lines (see the module doc).
+pub(super) fn name_lines(w: &mut Work) {
+    let top = w.lines.len().min(NAME_LINE_WITHIN);
+    for li in 0..top {
+        let l = &w.lines[li];
+        let first = (l.content_from..l.tokens.end).find(|&k| w.toks[k].kind != TokKind::Gap);
+        let Some(p) = first.and_then(|k| w.cand_at(k)).filter(|&p| w.cands[p].tokens.first == first.unwrap_or(0)) else { continue };
+        let c = &w.cands[p];
+        if c.kind != Kind::Person || c.byline || c.tokens.end - c.tokens.first < 2 {
+            continue;
+        }
+        let end = l.tokens.end;
+        let rest = c.tokens.end;
+        // Only the name, or the name, a comma and a title.
+        let titled_here = w.is_punct(rest, ',') && title_words(w, rest + 1, end);
+        if rest != end && !titled_here {
+            continue;
+        }
+        let next = (li + 1..w.lines.len().min(li + 3)).find(|&n| !w.lines[n].tokens.is_empty());
+        if titled_here || next.is_some_and(|n| reporter_detail(w, n)) {
+            w.cands[p].byline = true;
+        }
+    }
+}
+
+/// Whether tokens `first..end` are a title and nothing else: a few words,
+/// each a capitalised word or a word of titles, one a title head, no
+/// punctuation ("Italy correspondent", "Sports Editor"; not "Sweden's foreign
+/// minister, met reporters.").
+fn title_words(w: &Work, first: usize, end: usize) -> bool {
+    let mut words = 0;
+    for k in first..end {
+        match w.toks[k].kind {
+            TokKind::Word if w.toks[k].is_cap() || w.is(k, ROLE_HEAD | ROLE_MOD | ROLE_WEAK | TITLE_CONNECTOR) => words += 1,
+            TokKind::Gap => {}
+            _ => return false,
+        }
+    }
+    (1..=TITLE_WORDS).contains(&words) && (first..end).any(|k| w.is(k, ROLE_HEAD))
+}
+
+/// Whether line `n` says what a reporter's byline says under the name: a
+/// title ("Science correspondent, BBC Scotland"), a date ("07/12/2023",
+/// "Sept 21, 2025") or a known outlet ("BBC Sport at the Emirates Stadium").
+fn reporter_detail(w: &Work, n: usize) -> bool {
+    let l = &w.lines[n];
+    let words: Vec<usize> = (l.content_from..l.tokens.end).filter(|&k| w.toks[k].is_word()).collect();
+    if words.is_empty() || words.len() > TITLE_LINE_WORDS {
+        return false;
+    }
+    let title = words.iter().take(3).any(|&k| w.is(k, ROLE_HEAD));
+    let date = words.iter().any(|&k| w.toks[k].has(DIGIT));
+    let outlet = w.gaz_starting(words[0]).is_some_and(|g| w.kb.entry(g.hit.entry).is_media());
+    title || date || outlet
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::test_support::*;
@@ -113,6 +185,23 @@ mod tests {
     #[test]
     fn finds_the_name_before_a_dashed_title() {
         assert_eq!(reporters(&format!("By Miguel Santos - Reporter\n{STORY}")), ["Miguel Santos"]);
+    }
+
+    #[test]
+    fn a_name_alone_on_its_line_above_a_title_date_or_outlet() {
+        assert_eq!(
+            reporters(&format!("Rockets Head North\n\nKirsty Laing\nScience correspondent, BBC Scotland\n\n{STORY}")),
+            ["Kirsty Laing"]
+        );
+        assert_eq!(reporters(&format!("Kirsty Laing\n07/12/2023\n\n{STORY}")), ["Kirsty Laing"]);
+        assert_eq!(reporters(&format!("Kirsty Laing\nBBC Sport at the stadium\n\n{STORY}")), ["Kirsty Laing"]);
+        assert_eq!(reporters(&format!("Marco Ferretti, Italy correspondent\n\n{STORY}")), ["Marco Ferretti"]);
+    }
+
+    #[test]
+    fn must_not_take_a_name_alone_above_prose() {
+        assert!(reporters(&format!("Kirsty Laing\n{STORY}")).is_empty());
+        assert!(reporters(&format!("{STORY}\nKirsty Laing, who won, said so.\n")).is_empty());
     }
 
     #[test]

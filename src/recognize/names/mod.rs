@@ -75,14 +75,19 @@ type Step = fn(&mut Work);
 /// already claimed:
 ///
 /// 1. **bylines** first: on a byline line ("By Ana Ruiz and Tom Lee") every name
-///    is a reporter, whatever its shape, and only this family marks a person as
-///    a byline; any later family would claim the same tokens as a plain mention.
+///    is a reporter, whatever its shape, and only this family (and the last)
+///    marks a person as a byline; any later family would claim the same tokens
+///    as a plain mention.
 /// 2. **datelines** before runs: "GYEONGJU, Oct. 30 (Yonhap) --" is a place only
 ///    by its position; read as a run, the lone unknown word would at best wait
 ///    for coreference, which has no cue for it.
 /// 3. **runs**, line by line in text order: everything else. Text order lets a
 ///    definition ("Joint Chiefs of Staff (JCS)") serve the later mentions ("JCS").
-pub(super) const STEPS: &[(&str, Step)] = &[("bylines", bylines::find), ("datelines", datelines::find), ("runs", runs::find)];
+/// 4. **name-only bylines** last: a line that is only a person's name ("Kirsty
+///    Laing") needs the runs to have found the person before it can mark them
+///    a reporter by the line under it.
+pub(super) const STEPS: &[(&str, Step)] =
+    &[("bylines", bylines::find), ("datelines", datelines::find), ("runs", runs::find), ("name-only bylines", bylines::name_lines)];
 
 /// Finds the names of a document: runs the [`STEPS`] in order.
 pub(crate) fn recognize(w: &mut Work) {
@@ -134,7 +139,7 @@ mod tests {
     #[test]
     fn the_registry_lists_every_family_once_in_order() {
         let names: Vec<&str> = super::STEPS.iter().map(|(n, _)| *n).collect();
-        assert_eq!(names, ["bylines", "datelines", "runs"]);
+        assert_eq!(names, ["bylines", "datelines", "runs", "name-only bylines"]);
     }
 
     #[test]

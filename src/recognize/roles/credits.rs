@@ -13,6 +13,7 @@ use super::super::{Cand, Key, Work};
 use super::TOP_LINES;
 use super::affiliation::display_name;
 use super::sentence::sentence_toks;
+use crate::lexicon::class::ROLE_HEAD;
 use crate::lexicon::lexicon;
 use crate::model::Kind;
 use crate::recognize::work::NONE;
@@ -91,6 +92,43 @@ pub(super) fn byline_agency(w: &Work) -> Option<String> {
         .map(name)
 }
 
+/// A reporter's title has at most this many words: "Chief Political Correspondent".
+const BYLINE_TITLE_WORDS: usize = 5;
+
+/// The title written with reporter `p`'s byline, and the outlet named after
+/// it: after a comma on the byline's line ("Marco Ferretti, Italy
+/// correspondent"; "By Anna Berg, Staff Writer") or on the next line
+/// ("Science correspondent, BBC Scotland", "Sports Editor"). A place in the
+/// title is the reporter's beat, not their affiliation.
+pub(super) fn byline_title(w: &Work, p: usize) -> (Option<String>, Option<String>) {
+    let end = w.cands[p].tokens.end;
+    let li = w.line_of[w.cands[p].tokens.first] as usize;
+    let (from, to) = if w.is_punct(end, ',') && end < w.lines[li].tokens.end {
+        (end + 1, w.lines[li].tokens.end)
+    } else {
+        match (li + 1..w.lines.len().min(li + 3)).find(|&n| !w.lines[n].tokens.is_empty()) {
+            Some(n) => (w.lines[n].content_from, w.lines[n].tokens.end),
+            None => return (None, None),
+        }
+    };
+    let mut t_end = from;
+    while t_end < to && w.toks[t_end].kind != crate::tokens::TokKind::Punct && !matches!(w.t(t_end), "at" | "for") {
+        t_end += 1;
+    }
+    let words = (from..t_end).filter(|&k| w.toks[k].is_word()).count();
+    let person = (from..to).any(|k| w.cand_at(k).is_some_and(|c| w.cands[c].kind == Kind::Person));
+    if words == 0 || words > BYLINE_TITLE_WORDS || person || !(from..t_end).any(|k| w.is(k, ROLE_HEAD)) {
+        return (None, None);
+    }
+    let role = super::titles::role_text(w, from, t_end).0;
+    let outlet = (t_end..to).find_map(|k| {
+        let c = w.cand_at(k).filter(|&c| w.cands[c].kind == Kind::Org)?;
+        let Key::Kb(e) = w.cands[c].key else { return None };
+        w.kb.entry(e).is_media().then(|| display_name(w, e))
+    });
+    (role, outlet)
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::test_support::*;
@@ -133,6 +171,18 @@ mod tests {
         not("The plan was drafted by Anna Berg, the finance minister.", "byline");
         // A caption's "[Photo]" is no credit: no "by" after it.
         assert!(!with_person("[Photo] Former Head of State, Anna Berg, at the ceremony", "Anna Berg", signed_off));
+    }
+
+    #[test]
+    fn a_reporter_title_on_the_byline_or_under_it() {
+        let t = "By Anna Berg, Staff Writer\n\nSEOUL, June 3 (Yonhap) -- The talks ended without a deal.";
+        ok(t, "byline", "Anna Berg", Some("Staff Writer"), Some("Yonhap News Agency"));
+        let t =
+            "Rockets Head North\n\nKirsty Laing\nScience correspondent, BBC Scotland\n\nThe talks ended without a deal on Sunday night.";
+        ok(t, "byline", "Kirsty Laing", Some("Science Correspondent"), Some("BBC"));
+        // A place in the title is the beat: the affiliation is the outlet.
+        let t = "ESPN  Soccer  Tennis  Golf\n\nMarco Ferretti, Italy correspondent\n\nBologna beat Parma on Sunday in a derby.";
+        ok(t, "byline", "Marco Ferretti", Some("Italy Correspondent"), Some("ESPN"));
     }
 
     #[test]

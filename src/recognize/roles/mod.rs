@@ -223,16 +223,13 @@ fn extract_with_rules(w: &Work) -> Vec<RuledClaim> {
             out.push(RuledClaim { person: c.person, claim, rule: c.rule });
         }
     }
-    if let Some(agency) = credits::byline_agency(w) {
-        for p in bylines {
+    let agency = credits::byline_agency(w);
+    for p in bylines {
+        let (role, outlet) = credits::byline_title(w, p);
+        let affiliation = outlet.or_else(|| agency.clone());
+        if role.is_some() || affiliation.is_some() {
             let span = w.span(w.cands[p].tokens.first, w.cands[p].tokens.end);
-            let claim = Claim {
-                role: None,
-                affiliation: Some(agency.clone()),
-                span,
-                sentence: sentence_of(w, w.cands[p].tokens.first),
-                inferred: false,
-            };
+            let claim = Claim { role, affiliation, span, sentence: sentence_of(w, w.cands[p].tokens.first), inferred: false };
             out.push(RuledClaim { person: p, claim, rule: BYLINE });
         }
     }
