@@ -277,7 +277,7 @@ fn the_corpus_wide_fix_rewrites_every_file() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|a| a["title"].as_str().unwrap().contains("spellings in the corpus"))
+        .find(|a| a["title"].as_str().unwrap().ends_with("findings in the corpus"))
         .expect("fix all in the corpus")
         .clone();
     let docs = all["edit"]["documentChanges"].as_array().unwrap();
@@ -831,5 +831,72 @@ fn files_deleted_renamed_or_truncated_while_open_keep_the_editors_text() {
     let closed = workspace_files_with_findings(&mut c);
     assert!(!closed.contains(&LEE.to_string()) && !closed.contains(&HAGUE.to_string()), "{closed:?}");
     assert!(closed.contains(&"2025-06-25-renamed.txt".to_string()), "{closed:?}");
+    assert!(c.shutdown().success());
+}
+
+/// The numbers in a text, in order ("Fix 42 of 49 findings" -> [42, 49]).
+fn numbers(s: &str) -> Vec<usize> {
+    s.split(|c: char| !c.is_ascii_digit()).filter(|w| !w.is_empty()).map(|w| w.parse().unwrap()).collect()
+}
+
+#[test]
+fn check_status_and_fix_all_report_one_findings_count() {
+    let dir = corpus_copy();
+    let r = root(&dir);
+    let path = r.to_str().unwrap();
+    // The command line: every finding in JSON, the report's summary, and `fix`.
+    let json = support::run_json(&["check", "--format", "json", path]);
+    let total = json.as_array().unwrap().len();
+    let report = String::from_utf8(support::run(&["check", path]).stdout).unwrap();
+    let summary = report.lines().last().unwrap();
+    assert!(summary.contains(&format!(", {total} findings: ")), "{summary} (JSON: {total})");
+    let fix = String::from_utf8(support::run(&["fix", path]).stdout).unwrap();
+    let fixable = numbers(fix.lines().last().unwrap())[0];
+    assert!(summary.ends_with(&format!("`byline fix` corrects {fixable}.")), "{summary} (fix: {fixable})");
+    assert!(fixable < total, "the example corpus has findings fix leaves alone (quoted speech, a typo)");
+    // The server: its status (the editors' status bars) and "Fix all … in the corpus".
+    let (mut c, _) = Client::start(&r, caps(true, false, false), Value::Null);
+    let f = r.join(HAGUE);
+    c.open(&f);
+    c.wait_quiescent(Duration::from_secs(30));
+    let status = c.call("byline/status", Value::Null);
+    assert_eq!(status["findings"], total, "{status}");
+    assert_eq!(status["fixable"], fixable, "{status}");
+    let entities = support::run_json(&["entities", "--format", "json", path]);
+    assert_eq!(status["entities"], entities.as_array().unwrap().len(), "the entities `byline entities` lists: {status}");
+    let at = find(&text_of(&f), "Seongrak Wi", 0);
+    let actions = c.call(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri(&f)}, "range": {"start": at, "end": at}, "context": {"diagnostics": []}}),
+    );
+    let all = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"].as_str().unwrap().ends_with("findings in the corpus"))
+        .unwrap_or_else(|| panic!("no corpus-wide fix in {actions}"));
+    let title = all["title"].as_str().unwrap();
+    assert_eq!(title, format!("Fix {fixable} of {total} findings in the corpus"));
+    let edits: usize = all["edit"]["documentChanges"].as_array().unwrap().iter().map(|d| d["edits"].as_array().unwrap().len()).sum();
+    assert_eq!(edits, fixable, "the action does what its title says");
+    assert!(c.shutdown().success());
+}
+
+#[test]
+fn hover_explains_an_inferred_affiliation_once() {
+    let dir = corpus_copy();
+    let r = root(&dir);
+    let (mut c, _) = Client::start(&r, caps(true, false, false), Value::Null);
+    let f = r.join("2024-12-04-yoon-lifts-martial-law.txt");
+    c.open(&f);
+    c.wait_quiescent(Duration::from_secs(30));
+    let at = find(&text_of(&f), "Yoon Suk Yeol", 0);
+    let hover = c.call("textDocument/hover", json!({"textDocument": {"uri": uri(&f)}, "position": at}));
+    let md = hover["contents"]["value"].as_str().unwrap();
+    let marked = md.lines().filter(|l| l.starts_with("- ") && l.contains("†")).count();
+    assert!(marked >= 2, "several roles with an inferred affiliation, each marked: {md}");
+    assert_eq!(md.matches("inferred").count(), 1, "explained once: {md}");
+    assert!(md.contains("\n† affiliation inferred from the article's context\n"), "{md}");
+    assert!(md.contains("Mentioned ") && !md.contains(" 1 times") && !md.contains(" 1 articles"), "{md}");
     assert!(c.shutdown().success());
 }
