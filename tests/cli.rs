@@ -313,7 +313,10 @@ fn summaries_count_what_they_hide_and_pluralise() {
     );
     // Everything shown: nothing hidden.
     let (line, _) = summary(&["check", "--severity", "hint", c]);
-    assert!(line.starts_with(&format!("14 documents checked, {total} findings: {warnings} warnings, 1 information, {hints} hints.")), "{line}");
+    assert!(
+        line.starts_with(&format!("14 documents checked, {total} findings: {warnings} warnings, 1 information, {hints} hints.")),
+        "{line}"
+    );
     assert!(!line.contains("hidden"), "{line}");
     // One of each: singular nouns.
     let dir = tempfile::tempdir().unwrap();
@@ -322,10 +325,7 @@ fn summaries_count_what_they_hide_and_pluralise() {
     let d = dir.path().to_str().unwrap();
     let (line, status) = summary(&["check", d]);
     assert_eq!(status, Some(1));
-    assert_eq!(
-        line,
-        "2 documents checked, 2 findings: 1 warning; 1 hint hidden (--severity hint shows it). `byline fix` corrects 1."
-    );
+    assert_eq!(line, "2 documents checked, 2 findings: 1 warning; 1 hint hidden (--severity hint shows it). `byline fix` corrects 1.");
     let fix = String::from_utf8(run(&["fix", d]).stdout).unwrap();
     assert!(fix.ends_with("1 replacement in 1 file (run with --write to apply)\n"), "{fix}");
     write(dir.path(), "c.txt", b"Nothing to report here.\n");
@@ -464,7 +464,8 @@ fn the_readme_usage_agrees_with_the_help() {
             .filter(|f| *f != "--help" && *f != "--version")
             .collect();
         for f in &flags {
-            let at = line.find(&format!("{f} ")).or_else(|| line.find(&format!("{f}]"))).unwrap_or_else(|| panic!("README lacks {f}: {line}"));
+            let at =
+                line.find(&format!("{f} ")).or_else(|| line.find(&format!("{f}]"))).unwrap_or_else(|| panic!("README lacks {f}: {line}"));
             let optional_in_readme = line[..at].ends_with('[');
             let optional_in_help = !help_usage.contains(f);
             assert_eq!(optional_in_readme, optional_in_help, "{f}: README `{line}` vs help `{help_usage}`");

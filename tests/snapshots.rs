@@ -256,7 +256,10 @@ fn readme_samples_are_the_real_output() {
         let start = readme.find(&begin).unwrap_or_else(|| panic!("README.md has no {begin:?}")) + begin.len();
         let stop = start + readme[start..].find(&end).unwrap_or_else(|| panic!("README.md has no {end:?}"));
         if readme[start..stop] != sample {
-            drift += &format!("README sample `byline {name}` (-) differs from the real output (+):\n{}\n", line_diff(&readme[start..stop], &sample));
+            drift += &format!(
+                "README sample `byline {name}` (-) differs from the real output (+):\n{}\n",
+                line_diff(&readme[start..stop], &sample)
+            );
             readme.replace_range(start..stop, &sample);
         }
     }

@@ -132,7 +132,11 @@ mod tests {
     fn a_table_fits_its_width_and_cuts_with_an_ellipsis() {
         let rows = vec![
             row("Lee Jae-myung", "President", "South Korea"),
-            row("Abdel Fattah al-Burhan", "Chairman of the Transitional Sovereignty Council", "Sudanese Armed Forces of the Republic of the Sudan"),
+            row(
+                "Abdel Fattah al-Burhan",
+                "Chairman of the Transitional Sovereignty Council",
+                "Sudanese Armed Forces of the Republic of the Sudan",
+            ),
         ];
         let t = table(&rows, Some(80));
         for line in t.lines() {

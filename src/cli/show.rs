@@ -72,19 +72,11 @@ mod tests {
     #[test]
     fn claims_and_dates_read_as_text() {
         let text = "By Jane Roe, Head of Research at Acme";
-        let c = Claim {
-            role: Some("Head".into()),
-            affiliation: Some("Acme".into()),
-            span: 13..37,
-            sentence: 0..text.len(),
-            inferred: true,
-        };
+        let c =
+            Claim { role: Some("Head".into()), affiliation: Some("Acme".into()), span: 13..37, sentence: 0..text.len(), inferred: true };
         assert_eq!(claim(&c), "role: Head, affiliation: Acme (inferred)");
         assert_eq!(claim(&Claim { role: None, affiliation: None, ..c.clone() }), "no role or affiliation");
-        let a = DocAnalysis {
-            date: Some((Date::parse("2024-10-31").unwrap(), DateSource::FileName)),
-            ..Default::default()
-        };
+        let a = DocAnalysis { date: Some((Date::parse("2024-10-31").unwrap(), DateSource::FileName)), ..Default::default() };
         let shown = render(text, &a);
         assert!(shown.contains("---- date: 2024-10-31 (from the file name)"), "{shown}");
         for debug in ["Some(", "None", "{ year:", "FileName"] {

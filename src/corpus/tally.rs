@@ -85,7 +85,9 @@ impl Tally {
         let them = if self.hidden(threshold) == 1 { "it" } else { "them" };
         let mut s = match (self.shown(threshold), self.hidden(threshold)) {
             (_, 0) => format!("{total}: {shown}."),
-            (0, _) => format!("{total}, none at --severity {} or above: {hidden} hidden (--severity hint shows {them}).", threshold.as_str()),
+            (0, _) => {
+                format!("{total}, none at --severity {} or above: {hidden} hidden (--severity hint shows {them}).", threshold.as_str())
+            }
             _ => format!("{total}: {shown}; {hidden} hidden (--severity hint shows {them})."),
         };
         s += &match self.fixable {

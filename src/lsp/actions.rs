@@ -79,13 +79,7 @@ pub fn code_actions(st: &World, p: &CodeActionParams) -> Result<Vec<CodeActionOr
     if only_fix_all {
         let all = snap.fix_edits(Some(d.id), None);
         if !all.is_empty() {
-            out.push(action(
-                in_file(),
-                CodeActionKind::SOURCE_FIX_ALL,
-                fixes(c, st, &all),
-                None,
-                false,
-            ));
+            out.push(action(in_file(), CodeActionKind::SOURCE_FIX_ALL, fixes(c, st, &all), None, false));
         }
         return Ok(out);
     }
@@ -157,23 +151,11 @@ pub fn code_actions(st: &World, p: &CodeActionParams) -> Result<Vec<CodeActionOr
     if !findings.is_empty() {
         let all = snap.fix_edits(Some(d.id), None);
         if all.len() > 1 {
-            out.push(action(
-                in_file(),
-                CodeActionKind::QUICKFIX,
-                fixes(c, st, &all),
-                None,
-                false,
-            ));
+            out.push(action(in_file(), CodeActionKind::QUICKFIX, fixes(c, st, &all), None, false));
         }
         let corpus_all = corpus_fixes();
         if corpus_all.len() > all.len() {
-            out.push(action(
-                snap.tally().fix_all_title("in the corpus"),
-                CodeActionKind::QUICKFIX,
-                fixes(c, st, corpus_all),
-                None,
-                false,
-            ));
+            out.push(action(snap.tally().fix_all_title("in the corpus"), CodeActionKind::QUICKFIX, fixes(c, st, corpus_all), None, false));
         }
     }
     add_to_kb(st, c, d, &range, &mut out);

@@ -181,7 +181,14 @@ impl Core {
         let params = match world.snap.clone() {
             Some(snap) if !indexing => tokio::task::spawn_blocking(move || {
                 let (documents, entities, tally) = snap.counts();
-                StatusParams { documents, entities, findings: Some(tally.total()), fixable: Some(tally.fixable), indexing, quiescent: false }
+                StatusParams {
+                    documents,
+                    entities,
+                    findings: Some(tally.total()),
+                    fixable: Some(tally.fixable),
+                    indexing,
+                    quiescent: false,
+                }
             })
             .await
             .unwrap_or(zero),

@@ -318,12 +318,13 @@ impl Snapshot {
     pub fn tally(&self) -> Tally {
         let ids: Vec<DocId> = self.corpus.docs().map(|d| d.id).collect();
         let config = &self.corpus.config;
-        ids.par_iter()
-            .map(|&id| self.try_findings(id).map_or_else(|_| Tally::default(), |f| Tally::of(f.iter(), config)))
-            .reduce(Tally::default, |mut a, b| {
+        ids.par_iter().map(|&id| self.try_findings(id).map_or_else(|_| Tally::default(), |f| Tally::of(f.iter(), config))).reduce(
+            Tally::default,
+            |mut a, b| {
                 a.merge(&b);
                 a
-            })
+            },
+        )
     }
 
     /// Every entity, most mentioned first ([`Corpus::entities`]), built once

@@ -294,15 +294,7 @@ fn family<'a>(key: &str, members: impl Iterator<Item = &'a str>, vocab: &Vocab) 
     forms[1..]
         .iter()
         .map(|(f, _)| {
-            (
-                f.clone(),
-                WordDecision {
-                    code: Code::InconsistentSpelling,
-                    preferred: preferred.clone(),
-                    rule,
-                    counts: counts.clone(),
-                },
-            )
+            (f.clone(), WordDecision { code: Code::InconsistentSpelling, preferred: preferred.clone(), rule, counts: counts.clone() })
         })
         .collect()
 }
