@@ -198,6 +198,21 @@ fn push_diagnostics_when_the_client_cannot_pull() {
     assert!(c.shutdown().success());
 }
 
+/// The code actions at the first `needle` of an open file.
+fn actions_at(c: &mut Client, f: &Path, needle: &str) -> Value {
+    let at = find(&text_of(f), needle, 0);
+    c.call(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri(f)}, "range": {"start": at, "end": at}, "context": {"diagnostics": []}}),
+    )
+}
+
+/// The first of `actions` whose title `pick` accepts.
+fn titled(actions: &Value, pick: impl Fn(&str) -> bool) -> Value {
+    let all = actions.as_array().unwrap();
+    all.iter().find(|a| pick(a["title"].as_str().unwrap())).unwrap_or_else(|| panic!("no such action in {actions}")).clone()
+}
+
 #[test]
 fn code_actions_fix_one_file_corpus_and_edit_the_knowledge_base() {
     let dir = corpus_copy();
@@ -206,22 +221,8 @@ fn code_actions_fix_one_file_corpus_and_edit_the_knowledge_base() {
     let (mut c, _) = Client::start(&r, caps(true, false, false), Value::Null);
     let f = r.join(HAGUE);
     c.open(&f);
-    let text = text_of(&f);
-    let at = find(&text, "Seongrak Wi", 0);
-    let actions = c.call(
-        "textDocument/codeAction",
-        json!({"textDocument": {"uri": uri(&f)}, "range": {"start": at, "end": at}, "context": {"diagnostics": []}}),
-    );
-    let titles: Vec<&str> = actions.as_array().unwrap().iter().map(|a| a["title"].as_str().unwrap()).collect();
-    let get = |t: &str| {
-        actions
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|a| a["title"].as_str().unwrap().starts_with(t))
-            .unwrap_or_else(|| panic!("no {t:?} in {titles:?}"))
-            .clone()
-    };
+    let actions = actions_at(&mut c, &f, "Seongrak Wi");
+    let get = |t: &str| titled(&actions, |a| a.starts_with(t));
     // Replace this mention.
     let one = get("Replace with “Wi Sung-lac”");
     assert_eq!(one["isPreferred"], true);
@@ -239,18 +240,8 @@ fn code_actions_fix_one_file_corpus_and_edit_the_knowledge_base() {
     apply_edit(&ignore["edit"]);
     assert!(text_of(&r.join("byline.toml")).contains("spellings = [\"Seongrak Wi\"]"));
     // Add an unknown name to the knowledge base, with role and affiliation.
-    let z = find(&text, "Volodymyr Zelenskyy", 0);
-    let actions = c.call(
-        "textDocument/codeAction",
-        json!({"textDocument": {"uri": uri(&f)}, "range": {"start": z, "end": z}, "context": {"diagnostics": []}}),
-    );
-    let add = actions
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["title"].as_str().unwrap().starts_with("Add Volodymyr Zelenskyy to the knowledge base as a person"))
-        .expect("add to KB")
-        .clone();
+    let actions = actions_at(&mut c, &f, "Volodymyr Zelenskyy");
+    let add = titled(&actions, |t| t.starts_with("Add Volodymyr Zelenskyy to the knowledge base as a person"));
     apply_edit(&add["edit"]);
     let kb = text_of(&r.join("entities.toml"));
     assert!(
@@ -267,19 +258,8 @@ fn the_corpus_wide_fix_rewrites_every_file() {
     let (mut c, _) = Client::start(&r, caps(true, false, false), Value::Null);
     let f = r.join(HAGUE);
     c.open(&f);
-    let text = text_of(&f);
-    let at = find(&text, "Seongrak Wi", 0);
-    let actions = c.call(
-        "textDocument/codeAction",
-        json!({"textDocument": {"uri": uri(&f)}, "range": {"start": at, "end": at}, "context": {"diagnostics": []}}),
-    );
-    let all = actions
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["title"].as_str().unwrap().ends_with("findings in the corpus"))
-        .expect("fix all in the corpus")
-        .clone();
+    let actions = actions_at(&mut c, &f, "Seongrak Wi");
+    let all = titled(&actions, |t| t.ends_with("findings in the corpus"));
     let docs = all["edit"]["documentChanges"].as_array().unwrap();
     assert!(docs.len() >= 8, "one edit over many files");
     assert!(docs.iter().any(|d| d["textDocument"]["uri"].as_str().unwrap().ends_with(HAGUE) && d["textDocument"]["version"] == 1));
@@ -864,17 +844,8 @@ fn check_status_and_fix_all_report_one_findings_count() {
     assert_eq!(status["fixable"], fixable, "{status}");
     let entities = support::run_json(&["entities", "--format", "json", path]);
     assert_eq!(status["entities"], entities.as_array().unwrap().len(), "the entities `byline entities` lists: {status}");
-    let at = find(&text_of(&f), "Seongrak Wi", 0);
-    let actions = c.call(
-        "textDocument/codeAction",
-        json!({"textDocument": {"uri": uri(&f)}, "range": {"start": at, "end": at}, "context": {"diagnostics": []}}),
-    );
-    let all = actions
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["title"].as_str().unwrap().ends_with("findings in the corpus"))
-        .unwrap_or_else(|| panic!("no corpus-wide fix in {actions}"));
+    let actions = actions_at(&mut c, &f, "Seongrak Wi");
+    let all = titled(&actions, |t| t.ends_with("findings in the corpus"));
     let title = all["title"].as_str().unwrap();
     assert_eq!(title, format!("Fix {fixable} of {total} findings in the corpus"));
     let edits: usize = all["edit"]["documentChanges"].as_array().unwrap().iter().map(|d| d["edits"].as_array().unwrap().len()).sum();

@@ -1,4 +1,5 @@
-//! The command line: `byline entities`, `export`, `check`, `fix` and `lsp`.
+//! The command line: `byline check` (`check.rs`, `--group` in `group.rs`),
+//! `fix`, `entities`, `export`, `show` and `lsp`.
 //! Exit status: 0 success (no findings at the chosen severity), 1 findings,
 //! 2 errors (bad arguments, unreadable corpus).
 
