@@ -481,6 +481,7 @@ mod tests {
         let d = decide(&v, &Config::default_for(Path::new("/")));
         let def = &d["defence"];
         assert_eq!((def.code, def.preferred.as_str()), (Code::InconsistentSpelling, "defense"));
+        assert_eq!(def.rule, PreferredBy::CorpusStyle, "the corpus's style chose it, not byline.toml");
         assert!(!d.contains_key("defense"));
     }
 
@@ -503,6 +504,13 @@ mod tests {
         let v = vocab(&["advisor advisor advisor adviser"]);
         let d = decide(&v, &Config::default_for(Path::new("/")));
         assert_eq!(d["adviser"].preferred, "advisor");
+        assert_eq!(d["adviser"].rule, PreferredBy::Majority);
+        // Used equally often: a tie, and what broke it.
+        let v = vocab(&["advisor adviser"]);
+        let d = decide(&v, &Config::default_for(Path::new("/")));
+        let tie = |by| PreferredBy::Tie(crate::model::Tie { count: 1, ways: 2, broken_by: by });
+        // VarCon lists "advisor" as American's primary spelling, "adviser" as a variant.
+        assert_eq!((d["adviser"].preferred.as_str(), d["adviser"].rule), ("advisor", tie(TieBreak::PrimarySpelling)));
     }
 
     #[test]
