@@ -67,17 +67,22 @@ impl fmt::Display for Code {
 }
 
 /// Which rule chose the preferred form of a finding; serialised as its
-/// documented name (`knowledge-base`, `house-style`, `majority`, `dictionary`,
-/// `similar-spelling`, `reference`, `clean-text`) in the findings' `data.rule`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
+/// documented name (`knowledge-base`, `house-style`, `corpus-style`,
+/// `majority`, `tie`, `dictionary`, `similar-spelling`, `reference`,
+/// `clean-text`) in the findings' `data.rule`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum PreferredBy {
     /// The canonical name of a user knowledge-base entry.
     KnowledgeBase,
     /// The spelling style configured in `byline.toml`.
     HouseStyle,
+    /// The spelling system (American or British) most of the corpus uses, where
+    /// `byline.toml` leaves it to the corpus (`spelling = "auto"`).
+    CorpusStyle,
     /// The form the corpus uses most.
     Majority,
+    /// Two or more forms are used equally often; the tie was broken by a rule.
+    Tie(Tie),
     /// The dictionary word a one-off spelling is one edit from (typos).
     Dictionary,
     /// A similar spelling of a known name, with no evidence that it is the same
@@ -90,18 +95,122 @@ pub enum PreferredBy {
     CleanText,
 }
 
-impl PreferredBy {
-    /// The words that complete "preferred by ..." in messages.
+/// A tie for the most used form: `ways` forms used `count` times each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Tie {
+    pub count: u32,
+    pub ways: u32,
+    pub broken_by: TieBreak,
+}
+
+/// What told apart forms used equally often.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TieBreak {
+    /// The form with more characters.
+    Longer,
+    /// Not more characters, but more bytes: letters with diacritics or
+    /// typographic marks ("Erdoğan" over "Erdogan").
+    NonAscii,
+    /// The primary spelling of the house style's system in VarCon ("program"
+    /// over "programme" in American).
+    PrimarySpelling,
+    /// Alphabetical order.
+    Alphabetical,
+}
+
+impl TieBreak {
+    /// The words that complete "broken by ..." in messages.
     pub fn describe(self) -> &'static str {
         match self {
+            TieBreak::Longer => "the longer spelling",
+            TieBreak::NonAscii => "the spelling with diacritics or typographic marks",
+            TieBreak::PrimarySpelling => "the primary spelling of the style",
+            TieBreak::Alphabetical => "alphabetical order",
+        }
+    }
+}
+
+impl Tie {
+    /// The tie among `forms` (most used first, in the order that chose the
+    /// first), if the first two are used equally often; `broken_by` says what
+    /// told the first two apart.
+    pub fn among<S: AsRef<str>>(forms: &[(S, u32)], broken_by: impl Fn(&str, &str) -> TieBreak) -> Option<Tie> {
+        let [(a, n), (b, m), ..] = forms else { return None };
+        (n == m).then(|| Tie {
+            count: *n,
+            ways: forms.iter().take_while(|f| f.1 == *n).count() as u32,
+            broken_by: broken_by(a.as_ref(), b.as_ref()),
+        })
+    }
+}
+
+impl PreferredBy {
+    /// The documented name (`data.rule` in JSON).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PreferredBy::KnowledgeBase => "knowledge-base",
+            PreferredBy::HouseStyle => "house-style",
+            PreferredBy::CorpusStyle => "corpus-style",
+            PreferredBy::Majority => "majority",
+            PreferredBy::Tie(_) => "tie",
+            PreferredBy::Dictionary => "dictionary",
+            PreferredBy::SimilarSpelling => "similar-spelling",
+            PreferredBy::Reference => "reference",
+            PreferredBy::CleanText => "clean-text",
+        }
+    }
+
+    /// The majority of `forms` (most used first), or the tie among them
+    /// ([`Tie::among`]).
+    pub fn majority_of<S: AsRef<str>>(forms: &[(S, u32)], broken_by: impl Fn(&str, &str) -> TieBreak) -> PreferredBy {
+        Tie::among(forms, broken_by).map_or(PreferredBy::Majority, PreferredBy::Tie)
+    }
+
+    /// Why the preferred form was chosen, for messages: "preferred by the
+    /// corpus majority", "a 1:1 tie, broken by alphabetical order".
+    pub fn describe(self) -> String {
+        let by = match self {
             PreferredBy::KnowledgeBase => "the knowledge base's canonical name",
             PreferredBy::HouseStyle => "the house style in byline.toml",
+            PreferredBy::CorpusStyle => "the spelling style most of the corpus uses",
             PreferredBy::Majority => "the corpus majority",
+            PreferredBy::Tie(t) => {
+                let ratio = vec![t.count.to_string(); t.ways as usize].join(":");
+                return format!("a {ratio} tie, broken by {}", t.broken_by.describe());
+            }
             PreferredBy::Dictionary => "the dictionary",
             PreferredBy::SimilarSpelling => "a similar spelling",
             PreferredBy::Reference => "the full name",
             PreferredBy::CleanText => "plain text",
-        }
+        };
+        format!("preferred by {by}")
+    }
+}
+
+impl Serialize for PreferredBy {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// "1 hint", "2 hints", "0 files": a count and its noun, plural unless it is
+/// one. `noun` is the singular; "information" and a few others do not change,
+/// a noun in "y" after a consonant takes "ies" ("1 entity", "2 entities").
+pub fn count(n: usize, noun: &str) -> String {
+    format!("{n} {}", plural(n, noun))
+}
+
+/// The noun of [`count`] alone: `noun` if `n` is one, else its plural.
+pub fn plural(n: usize, noun: &str) -> String {
+    const SAME: [&str; 2] = ["information", "data"];
+    if n == 1 || SAME.contains(&noun) {
+        noun.to_string()
+    } else if let Some(stem) = noun.strip_suffix('y').filter(|s| !s.ends_with(['a', 'e', 'i', 'o', 'u'])) {
+        format!("{stem}ies")
+    } else if noun.ends_with(['s', 'x']) || noun.ends_with("ch") || noun.ends_with("sh") {
+        format!("{noun}es")
+    } else {
+        format!("{noun}s")
     }
 }
 
@@ -308,6 +417,20 @@ impl DateSource {
     pub fn is_file_time(self) -> bool {
         matches!(self, DateSource::FileTime | DateSource::DatelineFileYear)
     }
+
+    /// Where the date was read, for people: "the file name", "a dateline".
+    pub fn describe(self) -> &'static str {
+        match self {
+            DateSource::Header => "the date line at the top",
+            DateSource::Metadata => "a published or updated line",
+            DateSource::Dateline => "the dateline",
+            DateSource::FileName => "the file name",
+            DateSource::DatelineFileName => "the dateline, its year from the file name",
+            DateSource::Text => "a date in the text",
+            DateSource::DatelineFileYear => "the dateline, its year from the file's modification time",
+            DateSource::FileTime => "the file's modification time",
+        }
+    }
 }
 
 /// Everything one document yields. Produced by [`crate::recognize::analyze`], a pure
@@ -409,6 +532,32 @@ mod tests {
         assert_eq!(Date::from_unix(0).to_string(), "1970-01-01");
         assert_eq!(Date::from_unix(1_685_750_400).to_string(), "2023-06-03");
         assert_eq!(Date::from_unix(951_782_400).to_string(), "2000-02-29");
+    }
+
+    #[test]
+    fn counts_are_pluralised() {
+        assert_eq!(count(1, "hint"), "1 hint");
+        assert_eq!(count(2, "hint"), "2 hints");
+        assert_eq!(count(0, "file"), "0 files");
+        assert_eq!(count(1, "entity"), "1 entity");
+        assert_eq!(count(3, "entity"), "3 entities");
+        assert_eq!(count(2, "day"), "2 days");
+        assert_eq!(count(4, "information"), "4 information");
+        assert_eq!(count(2, "match"), "2 matches");
+    }
+
+    #[test]
+    fn ties_say_their_ratio_and_what_broke_them() {
+        let forms = [("Erdoğan", 1), ("Erdogan", 1)];
+        let rule = PreferredBy::majority_of(&forms, |_, _| TieBreak::NonAscii);
+        assert_eq!(rule, PreferredBy::Tie(Tie { count: 1, ways: 2, broken_by: TieBreak::NonAscii }));
+        assert_eq!(rule.describe(), "a 1:1 tie, broken by the spelling with diacritics or typographic marks");
+        assert_eq!(rule.as_str(), "tie");
+        let three = [("a", 2), ("b", 2), ("c", 2), ("d", 1)];
+        assert_eq!(PreferredBy::majority_of(&three, |_, _| TieBreak::Alphabetical).describe(), "a 2:2:2 tie, broken by alphabetical order");
+        assert_eq!(PreferredBy::majority_of(&[("a", 3), ("b", 2)], |_, _| unreachable!()), PreferredBy::Majority);
+        assert_eq!(PreferredBy::majority_of(&[("a", 3)], |_, _| unreachable!()).describe(), "preferred by the corpus majority");
+        assert_eq!(serde_json::to_string(&PreferredBy::KnowledgeBase).unwrap(), "\"knowledge-base\"");
     }
 
     #[test]

@@ -227,7 +227,12 @@ fn show_marks_an_article() {
     let out = run(&["show", f.to_str().unwrap()]);
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("[[Shin Won-sik|PERSON]]"), "{text}");
-    assert!(text.contains("Minoru Kihara [PERSON]: role Some(\"Defense Minister\"), affiliation Some(\"Japan\")"), "{text}");
+    assert!(text.contains("Minoru Kihara [PERSON]: role: Defense Minister, affiliation: Japan"), "{text}");
+    assert!(text.contains("\n---- date: 2024-06-01 (from "), "the date as a date: {text}");
+    // Plain text for people, never Rust's debug notation.
+    for debug in ["Some(", "None", "{ year:", "Date {", "FileName", "<- \""] {
+        assert!(!text.contains(debug), "{debug:?} in {text}");
+    }
 }
 
 /// The date `export` gives each file of a copy of the example corpus whose
@@ -270,4 +275,202 @@ fn export_dates_articles_by_text_then_file_name_not_file_time() {
     // Only the article with no date in its text or name follows the file time.
     let differ: Vec<&String> = a.keys().filter(|p| a[*p] != b[*p]).collect();
     assert_eq!(differ, ["analysis-seoul-new-diplomatic-team.txt"]);
+}
+
+/// The last line of `byline check ARGS` (the summary), and the exit status.
+fn summary(args: &[&str]) -> (String, Option<i32>) {
+    let out = run(args);
+    let text = String::from_utf8(out.stdout).unwrap();
+    (text.lines().last().unwrap_or_default().to_string(), out.status.code())
+}
+
+#[test]
+fn summaries_count_what_they_hide_and_pluralise() {
+    let c = corpus();
+    let c = c.to_str().unwrap();
+    let all = run_json(&["check", "--format", "json", c]);
+    let count = |sev: &str| all.as_array().unwrap().iter().filter(|d| d["severity"] == sev).count();
+    let (warnings, information, hints) = (count("warning"), count("information"), count("hint"));
+    let total = warnings + information + hints;
+    assert!(warnings > 1 && information == 1 && hints > 1, "the example corpus has them all: {warnings} {information} {hints}");
+    // The default report hides hints and says so; --severity error shows nothing
+    // and says what it hides, by severity; --severity hint hides nothing.
+    let cases = [
+        (
+            vec!["check", c],
+            Some(1),
+            format!("{total} findings: {warnings} warnings, 1 information; {hints} hints hidden (--severity hint shows them)."),
+        ),
+        (
+            vec!["check", "--severity", "error", c],
+            Some(0),
+            format!("{total} findings, none at --severity error or above: {warnings} warnings, 1 information, {hints} hints hidden"),
+        ),
+        (vec!["check", "--severity", "hint", c], Some(1), format!("{total} findings: {warnings} warnings, 1 information, {hints} hints.")),
+    ];
+    let mut line = String::new();
+    for (args, want_status, want) in cases {
+        let status;
+        (line, status) = summary(&args);
+        assert_eq!(status, want_status, "{args:?}");
+        assert!(line.starts_with(&format!("14 documents checked, {want}")), "{args:?}: {line}");
+    }
+    assert!(!line.contains("hidden"), "{line}");
+    // One of each: singular nouns.
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", "The defence ministry said \"our defence is strong\" on Monday.\n".as_bytes());
+    write(dir.path(), "b.txt", "The defense ministry, the defense industry and defense experts met in Seoul.\n".as_bytes());
+    let d = dir.path().to_str().unwrap();
+    let (line, status) = summary(&["check", d]);
+    assert_eq!(status, Some(1));
+    assert_eq!(line, "2 documents checked, 2 findings: 1 warning; 1 hint hidden (--severity hint shows it). `byline fix` corrects 1.");
+    let fix = String::from_utf8(run(&["fix", d]).stdout).unwrap();
+    assert!(fix.ends_with("1 replacement in 1 file (run with --write to apply)\n"), "{fix}");
+    write(dir.path(), "c.txt", b"Nothing to report here.\n");
+    let (line, _) = summary(&["entities", d]);
+    assert!(line.ends_with(" in 3 documents") && !line.contains(" 1 entities"), "{line}");
+}
+
+#[test]
+fn an_unknown_level_lists_the_valid_ones() {
+    let c = corpus();
+    let out = run(&["check", "--set", "possible-typo=loud", c.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("\"loud\"") && err.contains("error, warning, information, hint or off"), "{err}");
+    let out = run(&["check", "--set", "loud-check=hint", c.to_str().unwrap()]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("inconsistent-spelling, possible-variant, house-style, possible-typo"), "{err}");
+}
+
+#[test]
+fn a_tie_says_so_and_which_rule_broke_it() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", "ANKARA -- Turkish President Recep Tayyip Erdogan spoke on Monday.\n".as_bytes());
+    write(dir.path(), "b.txt", "ANKARA -- Turkish President Recep Tayyip Erdoğan spoke on Tuesday.\n".as_bytes());
+    write(dir.path(), "c.txt", "The cooperation grew. Their co-operation grew further.\n".as_bytes());
+    let v = run_json(&["check", "--format", "json", dir.path().to_str().unwrap()]);
+    let list = v.as_array().unwrap();
+    let of = |found: &str| list.iter().find(|d| d["data"]["found"] == found).unwrap_or_else(|| panic!("no {found} in {v:#}"));
+    let erdogan = of("Recep Tayyip Erdogan");
+    let message = erdogan["message"].as_str().unwrap();
+    assert!(message.contains("(a 1:1 tie, broken by the spelling with diacritics or typographic marks)"), "{message}");
+    assert!(!message.contains("majority"), "{message}");
+    assert_eq!(erdogan["data"]["rule"], "tie");
+    // "co-operation" sorts first: the tie goes its way.
+    let compound = of("cooperation");
+    assert_eq!(compound["data"]["preferred"], "co-operation");
+    assert!(compound["message"].as_str().unwrap().contains("(a 1:1 tie, broken by alphabetical order)"), "{compound}");
+    // Not a tie: the majority, as before.
+    write(dir.path(), "d.txt", "Turkish President Recep Tayyip Erdoğan said so again.\n".as_bytes());
+    let v = run_json(&["check", "--format", "json", dir.path().to_str().unwrap()]);
+    let erdogan = v.as_array().unwrap().iter().find(|d| d["data"]["found"] == "Recep Tayyip Erdogan").unwrap();
+    assert!(erdogan["message"].as_str().unwrap().contains("(preferred by the corpus majority)"), "{erdogan}");
+    assert_eq!(erdogan["data"]["rule"], "majority");
+}
+
+#[test]
+fn notes_name_each_place_once_and_only_the_groups_own_spellings() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", "WASHINGTON -- The United States and the U.S. Navy said the U.S. would act.\n".as_bytes());
+    write(dir.path(), "b.txt", "SEOUL -- The U.S. envoy arrived. The United States said more.\n".as_bytes());
+    write(dir.path(), "c.txt", "TOKYO -- The US envoy arrived in Tokyo on Monday.\n".as_bytes());
+    let d = dir.path().to_str().unwrap();
+    let v = run_json(&["check", "--format", "json", d]);
+    let us = v.as_array().unwrap().iter().find(|f| f["data"]["found"] == "US").unwrap_or_else(|| panic!("no US finding: {v:#}"));
+    assert_eq!(us["data"]["preferred"], "U.S.");
+    let related: Vec<&str> = us["related"].as_array().unwrap().iter().map(|r| r["message"].as_str().unwrap()).collect();
+    assert!(!related.is_empty() && related.iter().all(|m| *m == "“U.S.”" || *m == "“US”"), "{related:?}");
+    assert!(!us["message"].as_str().unwrap().contains("United States"), "{us}");
+    // The report names the place once: “U.S.” at a.txt:1:35.
+    let text = String::from_utf8(run(&["check", d]).stdout).unwrap();
+    let notes: Vec<&str> = text.lines().filter(|l| l.trim_start().starts_with("= note:")).collect();
+    assert!(!notes.is_empty(), "{text}");
+    for n in &notes {
+        assert!(n.contains("“U.S.” at a.txt:1:") || n.contains("“U.S.” at b.txt:1:"), "{n}");
+        assert_eq!(n.matches(".txt").count(), 1, "{n}");
+    }
+}
+
+#[test]
+fn entities_table_fits_the_terminal_width() {
+    let c = corpus();
+    let c = c.to_str().unwrap();
+    let widest = |text: &str| text.lines().map(|l| l.chars().count()).max().unwrap();
+    // COLUMNS decides; names, roles and affiliations are cut with an ellipsis.
+    let out = support::run_env(&["entities", c], &[("COLUMNS", "80")]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(widest(&text) <= 80, "{text}");
+    assert!(text.contains('…') && text.contains("Lee Jae-myung"), "{text}");
+    // Not a terminal and no COLUMNS: 100 columns.
+    let text = String::from_utf8(run(&["entities", c]).stdout).unwrap();
+    assert!(widest(&text) <= 100, "{text}");
+    // --wide prints every cell whole.
+    let wide = String::from_utf8(support::run_env(&["entities", "--wide", c], &[("COLUMNS", "80")]).stdout).unwrap();
+    assert!(widest(&wide) > 100 && !wide.contains('…'), "{wide}");
+    assert_eq!(wide.lines().count(), text.lines().count(), "the same rows");
+}
+
+#[test]
+fn check_group_puts_every_location_under_its_spelling_group() {
+    let c = corpus();
+    let c = c.to_str().unwrap();
+    let all = run_json(&["check", "--format", "json", c]);
+    let defence: Vec<&Value> =
+        all.as_array().unwrap().iter().filter(|d| d["data"]["preferred"].as_str().unwrap().eq_ignore_ascii_case("defense")).collect();
+    assert!(defence.len() > 10, "{}", defence.len());
+    // JSON: one group for all of them, with its forms, every finding inside.
+    let groups = run_json(&["check", "--group", "--format", "json", c]);
+    let groups = groups.as_array().unwrap();
+    let g = groups.iter().find(|g| g["preferred"] == "defense").unwrap_or_else(|| panic!("{groups:#?}"));
+    assert_eq!(g["code"], "inconsistent-spelling");
+    assert_eq!(g["findings"].as_array().unwrap().len(), defence.len());
+    let forms: Vec<&str> = g["forms"].as_array().unwrap().iter().map(|f| f["form"].as_str().unwrap()).collect();
+    assert_eq!(forms, ["defense", "defence"]);
+    let grouped: usize = groups.iter().map(|g| g["findings"].as_array().unwrap().len()).sum();
+    assert_eq!(grouped, all.as_array().unwrap().len(), "every finding in one group");
+    // The report: one block, its locations under it.
+    let out = run(&["check", "--group", c]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let block: Vec<&str> = text.split("\n\n").filter(|b| b.starts_with("warning[inconsistent-spelling]: use “defense”")).collect();
+    assert_eq!(block.len(), 1, "{text}");
+    let shown = defence.iter().filter(|d| d["severity"] != "hint").count();
+    assert!(block[0].contains(&format!("{shown} findings in ")), "{}", block[0]);
+    assert!(block[0].contains("forms: defense ×"), "{}", block[0]);
+    assert_eq!(block[0].lines().filter(|l| l.starts_with("  --> ")).count(), shown, "{}", block[0]);
+    assert!(text.trim_end().lines().last().unwrap().starts_with("14 documents checked, "), "{text}");
+}
+
+#[test]
+fn the_readme_usage_agrees_with_the_help() {
+    let readme = std::fs::read_to_string(support::root().join("README.md")).unwrap();
+    let usage = readme.split("## The command line").nth(1).unwrap().split("```").nth(1).unwrap();
+    for line in usage.lines().filter(|l| l.starts_with("byline ")) {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let sub = words[1];
+        let out = run(&[sub, "--help"]);
+        let help = String::from_utf8(out.stdout).unwrap();
+        let help_usage = help.lines().find(|l| l.starts_with("Usage: ")).unwrap();
+        // Every option of the help is in the README, optional there if it is optional here.
+        let flags: Vec<&str> = help
+            .lines()
+            .map(|l| l.trim_start())
+            .filter(|l| l.starts_with('-'))
+            .filter_map(|l| l.split_whitespace().find(|w| w.starts_with("--")))
+            .map(|w| w.trim_end_matches(','))
+            .filter(|f| *f != "--help" && *f != "--version")
+            .collect();
+        for f in &flags {
+            let at =
+                line.find(&format!("{f} ")).or_else(|| line.find(&format!("{f}]"))).unwrap_or_else(|| panic!("README lacks {f}: {line}"));
+            let optional_in_readme = line[..at].ends_with('[');
+            let optional_in_help = !help_usage.contains(f);
+            assert_eq!(optional_in_readme, optional_in_help, "{f}: README `{line}` vs help `{help_usage}`");
+        }
+        for w in words.iter().filter(|w| w.trim_start_matches('[').starts_with("--")) {
+            let f = w.trim_start_matches('[').split([']', ' ']).next().unwrap();
+            assert!(flags.contains(&f), "README's {f} is not an option of `byline {sub}`: {help}");
+        }
+    }
 }

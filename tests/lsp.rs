@@ -198,6 +198,21 @@ fn push_diagnostics_when_the_client_cannot_pull() {
     assert!(c.shutdown().success());
 }
 
+/// The code actions at the first `needle` of an open file.
+fn actions_at(c: &mut Client, f: &Path, needle: &str) -> Value {
+    let at = find(&text_of(f), needle, 0);
+    c.call(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri(f)}, "range": {"start": at, "end": at}, "context": {"diagnostics": []}}),
+    )
+}
+
+/// The first of `actions` whose title `pick` accepts.
+fn titled(actions: &Value, pick: impl Fn(&str) -> bool) -> Value {
+    let all = actions.as_array().unwrap();
+    all.iter().find(|a| pick(a["title"].as_str().unwrap())).unwrap_or_else(|| panic!("no such action in {actions}")).clone()
+}
+
 #[test]
 fn code_actions_fix_one_file_corpus_and_edit_the_knowledge_base() {
     let dir = corpus_copy();
@@ -206,22 +221,8 @@ fn code_actions_fix_one_file_corpus_and_edit_the_knowledge_base() {
     let (mut c, _) = Client::start(&r, caps(true, false, false), Value::Null);
     let f = r.join(HAGUE);
     c.open(&f);
-    let text = text_of(&f);
-    let at = find(&text, "Seongrak Wi", 0);
-    let actions = c.call(
-        "textDocument/codeAction",
-        json!({"textDocument": {"uri": uri(&f)}, "range": {"start": at, "end": at}, "context": {"diagnostics": []}}),
-    );
-    let titles: Vec<&str> = actions.as_array().unwrap().iter().map(|a| a["title"].as_str().unwrap()).collect();
-    let get = |t: &str| {
-        actions
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|a| a["title"].as_str().unwrap().starts_with(t))
-            .unwrap_or_else(|| panic!("no {t:?} in {titles:?}"))
-            .clone()
-    };
+    let actions = actions_at(&mut c, &f, "Seongrak Wi");
+    let get = |t: &str| titled(&actions, |a| a.starts_with(t));
     // Replace this mention.
     let one = get("Replace with “Wi Sung-lac”");
     assert_eq!(one["isPreferred"], true);
@@ -239,18 +240,8 @@ fn code_actions_fix_one_file_corpus_and_edit_the_knowledge_base() {
     apply_edit(&ignore["edit"]);
     assert!(text_of(&r.join("byline.toml")).contains("spellings = [\"Seongrak Wi\"]"));
     // Add an unknown name to the knowledge base, with role and affiliation.
-    let z = find(&text, "Volodymyr Zelenskyy", 0);
-    let actions = c.call(
-        "textDocument/codeAction",
-        json!({"textDocument": {"uri": uri(&f)}, "range": {"start": z, "end": z}, "context": {"diagnostics": []}}),
-    );
-    let add = actions
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["title"].as_str().unwrap().starts_with("Add Volodymyr Zelenskyy to the knowledge base as a person"))
-        .expect("add to KB")
-        .clone();
+    let actions = actions_at(&mut c, &f, "Volodymyr Zelenskyy");
+    let add = titled(&actions, |t| t.starts_with("Add Volodymyr Zelenskyy to the knowledge base as a person"));
     apply_edit(&add["edit"]);
     let kb = text_of(&r.join("entities.toml"));
     assert!(
@@ -267,19 +258,8 @@ fn the_corpus_wide_fix_rewrites_every_file() {
     let (mut c, _) = Client::start(&r, caps(true, false, false), Value::Null);
     let f = r.join(HAGUE);
     c.open(&f);
-    let text = text_of(&f);
-    let at = find(&text, "Seongrak Wi", 0);
-    let actions = c.call(
-        "textDocument/codeAction",
-        json!({"textDocument": {"uri": uri(&f)}, "range": {"start": at, "end": at}, "context": {"diagnostics": []}}),
-    );
-    let all = actions
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["title"].as_str().unwrap().contains("spellings in the corpus"))
-        .expect("fix all in the corpus")
-        .clone();
+    let actions = actions_at(&mut c, &f, "Seongrak Wi");
+    let all = titled(&actions, |t| t.ends_with("findings in the corpus"));
     let docs = all["edit"]["documentChanges"].as_array().unwrap();
     assert!(docs.len() >= 8, "one edit over many files");
     assert!(docs.iter().any(|d| d["textDocument"]["uri"].as_str().unwrap().ends_with(HAGUE) && d["textDocument"]["version"] == 1));
@@ -831,5 +811,63 @@ fn files_deleted_renamed_or_truncated_while_open_keep_the_editors_text() {
     let closed = workspace_files_with_findings(&mut c);
     assert!(!closed.contains(&LEE.to_string()) && !closed.contains(&HAGUE.to_string()), "{closed:?}");
     assert!(closed.contains(&"2025-06-25-renamed.txt".to_string()), "{closed:?}");
+    assert!(c.shutdown().success());
+}
+
+/// The numbers in a text, in order ("Fix 42 of 49 findings" -> [42, 49]).
+fn numbers(s: &str) -> Vec<usize> {
+    s.split(|c: char| !c.is_ascii_digit()).filter(|w| !w.is_empty()).map(|w| w.parse().unwrap()).collect()
+}
+
+#[test]
+fn check_status_and_fix_all_report_one_findings_count() {
+    let dir = corpus_copy();
+    let r = root(&dir);
+    let path = r.to_str().unwrap();
+    // The command line: every finding in JSON, the report's summary, and `fix`.
+    let json = support::run_json(&["check", "--format", "json", path]);
+    let total = json.as_array().unwrap().len();
+    let report = String::from_utf8(support::run(&["check", path]).stdout).unwrap();
+    let summary = report.lines().last().unwrap();
+    assert!(summary.contains(&format!(", {total} findings: ")), "{summary} (JSON: {total})");
+    let fix = String::from_utf8(support::run(&["fix", path]).stdout).unwrap();
+    let fixable = numbers(fix.lines().last().unwrap())[0];
+    assert!(summary.ends_with(&format!("`byline fix` corrects {fixable}.")), "{summary} (fix: {fixable})");
+    assert!(fixable < total, "the example corpus has findings fix leaves alone (quoted speech, a typo)");
+    // The server: its status (the editors' status bars) and "Fix all … in the corpus".
+    let (mut c, _) = Client::start(&r, caps(true, false, false), Value::Null);
+    let f = r.join(HAGUE);
+    c.open(&f);
+    c.wait_quiescent(Duration::from_secs(30));
+    let status = c.call("byline/status", Value::Null);
+    assert_eq!(status["findings"], total, "{status}");
+    assert_eq!(status["fixable"], fixable, "{status}");
+    let entities = support::run_json(&["entities", "--format", "json", path]);
+    assert_eq!(status["entities"], entities.as_array().unwrap().len(), "the entities `byline entities` lists: {status}");
+    let actions = actions_at(&mut c, &f, "Seongrak Wi");
+    let all = titled(&actions, |t| t.ends_with("findings in the corpus"));
+    let title = all["title"].as_str().unwrap();
+    assert_eq!(title, format!("Fix {fixable} of {total} findings in the corpus"));
+    let edits: usize = all["edit"]["documentChanges"].as_array().unwrap().iter().map(|d| d["edits"].as_array().unwrap().len()).sum();
+    assert_eq!(edits, fixable, "the action does what its title says");
+    assert!(c.shutdown().success());
+}
+
+#[test]
+fn hover_explains_an_inferred_affiliation_once() {
+    let dir = corpus_copy();
+    let r = root(&dir);
+    let (mut c, _) = Client::start(&r, caps(true, false, false), Value::Null);
+    let f = r.join("2024-12-04-yoon-lifts-martial-law.txt");
+    c.open(&f);
+    c.wait_quiescent(Duration::from_secs(30));
+    let at = find(&text_of(&f), "Yoon Suk Yeol", 0);
+    let hover = c.call("textDocument/hover", json!({"textDocument": {"uri": uri(&f)}, "position": at}));
+    let md = hover["contents"]["value"].as_str().unwrap();
+    let marked = md.lines().filter(|l| l.starts_with("- ") && l.contains("†")).count();
+    assert!(marked >= 2, "several roles with an inferred affiliation, each marked: {md}");
+    assert_eq!(md.matches("inferred").count(), 1, "explained once: {md}");
+    assert!(md.contains("\n† affiliation inferred from the article's context\n"), "{md}");
+    assert!(md.contains("Mentioned ") && !md.contains(" 1 times") && !md.contains(" 1 articles"), "{md}");
     assert!(c.shutdown().success());
 }

@@ -190,3 +190,85 @@ fn server_responses_on_the_example_corpus() {
     insta::assert_snapshot!("examples-server", text);
     assert!(c.shutdown().success());
 }
+
+/// A line diff of two texts (`-` only in `old`, `+` only in `new`), from
+/// their longest common subsequence of lines.
+fn line_diff(old: &str, new: &str) -> String {
+    let (a, b): (Vec<&str>, Vec<&str>) = (old.lines().collect(), new.lines().collect());
+    let mut lcs = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            lcs[i][j] = if a[i] == b[j] { lcs[i + 1][j + 1] + 1 } else { lcs[i + 1][j].max(lcs[i][j + 1]) };
+        }
+    }
+    let (mut i, mut j, mut out) = (0, 0, String::new());
+    while i < a.len() || j < b.len() {
+        if i < a.len() && j < b.len() && a[i] == b[j] {
+            out += &format!("  {}\n", a[i]);
+            (i, j) = (i + 1, j + 1);
+        } else if j < b.len() && (i == a.len() || lcs[i][j + 1] >= lcs[i + 1][j]) {
+            out += &format!("+ {}\n", b[j]);
+            j += 1;
+        } else {
+            out += &format!("- {}\n", a[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// A README sample of `byline ARGS examples/corpus`: the first block of the
+/// real output (blocks are separated by blank lines) that contains each of
+/// `picks`, then the summary (the last block), as the README shows it.
+fn readme_sample(args: &[&str], picks: &[&str]) -> String {
+    let copy = pinned_copy(&root().join("examples/corpus"));
+    let mut full: Vec<&str> = args.to_vec();
+    full.push(copy.path().to_str().unwrap());
+    let out = String::from_utf8(run(&full).stdout).unwrap();
+    let blocks: Vec<&str> = out.trim_end().split("\n\n").collect();
+    let (summary, findings) = blocks.split_last().unwrap();
+    let mut shown: Vec<&str> = picks
+        .iter()
+        .map(|p| *findings.iter().find(|b| b.contains(p)).unwrap_or_else(|| panic!("no block with {p:?} in `byline {args:?}`:\n{out}")))
+        .collect();
+    shown.push("…");
+    shown.push(summary);
+    format!("```text\n$ byline {} examples/corpus\n{}\n```\n", args.join(" "), shown.join("\n\n"))
+}
+
+/// The README's samples of `byline check` are the real output: each block
+/// between `<!-- BEGIN sample: NAME -->` and `<!-- END sample: NAME -->` is
+/// compared with the command's output on the example corpus.
+/// `BYLINE_UPDATE_README=1 cargo test --release --test snapshots readme`
+/// rewrites them.
+#[test]
+fn readme_samples_are_the_real_output() {
+    let samples = [
+        ("check", readme_sample(&["check"], &["“Seongrak Wi” is spelled", "“Recep Tayyip Erdogan” is spelled"])),
+        ("check --group", readme_sample(&["check", "--group"], &["use “defense”", "use “Wi Sung-lac”"])),
+    ];
+    let path = root().join("README.md");
+    let mut readme = std::fs::read_to_string(&path).unwrap();
+    let mut drift = String::new();
+    for (name, sample) in samples {
+        let begin = format!("<!-- BEGIN sample: {name} -->\n");
+        let end = format!("<!-- END sample: {name} -->");
+        let start = readme.find(&begin).unwrap_or_else(|| panic!("README.md has no {begin:?}")) + begin.len();
+        let stop = start + readme[start..].find(&end).unwrap_or_else(|| panic!("README.md has no {end:?}"));
+        if readme[start..stop] != sample {
+            drift += &format!(
+                "README sample `byline {name}` (-) differs from the real output (+):\n{}\n",
+                line_diff(&readme[start..stop], &sample)
+            );
+            readme.replace_range(start..stop, &sample);
+        }
+    }
+    if drift.is_empty() {
+        return;
+    }
+    if std::env::var_os("BYLINE_UPDATE_README").is_some() {
+        std::fs::write(&path, readme).unwrap();
+    } else {
+        panic!("{drift}Update it with BYLINE_UPDATE_README=1 cargo test --release --test snapshots readme");
+    }
+}

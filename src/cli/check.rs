@@ -13,6 +13,8 @@ use super::TableOrJson;
 use crate::config::Severity;
 use crate::corpus::Corpus;
 use crate::corpus::findings::{Finding, FindingData, each_document_findings};
+use crate::corpus::tally::Tally;
+use crate::model::count;
 use crate::text::{Encoding, Position, line_window, position};
 
 #[derive(Serialize)]
@@ -29,7 +31,7 @@ struct JsonRelated<'a> {
 }
 
 #[derive(Serialize)]
-struct JsonFinding<'a> {
+pub(super) struct JsonFinding<'a> {
     path: &'a str,
     range: JsonRange,
     severity: &'static str,
@@ -39,7 +41,7 @@ struct JsonFinding<'a> {
     related: Vec<JsonRelated<'a>>,
 }
 
-fn json_finding<'a>(corpus: &'a Corpus, f: &'a Finding) -> Option<JsonFinding<'a>> {
+pub(super) fn json_finding<'a>(corpus: &'a Corpus, f: &'a Finding) -> Option<JsonFinding<'a>> {
     let doc = corpus.doc(f.doc)?;
     Some(JsonFinding {
         path: &doc.rel,
@@ -61,21 +63,23 @@ fn range(corpus: &Corpus, doc: u32, span: &std::ops::Range<usize>) -> Option<Jso
     Some(JsonRange { start: position(&d.rope, span.start, Encoding::Utf16), end: position(&d.rope, span.end, Encoding::Utf16) })
 }
 
+/// The severity a report shows by default: information for people, everything for JSON.
+pub(super) fn threshold(format: TableOrJson, severity: Option<Severity>) -> Severity {
+    severity.unwrap_or(if format == TableOrJson::Json { Severity::Hint } else { Severity::Information })
+}
+
+/// "14 documents checked, 49 findings: …": the last line of a report.
+pub(super) fn summary(corpus: &Corpus, tally: &Tally, threshold: Severity) -> String {
+    format!("{} checked, {}", count(corpus.len(), "document"), tally.summary(threshold))
+}
+
 pub(super) fn run(corpus: &Corpus, format: TableOrJson, severity: Option<Severity>) -> Result<i32, String> {
-    let threshold = severity.unwrap_or(if format == TableOrJson::Json { Severity::Hint } else { Severity::Information });
+    let threshold = threshold(format, severity);
     let timer = crate::corpus::timing::Timer::new();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let io = super::io_error;
     // Findings are written a batch of documents at a time, never all held at once.
-    let mut counts = [0usize; 4];
-    let mut count = |s: Severity| {
-        counts[match s {
-            Severity::Error => 0,
-            Severity::Warning => 1,
-            Severity::Information => 2,
-            Severity::Hint => 3,
-        }] += 1
-    };
+    let mut tally = Tally::default();
     match format {
         TableOrJson::Json => {
             let json = |e: serde_json::Error| super::io_error(e.into());
@@ -83,9 +87,10 @@ pub(super) fn run(corpus: &Corpus, format: TableOrJson, severity: Option<Severit
             let mut seq = ser.serialize_seq(None).map_err(json)?;
             let mut written = Ok(());
             each_document_findings(corpus, |fs| {
-                for f in fs.iter().filter(|f| f.severity <= threshold) {
-                    count(f.severity);
-                    if written.is_ok()
+                for f in &fs {
+                    tally.add(f, &corpus.config);
+                    if f.severity <= threshold
+                        && written.is_ok()
                         && let Some(j) = json_finding(corpus, f)
                     {
                         written = seq.serialize_element(&j);
@@ -99,29 +104,25 @@ pub(super) fn run(corpus: &Corpus, format: TableOrJson, severity: Option<Severit
         TableOrJson::Table => {
             let mut written = Ok(());
             each_document_findings(corpus, |fs| {
-                for f in fs.iter().filter(|f| f.severity <= threshold) {
-                    count(f.severity);
-                    if written.is_ok() {
+                for f in &fs {
+                    tally.add(f, &corpus.config);
+                    if f.severity <= threshold && written.is_ok() {
                         written = report(&mut out, corpus, f);
                     }
                 }
             });
             written.map_err(io)?;
-            writeln!(
-                out,
-                "{} documents checked: {} errors, {} warnings, {} information, {} hints",
-                corpus.len(),
-                counts[0],
-                counts[1],
-                counts[2],
-                counts[3]
-            )
-            .map_err(io)?;
+            writeln!(out, "{}", summary(corpus, &tally, threshold)).map_err(io)?;
         }
     }
     out.flush().map_err(io)?;
     timer.lap("findings and output");
-    Ok(if counts.iter().sum::<usize>() == 0 { 0 } else { 1 })
+    Ok(exit_status(&tally, threshold))
+}
+
+/// 1 if the report shows a finding, else 0.
+pub(super) fn exit_status(tally: &Tally, threshold: Severity) -> i32 {
+    i32::from(tally.shown(threshold) > 0)
 }
 
 /// One finding like a compiler diagnostic, with a window of a long line.
@@ -143,7 +144,7 @@ fn report(out: &mut impl Write, corpus: &Corpus, f: &Finding) -> std::io::Result
     let gutter = (start.line + 1).to_string();
     let pad = " ".repeat(gutter.len());
     writeln!(out, "{}[{}]: {}", f.severity.as_str(), f.code, f.message)?;
-    writeln!(out, "{pad}--> {}:{}:{}", doc.rel, start.line + 1, start.character + 1)?;
+    writeln!(out, "{pad}--> {}", super::location(corpus, f.doc, f.span.start).unwrap_or_default())?;
     writeln!(out, "{pad} |")?;
     writeln!(out, "{gutter} | {shown}")?;
     writeln!(
@@ -154,9 +155,8 @@ fn report(out: &mut impl Write, corpus: &Corpus, f: &Finding) -> std::io::Result
         format_args!("use “{}”", f.data.preferred)
     )?;
     for r in f.related.iter().take(3) {
-        if let Some(rd) = corpus.doc(r.doc) {
-            let p = position(&rd.rope, r.span.start, Encoding::Utf32);
-            writeln!(out, "{pad} = note: {} ({}:{}:{})", r.message, rd.rel, p.line + 1, p.character + 1)?;
+        if let Some(at) = super::location(corpus, r.doc, r.span.start) {
+            writeln!(out, "{pad} = note: {} at {at}", r.message)?;
         }
     }
     writeln!(out)

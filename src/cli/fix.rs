@@ -8,16 +8,13 @@ use std::path::Path;
 
 use crate::corpus::Corpus;
 use crate::corpus::findings::{Finding, all_findings};
-use crate::text::{Encoding, position};
+use crate::model::count;
 
 /// Codes fixed by default; `--all` adds possible-typo and possible-variant.
 pub(super) fn run(corpus: &Corpus, write: bool, all: bool) -> Result<i32, String> {
-    let fixes: Vec<Finding> = all_findings(corpus)
-        .into_iter()
-        .filter(|f| all || f.code.fixed_by_default())
-        .filter(|f| !f.data.quoted || corpus.config.corrects_quotes())
-        .filter(|f| f.data.found != f.data.preferred)
-        .collect();
+    let config = &corpus.config;
+    let fixes: Vec<Finding> =
+        all_findings(corpus).into_iter().filter(|f| if all { f.correctable(config) } else { f.fixed_by_default(config) }).collect();
     let mut out = std::io::stdout().lock();
     let io = super::io_error;
     let mut by_doc: std::collections::BTreeMap<u32, Vec<&Finding>> = std::collections::BTreeMap::new();
@@ -29,8 +26,8 @@ pub(super) fn run(corpus: &Corpus, write: bool, all: bool) -> Result<i32, String
     for (doc_id, list) in &by_doc {
         let Some(doc) = corpus.doc(*doc_id) else { continue };
         for f in list {
-            let p = position(&doc.rope, f.span.start, Encoding::Utf32);
-            writeln!(out, "{}:{}:{}: {} -> {}", doc.rel, p.line + 1, p.character + 1, f.data.found, f.data.preferred).map_err(io)?;
+            let at = super::location(corpus, f.doc, f.span.start).unwrap_or_default();
+            writeln!(out, "{at}: {} -> {}", f.data.found, f.data.preferred).map_err(io)?;
         }
         if write {
             match apply(&doc.path, &doc.text(), list) {
@@ -42,10 +39,11 @@ pub(super) fn run(corpus: &Corpus, write: bool, all: bool) -> Result<i32, String
             }
         }
     }
+    let replacements = count(fixes.len(), "replacement");
     if write {
-        writeln!(out, "{} replacements written in {changed_files} files", fixes.len()).map_err(io)?;
+        writeln!(out, "{replacements} written in {}", count(changed_files, "file")).map_err(io)?;
     } else {
-        writeln!(out, "{} replacements in {} files (run with --write to apply)", fixes.len(), by_doc.len()).map_err(io)?;
+        writeln!(out, "{replacements} in {} (run with --write to apply)", count(by_doc.len(), "file")).map_err(io)?;
     }
     Ok(if failures > 0 { 2 } else { 0 })
 }

@@ -1,4 +1,5 @@
-//! The command line: `byline entities`, `export`, `check`, `fix` and `lsp`.
+//! The command line: `byline check` (`check.rs`, `--group` in `group.rs`),
+//! `fix`, `entities`, `export`, `show` and `lsp`.
 //! Exit status: 0 success (no findings at the chosen severity), 1 findings,
 //! 2 errors (bad arguments, unreadable corpus).
 
@@ -6,6 +7,8 @@ mod check;
 mod entities;
 mod export;
 mod fix;
+mod group;
+mod show;
 
 use std::path::PathBuf;
 
@@ -31,12 +34,18 @@ enum Command {
     Entities {
         #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
         format: TableOrJson,
+        /// Print every cell whole. Without it the table fits the terminal's
+        /// width (COLUMNS, else the terminal's, else 100 columns when not a
+        /// terminal), long cells cut with "…".
+        #[arg(long)]
+        wide: bool,
         /// Corpus folder.
         #[arg(default_value = ".")]
         dir: PathBuf,
     },
     /// Export annotations (JSONL with code-point offsets, brat standoff, CoNLL).
     Export {
+        /// Annotation format (optional: JSONL unless given).
         #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
         format: ExportFormat,
         /// Output file (jsonl, conll) or folder (brat). Default: standard output;
@@ -55,9 +64,14 @@ enum Command {
         /// hint (everything) for JSON.
         #[arg(long, value_parser = parse_severity)]
         severity: Option<Severity>,
-        /// Turn a check off or change its severity: CODE=LEVEL (repeatable).
+        /// Turn a check off or change its severity: CODE=LEVEL (repeatable), LEVEL
+        /// one of error, warning, information, hint, off.
         #[arg(long = "set", value_name = "CODE=LEVEL")]
         set: Vec<String>,
+        /// One block per spelling group (the preferred spelling, every spelling
+        /// with its count, every location) instead of one per finding.
+        #[arg(long)]
+        group: bool,
         #[arg(default_value = ".")]
         dir: PathBuf,
     },
@@ -120,22 +134,21 @@ pub fn main() -> i32 {
         }
     };
     match cli.command {
-        Command::Entities { format, dir } => with_corpus(&dir, |c| entities::run(c, format)),
+        Command::Entities { format, wide, dir } => with_corpus(&dir, |c| entities::run(c, format, wide)),
         Command::Export { format, out, dir } => with_corpus(&dir, |c| export::run(c, format, out.as_deref())),
-        Command::Check { format, severity, set, dir } => {
+        Command::Check { format, severity, set, group, dir } => {
             let mut levels = Vec::new();
             for s in &set {
                 let Some((code, level)) = s.split_once('=') else {
                     eprintln!("error: --set takes CODE=LEVEL, not {s:?}");
                     return 2;
                 };
-                let l = if level == "off" {
-                    Level::Off
-                } else if let Some(sev) = Severity::parse(level) {
-                    Level::On(sev)
-                } else {
-                    eprintln!("error: unknown level {level:?}");
-                    return 2;
+                let l = match Level::parse(level) {
+                    Ok(l) => l,
+                    Err(e) => {
+                        eprintln!("error: --set {s}: {e}");
+                        return 2;
+                    }
                 };
                 let Some(code) = crate::model::Code::parse(code) else {
                     eprintln!("error: unknown check {code:?}; known checks: {}", crate::model::Code::names());
@@ -147,11 +160,11 @@ pub fn main() -> i32 {
                 for (code, l) in &levels {
                     c.config.set_level(*code, *l);
                 }
-                check::run(c, format, severity)
+                if group { group::run(c, format, severity) } else { check::run(c, format, severity) }
             })
         }
         Command::Fix { write, all, dir } => with_corpus(&dir, |c| fix::run(c, write, all)),
-        Command::Show { file } => show(&file),
+        Command::Show { file } => show::run(&file),
         Command::Lsp => crate::lsp::run_stdio(),
     }
 }
@@ -186,48 +199,12 @@ fn with_corpus_mut(dir: &std::path::Path, f: impl FnOnce(&mut Corpus) -> Result<
     status
 }
 
-/// `byline show FILE`: the article with `[[text|LABEL]]` marks, then its people.
-fn show(file: &std::path::Path) -> i32 {
-    let f = match crate::corpus::files::read(file) {
-        Ok(f) => f,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return 2;
-        }
-    };
-    let dir = file.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
-    let (config, _) = crate::config::Config::load(dir);
-    let (kb, errors) = crate::corpus::load_kb(&config);
-    for e in errors {
-        eprintln!("error: {e}");
-    }
-    let file_dates = crate::corpus::files::file_dates(&config.root, file, f.modified);
-    let a = crate::recognize::analyze(&f.text, &kb, file_dates);
-    use std::fmt::Write as _;
-    let mut out = String::new();
-    let mut last = 0;
-    for m in &a.mentions {
-        out.push_str(&f.text[last..m.span.start]);
-        out.push_str(&format!("[[{}|{}]]", &f.text[m.span.clone()], m.kind.label()));
-        last = m.span.end;
-    }
-    out.push_str(&f.text[last..]);
-    let _ = writeln!(out, "\n---- date: {:?}", a.date);
-    for e in &a.entities {
-        for c in &e.claims {
-            let _ = writeln!(
-                out,
-                "{} [{}]: role {:?}, affiliation {:?}{} <- {:?}",
-                e.name,
-                e.kind.label(),
-                c.role,
-                c.affiliation,
-                if c.inferred { " (inferred)" } else { "" },
-                &f.text[c.span.clone()]
-            );
-        }
-    }
-    print_out(&out)
+/// "path:line:column" of a byte offset in a document (one-based, columns in
+/// characters), as compilers print it.
+pub(crate) fn location(corpus: &Corpus, doc: crate::model::DocId, offset: usize) -> Option<String> {
+    let d = corpus.doc(doc)?;
+    let p = crate::text::position(&d.rope, offset, crate::text::Encoding::Utf32);
+    Some(format!("{}:{}:{}", d.rel, p.line + 1, p.character + 1))
 }
 
 /// Writes to standard output; a closed pipe (`| head`) ends quietly.

@@ -40,6 +40,31 @@ pub struct Finding {
     pub message: String,
     pub data: FindingData,
     pub related: Vec<Related>,
+    /// Every spelling of the finding's group with its corpus count, most used
+    /// first (empty for a finding without one: a one-word reference, a
+    /// possible variant, a word with odd characters).
+    pub forms: Arc<[(String, u32)]>,
+}
+
+impl Finding {
+    /// Whether the finding may be corrected at all: not inside quoted speech
+    /// (unless `quotations = "check"`), and the fix changes the text.
+    pub fn correctable(&self, config: &Config) -> bool {
+        (!self.data.quoted || config.corrects_quotes()) && self.data.found != self.data.preferred
+    }
+
+    /// Whether `byline fix` and the editors' "Fix all" correct it without being
+    /// asked for everything ([`Code::fixed_by_default`], [`Finding::correctable`]).
+    pub fn fixed_by_default(&self, config: &Config) -> bool {
+        self.code.fixed_by_default() && self.correctable(config)
+    }
+
+    /// The spelling group a finding belongs to, for showing findings together:
+    /// its code and its preferred form (case aside: "Defense" and "defense" are
+    /// one group).
+    pub fn group_key(&self) -> (Code, String) {
+        (self.code, self.data.preferred.to_lowercase())
+    }
 }
 
 /// What a quick fix needs.
@@ -53,7 +78,8 @@ pub struct FindingData {
     pub quoted: bool,
 }
 
-fn counts_text(counts: &[(String, u32)]) -> String {
+/// "Wi Sung-lac ×3, Seongrak Wi ×2": forms with their counts.
+pub fn counts_text(counts: &[(String, u32)]) -> String {
     counts.iter().map(|(f, n)| format!("{f} ×{n}")).collect::<Vec<_>>().join(", ")
 }
 
@@ -186,13 +212,14 @@ pub fn doc_findings_with(corpus: &Corpus, doc: &Document, related: &dyn Fn(&Name
                     severity: sev,
                     code: Code::InconsistentSpelling,
                     message: format!(
-                        "“{found}” is spelled “{}” elsewhere in the corpus (preferred by {}). Forms: {}.{quote_note}",
+                        "“{found}” is spelled “{}” elsewhere in the corpus ({}). Forms: {}.{quote_note}",
                         g.preferred,
                         g.rule.describe(),
                         counts_text(&g.forms)
                     ),
                     data: FindingData { found: found.to_string(), preferred: g.preferred.clone(), rule: g.rule, quoted },
                     related,
+                    forms: g.forms.clone(),
                 });
                 continue;
             }
@@ -214,6 +241,7 @@ pub fn doc_findings_with(corpus: &Corpus, doc: &Document, related: &dyn Fn(&Name
                         quoted,
                     },
                     related: Vec::new(),
+                    forms: Arc::default(),
                 });
             }
             continue;
@@ -231,6 +259,7 @@ pub fn doc_findings_with(corpus: &Corpus, doc: &Document, related: &dyn Fn(&Name
             message: format!("“{found}” refers to {full}, spelled “{word}”.{quote_note}"),
             data: FindingData { found: found.to_string(), preferred: word, rule: PreferredBy::Reference, quoted },
             related: Vec::new(),
+            forms: Arc::default(),
         });
     }
     // Ordinary words.
@@ -249,13 +278,13 @@ pub fn doc_findings_with(corpus: &Corpus, doc: &Document, related: &dyn Fn(&Name
         let quote_note = if quoted && !fix_quotes { " Inside quoted speech: reported, not corrected." } else { "" };
         let message = match dec.code {
             Code::PossibleTypo => format!(
-                "“{found}” is not in the dictionary and is used once; possibly a typo for “{}” (used {} times in the corpus).{quote_note}",
+                "“{found}” is not in the dictionary and is used once; possibly a typo for “{}” (used {} in the corpus).{quote_note}",
                 h.replacement,
-                dec.counts.first().map_or(0, |c| c.1)
+                crate::model::count(dec.counts.first().map_or(0, |c| c.1) as usize, "time")
             ),
             Code::HouseStyle => format!("“{found}”: the house style ({}) spells it “{}”.{quote_note}", style_name(cfg), h.replacement),
             _ => format!(
-                "“{found}” is spelled “{}” elsewhere in the corpus (preferred by {}). Forms: {}.{quote_note}",
+                "“{found}” is spelled “{}” elsewhere in the corpus ({}). Forms: {}.{quote_note}",
                 h.replacement,
                 dec.rule.describe(),
                 counts_text(&dec.counts)
@@ -269,6 +298,7 @@ pub fn doc_findings_with(corpus: &Corpus, doc: &Document, related: &dyn Fn(&Name
             message,
             data: FindingData { found: found.to_string(), preferred: h.replacement.clone(), rule: dec.rule, quoted },
             related: Vec::new(),
+            forms: dec.counts.clone(),
         });
     }
     if !cfg.ignore.is_empty() {
@@ -317,6 +347,7 @@ fn odd_word_findings(
             ),
             data: FindingData { found: found.to_string(), preferred, rule: PreferredBy::CleanText, quoted: false },
             related: Vec::new(),
+            forms: Arc::default(),
         });
         spans.push(span);
     }
@@ -332,7 +363,9 @@ fn style_name(cfg: &Config) -> &'static str {
 }
 
 /// Up to ten places where the group's forms are used (the first per document and
-/// form, in path order).
+/// form, in path order). Only the group's forms: the other names of its
+/// entities are not spellings of it (“United States” is not a spelling of the
+/// “U.S.” / “US” group of the entry that has all three).
 pub(crate) fn name_related(corpus: &Corpus, g: &NameGroup) -> Vec<Related> {
     related_in(&Shared::new(corpus), g)
 }
@@ -358,8 +391,11 @@ fn related_in(shared: &Shared, g: &NameGroup) -> Vec<Related> {
         for mi in ms {
             let m = &a.mentions[mi as usize];
             let form = doc.rope.byte_slice(m.span.clone()).to_string();
+            if !g.forms.iter().any(|(f, _)| *f == form) {
+                continue;
+            }
             if seen.insert((doc.id, form.clone())) {
-                out.push(Related { doc: doc.id, span: m.span.clone(), message: format!("“{form}” in {}", doc.rel) });
+                out.push(Related { doc: doc.id, span: m.span.clone(), message: format!("“{form}”") });
             }
             if out.len() >= 10 {
                 return out;

@@ -9,6 +9,7 @@ pub mod findings;
 mod load;
 pub mod query;
 pub mod snapshot;
+pub mod tally;
 pub mod timing;
 pub mod view;
 

@@ -126,11 +126,9 @@ impl Corpus {
             Some(d) => self.doc(d).map(|d| doc_findings(self, d)).unwrap_or_default(),
             None => all_findings(self),
         };
-        let fix_quotes = self.config.corrects_quotes();
         findings
             .into_iter()
-            .filter(|f| f.code.fixed_by_default())
-            .filter(|f| fix_quotes || !f.data.quoted)
+            .filter(|f| f.fixed_by_default(&self.config))
             .filter(|f| only_found.is_none_or(|o| o == f.data.found))
             .map(|f| Replacement { doc: f.doc, span: f.span, text: f.data.preferred })
             .collect()

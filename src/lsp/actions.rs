@@ -14,6 +14,7 @@ use super::{from_proto, to_proto};
 use crate::config::CONFIG_FILE;
 use crate::corpus::findings::Finding;
 use crate::corpus::query::Replacement;
+use crate::corpus::tally::Tally;
 use crate::corpus::{Corpus, Document};
 use crate::kb::edit::{self, NewEntity};
 
@@ -70,20 +71,15 @@ pub fn code_actions(st: &World, p: &CodeActionParams) -> Result<Vec<CodeActionOr
         p.context.only.as_ref().is_some_and(|o| o.iter().all(|k| *k == CodeActionKind::SOURCE_FIX_ALL || k.as_str().starts_with("source")));
     let findings = super::handlers::sync::findings(snap, d)?;
     let mut out = Vec::new();
-    let fixable = |f: &Finding| !f.data.quoted || c.config.corrects_quotes();
+    let fixable = |f: &Finding| f.correctable(&c.config);
     // Every automatic fix in the corpus, when an action needs it.
     let all_fixes: std::cell::OnceCell<Vec<Replacement>> = std::cell::OnceCell::new();
     let corpus_fixes = || all_fixes.get_or_init(|| snap.fix_edits(None, None));
+    let in_file = || Tally::of(findings.iter(), &c.config).fix_all_title("in this file");
     if only_fix_all {
         let all = snap.fix_edits(Some(d.id), None);
         if !all.is_empty() {
-            out.push(action(
-                format!("Fix all {} spellings in this file", all.len()),
-                CodeActionKind::SOURCE_FIX_ALL,
-                fixes(c, st, &all),
-                None,
-                false,
-            ));
+            out.push(action(in_file(), CodeActionKind::SOURCE_FIX_ALL, fixes(c, st, &all), None, false));
         }
         return Ok(out);
     }
@@ -155,23 +151,11 @@ pub fn code_actions(st: &World, p: &CodeActionParams) -> Result<Vec<CodeActionOr
     if !findings.is_empty() {
         let all = snap.fix_edits(Some(d.id), None);
         if all.len() > 1 {
-            out.push(action(
-                format!("Fix all {} spellings in this file", all.len()),
-                CodeActionKind::QUICKFIX,
-                fixes(c, st, &all),
-                None,
-                false,
-            ));
+            out.push(action(in_file(), CodeActionKind::QUICKFIX, fixes(c, st, &all), None, false));
         }
         let corpus_all = corpus_fixes();
         if corpus_all.len() > all.len() {
-            out.push(action(
-                format!("Fix all {} spellings in the corpus", corpus_all.len()),
-                CodeActionKind::QUICKFIX,
-                fixes(c, st, corpus_all),
-                None,
-                false,
-            ));
+            out.push(action(snap.tally().fix_all_title("in the corpus"), CodeActionKind::QUICKFIX, fixes(c, st, corpus_all), None, false));
         }
     }
     add_to_kb(st, c, d, &range, &mut out);

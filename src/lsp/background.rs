@@ -225,7 +225,7 @@ impl Core {
             self.schedule_refresh();
         }
         if let Some(p) = progress {
-            p.finish_with_message(format!("{n} articles")).await;
+            p.finish_with_message(crate::model::count(n, "article")).await;
         }
         self.watch().await;
         self.tell(Tell { all: true, refresh_diagnostics: true, refresh_tokens: true, ..Default::default() }).await;

@@ -20,7 +20,12 @@ pub enum StatusNotification {}
 pub struct StatusParams {
     pub documents: usize,
     pub entities: usize,
+    /// Every finding of the corpus ([`crate::corpus::tally::Tally::total`]): the number `byline
+    /// check` reports as "N findings".
     pub findings: Option<usize>,
+    /// Of those, the ones "Fix all … in the corpus" and `byline fix` correct.
+    #[serde(default)]
+    pub fixable: Option<usize>,
     pub indexing: bool,
     /// No background work is queued or running and the corpus-wide refresh
     /// has caught up with every change: diagnostics are final until the next
@@ -172,11 +177,18 @@ impl Core {
     /// request, for a client that wants it without waiting for a change).
     pub(super) async fn status_params(&self, indexing: bool) -> StatusParams {
         let world = self.world();
-        let zero = StatusParams { documents: 0, entities: 0, findings: None, indexing, quiescent: false };
+        let zero = StatusParams { documents: 0, entities: 0, findings: None, fixable: None, indexing, quiescent: false };
         let params = match world.snap.clone() {
             Some(snap) if !indexing => tokio::task::spawn_blocking(move || {
-                let (documents, entities, findings) = snap.counts();
-                StatusParams { documents, entities, findings: Some(findings), indexing, quiescent: false }
+                let (documents, entities, tally) = snap.counts();
+                StatusParams {
+                    documents,
+                    entities,
+                    findings: Some(tally.total()),
+                    fixable: Some(tally.fixable),
+                    indexing,
+                    quiescent: false,
+                }
             })
             .await
             .unwrap_or(zero),

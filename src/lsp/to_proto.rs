@@ -14,7 +14,7 @@ use crate::corpus::query::Replacement;
 use crate::corpus::view::EntityView;
 use crate::corpus::{Corpus, DocId, Document};
 use crate::errors::FileError;
-use crate::model::{Kind, Span};
+use crate::model::{Kind, Span, count};
 use crate::text::{self, Encoding};
 
 pub fn position(rope: &Rope, byte: usize, enc: Encoding) -> Position {
@@ -110,6 +110,10 @@ pub fn summary(v: &EntityView) -> String {
     parts.join(" · ")
 }
 
+/// The mark of a role whose affiliation was inferred from the article's context
+/// rather than written next to the person (explained once, under the list).
+const INFERRED_MARK: &str = "†";
+
 /// Hover markdown for an entity.
 pub fn hover_markdown(corpus: &Corpus, v: &EntityView) -> String {
     let mut md = format!("**{}** — {}\n", v.name, summary(v));
@@ -141,6 +145,7 @@ pub fn hover_markdown(corpus: &Corpus, v: &EntityView) -> String {
     if !history.is_empty() {
         md.push_str("\n**Roles in the corpus**\n");
         let mut seen = std::collections::HashSet::new();
+        let mut inferred_any = false;
         for c in history.iter().take(8) {
             let what = [c.claim.role.as_deref(), c.claim.affiliation.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(", ");
             let doc = corpus.indexed_doc(c.doc).map(|d| d.rel.clone()).unwrap_or_default();
@@ -152,15 +157,20 @@ pub fn hover_markdown(corpus: &Corpus, v: &EntityView) -> String {
                 Some(d) => d.to_string(),
                 None => "undated".into(),
             };
-            let inferred = if c.claim.inferred { " (affiliation inferred)" } else { "" };
+            // Inferred affiliations are marked, and the mark explained once.
+            let inferred = if c.claim.inferred && c.claim.affiliation.is_some() { INFERRED_MARK } else { "" };
+            inferred_any |= !inferred.is_empty();
             md.push_str(&format!("- {date}: {what}{inferred} — *{doc}*\n"));
+        }
+        if inferred_any {
+            md.push_str(&format!("\n{INFERRED_MARK} affiliation inferred from the article's context\n"));
         }
     }
     let spellings: Vec<String> = v.forms.iter().filter(|(_, n)| *n > 0).map(|(f, n)| format!("{f} ×{n}")).collect();
     if !spellings.is_empty() {
         md.push_str(&format!("\n**Spellings** {}\n", spellings.join(" · ")));
     }
-    md.push_str(&format!("\nMentioned {} times in {} article{}.\n", v.mentions, v.documents, if v.documents == 1 { "" } else { "s" }));
+    md.push_str(&format!("\nMentioned {} in {}.\n", count(v.mentions as usize, "time"), count(v.documents as usize, "article")));
     // The claim's sentence is an offset into the version of its document the
     // index holds, which lags an edited document until the next refresh.
     if let Some(c) = history.first()

@@ -27,9 +27,15 @@ pub fn gold() -> PathBuf {
     root().join("examples/gold")
 }
 
-/// Runs `byline ARGS`.
+/// Runs `byline ARGS` (without `COLUMNS`, whatever the shell exports: a table
+/// is as wide as it is without a terminal).
 pub fn run(args: &[&str]) -> Output {
-    Command::new(bin()).args(args).output().expect("byline runs")
+    run_env(args, &[])
+}
+
+/// Runs `byline ARGS` with extra environment variables.
+pub fn run_env(args: &[&str], env: &[(&str, &str)]) -> Output {
+    Command::new(bin()).args(args).env_remove("COLUMNS").envs(env.iter().copied()).output().expect("byline runs")
 }
 
 /// Runs `byline ARGS` and parses standard output as JSON.

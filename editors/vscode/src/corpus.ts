@@ -17,7 +17,10 @@ import { serverSettings } from './settings';
 export interface Status {
   documents: number;
   entities: number;
+  /** Every finding of the corpus: the count `byline check` reports. */
   findings?: number | null;
+  /** Of those, the ones "Fix all … in the corpus" and `byline fix` correct. */
+  fixable?: number | null;
   indexing: boolean;
   /** No background work is pending: diagnostics are final until the next change. */
   quiescent?: boolean;

@@ -4,6 +4,12 @@
 import * as vscode from 'vscode';
 import type { Corpus } from './corpus';
 
+/** "1 finding", "2 findings", "1 entity", "3 entities". */
+export function count(n: number, noun: string): string {
+  const plural = n === 1 ? noun : /[^aeiou]y$/.test(noun) ? `${noun.slice(0, -1)}ies` : `${noun}s`;
+  return `${n} ${plural}`;
+}
+
 export class StatusItem implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
 
@@ -47,13 +53,14 @@ export class StatusItem implements vscode.Disposable {
           this.item.text = `$(loading~spin) Byline${label}`;
           tooltip.appendMarkdown('Indexing the corpus…');
         } else if (s.indexing) {
-          this.item.text = `$(sync~spin) Byline${label}: indexing ${s.documents} articles`;
-          tooltip.appendMarkdown(`Indexing… ${s.documents} articles, ${s.entities} entities so far.`);
+          this.item.text = `$(sync~spin) Byline${label}: indexing ${count(s.documents, 'article')}`;
+          tooltip.appendMarkdown(`Indexing… ${count(s.documents, 'article')}, ${count(s.entities, 'entity')} so far.`);
         } else {
-          this.item.text = `$(person) ${corpus.name ? `${corpus.name}: ` : ''}${s.entities} entities`;
-          const parts = [`${s.documents} articles`, `${s.entities} entities`];
+          this.item.text = `$(person) ${corpus.name ? `${corpus.name}: ` : ''}${count(s.entities, 'entity')}`;
+          const parts = [count(s.documents, 'article'), count(s.entities, 'entity')];
           if (typeof s.findings === 'number') {
-            parts.push(`${s.findings} findings`);
+            const fixable = typeof s.fixable === 'number' && s.fixable !== s.findings ? ` (${s.fixable} fixable)` : '';
+            parts.push(`${count(s.findings, 'finding')}${fixable}`);
           }
           const state = s.quiescent === false ? 'Updating the corpus-wide findings…\n\n' : '';
           tooltip.appendMarkdown(`${parts.join(' · ')}\n\n${state}Click to open the Problems panel.`);

@@ -41,6 +41,7 @@ use ropey::Rope;
 
 use super::findings::{Finding, Related, doc_findings_with, name_related};
 use super::query::Replacement;
+use super::tally::Tally;
 use super::view::EntityView;
 use super::{Corpus, DocId, Document, analyze_guarded, files};
 use crate::model::{Date, DocAnalysis};
@@ -312,10 +313,18 @@ impl Snapshot {
         ids.par_iter().filter_map(|&id| self.try_findings(id).err().map(|e| (id, e))).collect()
     }
 
-    /// The number of findings in the corpus (every document's computed).
-    pub fn finding_count(&self) -> usize {
+    /// The [`Tally`] of the corpus's findings (every document's computed): the
+    /// count the status and the "Fix all" actions report.
+    pub fn tally(&self) -> Tally {
         let ids: Vec<DocId> = self.corpus.docs().map(|d| d.id).collect();
-        ids.par_iter().map(|&id| self.try_findings(id).map_or(0, |f| f.len())).sum()
+        let config = &self.corpus.config;
+        ids.par_iter().map(|&id| self.try_findings(id).map_or_else(|_| Tally::default(), |f| Tally::of(f.iter(), config))).reduce(
+            Tally::default,
+            |mut a, b| {
+                a.merge(&b);
+                a
+            },
+        )
     }
 
     /// Every entity, most mentioned first ([`Corpus::entities`]), built once
@@ -356,11 +365,10 @@ impl Snapshot {
                 let _ = self.try_findings(id);
             });
         }
-        let fix_quotes = self.corpus.config.corrects_quotes();
         let mut out = Vec::new();
         for id in ids {
             for f in self.findings(id).iter() {
-                if f.code.fixed_by_default() && (fix_quotes || !f.data.quoted) && only_found.is_none_or(|o| o == f.data.found) {
+                if f.fixed_by_default(&self.corpus.config) && only_found.is_none_or(|o| o == f.data.found) {
                     out.push(Replacement { doc: f.doc, span: f.span.clone(), text: f.data.preferred.clone() });
                 }
             }
@@ -467,7 +475,7 @@ impl Snapshot {
     }
 
     /// Counts for a status display: documents, entities, findings.
-    pub fn counts(&self) -> (usize, usize, usize) {
+    pub fn counts(&self) -> (usize, usize, Tally) {
         let c = &self.corpus;
         let mut groups = HashSet::new();
         let mut entities = 0;
@@ -481,7 +489,7 @@ impl Snapshot {
                 None => entities += 1,
             }
         }
-        (c.len(), entities, self.finding_count())
+        (c.len(), entities, self.tally())
     }
 }
 

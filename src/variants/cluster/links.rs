@@ -297,7 +297,7 @@ pub(super) fn cluster(members: &[(EntityId, &CorpusEntity)], kb: &Kb, config: &C
                 }
             }
         }
-        out.groups.push(Arc::new(NameGroup { id, members: out.keys.clone(), kind, forms: counted, preferred, rule }));
+        out.groups.push(Arc::new(NameGroup { id, members: out.keys.clone(), kind, forms: counted.into(), preferred, rule }));
     }
     out.group_of = group_of.into_iter().map(|(mi, id)| (out.keys[mi].clone(), id)).collect();
     out.flagged = flagged.into_iter().enumerate().filter(|(_, l)| !l.is_empty()).map(|(mi, l)| (out.keys[mi].clone(), l.into())).collect();

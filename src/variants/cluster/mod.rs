@@ -40,7 +40,7 @@ use crate::index::{CorpusEntity, EntityId, EntityKey, Index, IndexChanges};
 use crate::kb::{Class, Kb};
 use crate::keys::{deletion_keys, edit_distance, is_korean_name, korean_keys, order_key, skeleton_key, spelling_key};
 use crate::lexicon::{class, lexicon};
-use crate::model::{Kind, PreferredBy};
+use crate::model::{Kind, PreferredBy, TieBreak};
 use crate::translit::{article_key, translit_key, translit_near_keys};
 
 mod incremental;
@@ -78,7 +78,7 @@ pub struct NameGroup {
     pub members: Vec<EntityKey>,
     pub kind: Kind,
     /// Every full spelling with its corpus count, most used first.
-    pub forms: Vec<(String, u32)>,
+    pub forms: Arc<[(String, u32)]>,
     pub preferred: String,
     pub rule: PreferredBy,
 }
@@ -471,6 +471,22 @@ mod tests {
         c.korean_names = KoreanNames::Hyphenated;
         assert_eq!(choose_preferred(&forms, Kind::Person, None, &c), ("Kim Jong-un".into(), PreferredBy::HouseStyle));
         assert_eq!(choose_preferred(&forms, Kind::Person, Some("Kim Jong-un"), &c).1, PreferredBy::KnowledgeBase);
+    }
+
+    #[test]
+    fn a_tie_says_what_broke_it() {
+        use crate::model::Tie;
+        let c = Config::default_for(std::path::Path::new("/"));
+        let tie = |by| PreferredBy::Tie(Tie { count: 1, ways: 2, broken_by: by });
+        // The forms in the order the group sorts them: most used, more bytes, alphabetical.
+        let forms = vec![("Recep Tayyip Erdoğan".to_string(), 1), ("Recep Tayyip Erdogan".to_string(), 1)];
+        assert_eq!(choose_preferred(&forms, Kind::Person, None, &c), ("Recep Tayyip Erdoğan".into(), tie(TieBreak::NonAscii)));
+        let forms = vec![("Volodymyr Zelenskyy".to_string(), 1), ("Volodymyr Zelensky".to_string(), 1)];
+        assert_eq!(choose_preferred(&forms, Kind::Person, None, &c).1, tie(TieBreak::Longer));
+        let forms = vec![("Cho Hyun".to_string(), 1), ("Hyun Cho".to_string(), 1)];
+        assert_eq!(choose_preferred(&forms, Kind::Person, None, &c).1, tie(TieBreak::Alphabetical));
+        let forms = vec![("Cho Hyun".to_string(), 2), ("Hyun Cho".to_string(), 1)];
+        assert_eq!(choose_preferred(&forms, Kind::Person, None, &c).1, PreferredBy::Majority);
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! The preferred form of a group: knowledge base, house style, corpus majority.
+//! The preferred form of a group: knowledge base, house style, corpus majority
+//! (or a tie, and what broke it).
 
 use super::*;
 use crate::config::Acronyms;
@@ -35,7 +36,19 @@ pub(super) fn choose_preferred(forms: &[(String, u32)], kind: Kind, kb_name: Opt
             return (f.clone(), PreferredBy::HouseStyle);
         }
     }
-    (forms[0].0.clone(), PreferredBy::Majority)
+    (forms[0].0.clone(), PreferredBy::majority_of(forms, name_tie_break))
+}
+
+/// What made `a` come before `b`, two names used equally often, in the order of
+/// the group's forms (more bytes first, then alphabetical: see `links::cluster`).
+fn name_tie_break(a: &str, b: &str) -> TieBreak {
+    if a.len() == b.len() {
+        TieBreak::Alphabetical
+    } else if a.chars().count() > b.chars().count() {
+        TieBreak::Longer
+    } else {
+        TieBreak::NonAscii
+    }
 }
 
 /// How a Korean name (family name first) writes its given name.

@@ -19,7 +19,7 @@ use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 use crate::config::{Config, SpellingStyle};
 use crate::index::cow::ShardMap;
 use crate::lexicon::lexicon;
-use crate::model::{Code, PreferredBy};
+use crate::model::{Code, PreferredBy, TieBreak};
 use crate::vocab::{Vocab, VocabChanges};
 
 use super::varcon::{Systems, varcon};
@@ -40,7 +40,7 @@ pub struct WordDecision {
     pub preferred: String,
     pub rule: PreferredBy,
     /// Every form of the group with its corpus count, most used first.
-    pub counts: Vec<(String, u32)>,
+    pub counts: Arc<[(String, u32)]>,
 }
 
 /// Every decided form (lowercase) with its decision.
@@ -207,8 +207,17 @@ fn house_entry(id: u32, vocab: &Vocab, style: Option<bool>, configured: bool) ->
     let preferred = cands[0].0;
     let mut counts: Vec<(String, u32)> = used.iter().map(|f| (f.0.to_string(), f.1)).collect();
     counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let counts: Arc<[(String, u32)]> = counts.into();
     let style_decides = used.iter().any(|f| !in_style(&f.2));
-    let rule = if style_decides && configured { PreferredBy::HouseStyle } else { PreferredBy::Majority };
+    let rule = match (style_decides, configured) {
+        (true, true) => PreferredBy::HouseStyle,
+        (true, false) => PreferredBy::CorpusStyle,
+        (false, _) => {
+            let ranked: Vec<(&str, u32)> = cands.iter().map(|f| (f.0, f.1)).collect();
+            let rank = |w: &str| cands.iter().find(|f| f.0 == w).map_or(0, |f| primary_rank(&f.2, style));
+            PreferredBy::majority_of(&ranked, |a, b| if rank(a) != rank(b) { TieBreak::PrimarySpelling } else { TieBreak::Alphabetical })
+        }
+    };
     for f in &used {
         if f.0 == preferred {
             continue;
@@ -280,18 +289,12 @@ fn family<'a>(key: &str, members: impl Iterator<Item = &'a str>, vocab: &Vocab) 
         return Vec::new();
     }
     let preferred = forms[0].0.clone();
+    let rule = PreferredBy::majority_of(&forms, |_, _| TieBreak::Alphabetical);
+    let counts: Arc<[(String, u32)]> = forms.as_slice().into();
     forms[1..]
         .iter()
         .map(|(f, _)| {
-            (
-                f.clone(),
-                WordDecision {
-                    code: Code::InconsistentSpelling,
-                    preferred: preferred.clone(),
-                    rule: PreferredBy::Majority,
-                    counts: forms.clone(),
-                },
-            )
+            (f.clone(), WordDecision { code: Code::InconsistentSpelling, preferred: preferred.clone(), rule, counts: counts.clone() })
         })
         .collect()
 }
@@ -341,7 +344,7 @@ fn typo(w: &str, vocab: &Vocab) -> Option<WordDecision> {
         code: Code::PossibleTypo,
         preferred: c.clone(),
         rule: PreferredBy::Dictionary,
-        counts: vec![(c, k), (w.to_string(), 1)],
+        counts: vec![(c, k), (w.to_string(), 1)].into(),
     })
 }
 
@@ -478,6 +481,7 @@ mod tests {
         let d = decide(&v, &Config::default_for(Path::new("/")));
         let def = &d["defence"];
         assert_eq!((def.code, def.preferred.as_str()), (Code::InconsistentSpelling, "defense"));
+        assert_eq!(def.rule, PreferredBy::CorpusStyle, "the corpus's style chose it, not byline.toml");
         assert!(!d.contains_key("defense"));
     }
 
@@ -500,6 +504,13 @@ mod tests {
         let v = vocab(&["advisor advisor advisor adviser"]);
         let d = decide(&v, &Config::default_for(Path::new("/")));
         assert_eq!(d["adviser"].preferred, "advisor");
+        assert_eq!(d["adviser"].rule, PreferredBy::Majority);
+        // Used equally often: a tie, and what broke it.
+        let v = vocab(&["advisor adviser"]);
+        let d = decide(&v, &Config::default_for(Path::new("/")));
+        let tie = |by| PreferredBy::Tie(crate::model::Tie { count: 1, ways: 2, broken_by: by });
+        // VarCon lists "advisor" as American's primary spelling, "adviser" as a variant.
+        assert_eq!((d["adviser"].preferred.as_str(), d["adviser"].rule), ("advisor", tie(TieBreak::PrimarySpelling)));
     }
 
     #[test]

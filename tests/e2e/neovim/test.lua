@@ -314,6 +314,19 @@ end
 do
   local line = require('byline').statusline()
   check('the statusline component shows the entity count', line:match('^Byline: %d+ entities') ~= nil, line)
+  -- The findings it shows are the server's one count (the `byline check` summary's and
+  -- the "Fix all … in the corpus" action's, tested in tests/lsp.rs), pluralised.
+  local bl = require('byline')
+  local sc = bl.client(0)
+  local want
+  vim.wait(10000, function()
+    local r = sc and sc:request_sync('byline/status', vim.NIL, 5000, 0)
+    want = r and r.result and r.result.quiescent and bl.findings_text(r.result)
+    line = bl.statusline()
+    return want ~= nil and line:find(want, 1, true) ~= nil
+  end, 200)
+  check('the statusline shows the server’s finding count (“N findings (M fixable)”)',
+    want and line:find(want, 1, true) and line:match('%d+ findings?') ~= nil, line .. ' / server: ' .. tostring(want))
 
   local out = vim.fs.joinpath(vim.fs.dirname(corpus), 'export.jsonl')
   os.remove(out)

@@ -66,7 +66,36 @@ function M.client(bufnr)
   return vim.lsp.get_clients({ name = 'byline', bufnr = bufnr or 0 })[1] or vim.lsp.get_clients({ name = 'byline' })[1]
 end
 
---- A statusline component: "Byline: 245 entities", "Byline: indexing…" or "".
+--- The noun for `n` of it: "finding" for 1, "findings" otherwise ("entity", "entities").
+function M.plural(n, noun)
+  if n == 1 then
+    return noun
+  end
+  return noun:match('[^aeiou]y$') and (noun:sub(1, -2) .. 'ies') or (noun .. 's')
+end
+
+--- "1 finding", "2 findings", "1 entity", "3 entities".
+function M.count(n, noun)
+  n = tonumber(n) or 0
+  return ('%d %s'):format(n, M.plural(n, noun))
+end
+
+--- The findings part of the status: "49 findings (42 fixable)", the counts of
+--- `byline check` and of the "Fix all … in the corpus" code action, as the server
+--- sends them; nil before the first count.
+function M.findings_text(s)
+  if type(s.findings) ~= 'number' then
+    return nil
+  end
+  local text = M.count(s.findings, 'finding')
+  if type(s.fixable) == 'number' and s.fixable ~= s.findings then
+    text = text .. (' (%d fixable)'):format(s.fixable)
+  end
+  return text
+end
+
+--- A statusline component: "Byline: 245 entities · 49 findings (42 fixable)",
+--- "Byline: indexing…" or "".
 function M.statusline()
   local client = M.client(0)
   local s = client and M.status[client.id]
@@ -75,11 +104,12 @@ function M.statusline()
   elseif not s then
     return 'Byline'
   elseif s.indexing == true then
-    return ('Byline: indexing %d articles…'):format(tonumber(s.documents) or 0)
+    return ('Byline: indexing %s…'):format(M.count(s.documents, 'article'))
   end
-  local text = ('Byline: %d entities'):format(tonumber(s.entities) or 0)
-  if type(s.findings) == 'number' then
-    text = text .. (' · %d findings'):format(s.findings)
+  local text = 'Byline: ' .. M.count(s.entities, 'entity')
+  local findings = M.findings_text(s)
+  if findings then
+    text = text .. ' · ' .. findings
   end
   return text
 end
@@ -146,12 +176,16 @@ function M.subcommands.status()
     return
   end
   local s = M.status[client.id] or {}
-  local function n(v)
-    return type(v) == 'number' and v or '?'
+  local function n(v, noun)
+    return type(v) == 'number' and M.count(v, noun) or ('? ' .. M.plural(2, noun))
   end
   vim.notify(
-    ('Byline (%s): %s articles, %s entities, %s findings%s'):format(
-      root_of(client), n(s.documents), n(s.entities), n(s.findings), s.indexing == true and ', indexing' or ''
+    ('Byline (%s): %s, %s, %s%s'):format(
+      root_of(client),
+      n(s.documents, 'article'),
+      n(s.entities, 'entity'),
+      M.findings_text(s) or '? findings',
+      s.indexing == true and ', indexing' or ''
     )
   )
 end
