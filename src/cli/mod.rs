@@ -1,4 +1,4 @@
-//! The command line: `byline entities`, `export`, `check`, `fix` and `lsp`.
+//! The command line: `byline entities`, `export`, `check`, `fix`, `report`, `show` and `lsp`.
 //! Exit status: 0 success (no findings at the chosen severity), 1 findings,
 //! 2 errors (bad arguments, unreadable corpus).
 
@@ -6,6 +6,7 @@ mod check;
 mod entities;
 mod export;
 mod fix;
+mod report;
 
 use std::path::PathBuf;
 
@@ -69,6 +70,16 @@ enum Command {
         /// Also apply possible typos and possible variants.
         #[arg(long)]
         all: bool,
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Write the corpus at a glance as one self-contained HTML page: entities by
+    /// kind, spelling groups, role timelines, who appears with whom, articles with
+    /// the most findings.
+    Report {
+        /// The HTML file to write. Default: standard output.
+        #[arg(long, short)]
+        out: Option<PathBuf>,
         #[arg(default_value = ".")]
         dir: PathBuf,
     },
@@ -151,6 +162,7 @@ pub fn main() -> i32 {
             })
         }
         Command::Fix { write, all, dir } => with_corpus(&dir, |c| fix::run(c, write, all)),
+        Command::Report { out, dir } => with_corpus(&dir, |c| report::run(c, out.as_deref())),
         Command::Show { file } => show(&file),
         Command::Lsp => crate::lsp::run_stdio(),
     }
