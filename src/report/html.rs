@@ -10,6 +10,7 @@ use super::Links;
 use super::gather::{Capped, GroupKind, Place, Report, SEVERITIES, SpellingGroup};
 use super::people::Person;
 use super::svg;
+use crate::config::Severity;
 use crate::model::{Code, Kind};
 
 /// Escapes text for HTML element content and double- or single-quoted attributes.
@@ -142,7 +143,13 @@ fn summary(s: &mut String, r: &Report) {
     let split = SEVERITIES
         .iter()
         .zip(f.by_severity)
-        .map(|(sev, n)| format!("{} {}", count(&format!("findings.{}", sev.as_str()), n), sev.as_str()))
+        .map(|(sev, n)| {
+            let word = match (sev, n) {
+                (Severity::Information, _) | (_, 1) => sev.as_str().to_string(),
+                _ => format!("{}s", sev.as_str()),
+            };
+            format!("{} {word}", count(&format!("findings.{}", sev.as_str()), n))
+        })
         .collect::<Vec<_>>()
         .join(", ");
     let _ = write!(
