@@ -62,7 +62,7 @@ pub fn kind_class(k: Kind) -> &'static str {
 
 const STYLE: &str = r#"
 :root { color-scheme: light; --fg: #1f2328; --muted: #59636e; --line: #d1d9e0; --soft: #f6f8fa;
-  --person: #a85400; --org: #0072b2; --loc: #00805a; --role: #a8407f; --word: #59636e; --warn: #9a6700; --err: #d1242f; }
+  --person: #ad5700; --org: #0072b2; --loc: #00805a; --role: #a8407f; --word: #59636e; --warn: #9a6700; --err: #d1242f; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; color: var(--fg); background: #fff; }
 header { padding: 18px 32px 8px; border-bottom: 1px solid var(--line); background: var(--soft); }

@@ -2,7 +2,8 @@
 // through headless Chromium with playwright-core. Run by tests/e2e/vscode/run.sh.
 //
 // What the page shows is checked in the DOM (Problems panel rows, hover widget, the
-// colours of the rendered tokens, the edited line); what VS Code holds is read through
+// colours of the rendered tokens in Dark and Light Modern and their pixels in screenshots,
+// the edited line); what VS Code holds is read through
 // the test bridge (BYLINE_E2E_BRIDGE; bridge/, installed next to the extension): diagnostics,
 // semantic tokens, text.
 //
@@ -139,11 +140,21 @@ async function tokenColours(text) {
   }, text);
 }
 
-// Byline's default colours in VS Code's default themes (editors/vscode/package.json) and
-// the themes' editor backgrounds.
+// Byline's default colours in VS Code's default themes, as editors/vscode/package.json
+// gives them, and the themes' editor backgrounds.
+function paletteOf(theme) {
+  const pkg = JSON.parse(fs.readFileSync(new URL('../../../editors/vscode/package.json', import.meta.url), 'utf8'));
+  const custom = pkg.contributes.configurationDefaults['editor.tokenColorCustomizations'];
+  const key = Object.keys(custom).find((k) => k.includes(`[${theme}]`));
+  const out = {};
+  for (const r of custom[key]?.textMateRules ?? []) {
+    out[r.scope.replace(/^byline\./, '')] = r.settings.foreground;
+  }
+  return out;
+}
 const PALETTE = {
-  dark: { person: '#E69F00', organization: '#56B4E9', location: '#3DBE8B', role: '#D886B8' },
-  light: { person: '#AD5700', organization: '#0072B2', location: '#00805A', role: '#A8407F' },
+  dark: paletteOf('Default Dark Modern'),
+  light: paletteOf('Default Light Modern'),
   darkBackground: '#1F1F1F',
   lightBackground: '#FFFFFF',
 };
