@@ -3,7 +3,7 @@
 //! used, every person's role timeline (dated claims, changes marked), who appears
 //! with whom, and the articles with the most findings.
 //!
-//! [`gather`] reads everything off the engine ([`Corpus::entities`] as
+//! [`mod@gather`] reads everything off the engine ([`Corpus::entities`] as
 //! `byline entities` does, [`each_document_findings`](crate::corpus::findings::each_document_findings)
 //! as `byline check` does, the spelling decisions, the index), so the numbers are
 //! the commands' numbers; [`html`] and [`svg`] only render what it gathered, with

@@ -1,6 +1,6 @@
 //! The report's two pictures, as inline SVG written by hand: a bar chart of
 //! entities by kind and the co-occurrence matrix. Every label goes through
-//! [`esc`](super::html::esc).
+//! [`super::html::esc`].
 
 use std::fmt::Write as _;
 

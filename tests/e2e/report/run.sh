@@ -22,17 +22,7 @@ done
 command -v node >/dev/null || die "the report test needs node"
 
 # Chromium and playwright-core only (not code-server): the report needs a browser, no editor.
-PLAYWRIGHT_VERSION=1.56.1
-apt_install chromium fonts-dejavu-core
-PW_DIR="$BYLINE_E2E_CACHE/playwright-$PLAYWRIGHT_VERSION"
-if [ ! -f "$PW_DIR/node_modules/playwright-core/package.json" ]; then
-  log "installing playwright-core $PLAYWRIGHT_VERSION"
-  rm -rf "$PW_DIR"; mkdir -p "$PW_DIR"
-  (cd "$PW_DIR" && echo '{"name":"byline-e2e-playwright","private":true}' > package.json \
-    && timeout 300 npm install --no-audit --no-fund "playwright-core@$PLAYWRIGHT_VERSION" >/dev/null 2>&1) \
-    || die "playwright-core install failed"
-fi
-PW="$PW_DIR/node_modules/playwright-core"
+PW="$(playwright_core)"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/byline-e2e-report.XXXXXX")"
 trap 'rm -rf "$work"' EXIT

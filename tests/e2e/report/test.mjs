@@ -15,6 +15,7 @@ import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { check, finishChecks } from '../checks.mjs';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require(process.env.PLAYWRIGHT_CORE || 'playwright-core');
@@ -24,16 +25,6 @@ const args = Object.fromEntries(
 );
 const artifacts = args.artifacts || args.shots;
 const t0 = Date.now();
-let passed = 0;
-let failed = 0;
-const results = [];
-function check(name, ok, detail) {
-  ok = !!ok;
-  ok ? passed++ : failed++;
-  results.push({ name, ok, detail: ok ? undefined : detail });
-  const d = !ok && detail !== undefined ? `\n     ${JSON.stringify(detail).slice(0, 1500)}` : '';
-  console.log(`${ok ? 'PASS' : 'FAIL'} ${name}${d}`);
-}
 
 const findings = JSON.parse(fs.readFileSync(args.check, 'utf8'));
 const entities = JSON.parse(fs.readFileSync(args.entities, 'utf8'));
@@ -154,7 +145,4 @@ try {
 } finally {
   await browser.close();
 }
-fs.writeFileSync(path.join(artifacts, 'report-results.json'), JSON.stringify({ passed, failed, results }, null, 1));
-console.log(`report checks took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-console.log(`report: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finishChecks('report', artifacts, ((Date.now() - t0) / 1000).toFixed(1));

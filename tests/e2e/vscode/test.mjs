@@ -12,6 +12,7 @@
 import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { check, finishChecks, tally } from '../checks.mjs';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require(process.env.PLAYWRIGHT_CORE || 'playwright-core');
@@ -27,16 +28,6 @@ const ARTICLE = '2025-06-25-hague-nato-summit-wi-rutte.txt';
 const t0 = Date.now();
 const secs = () => ((Date.now() - t0) / 1000).toFixed(1);
 
-let passed = 0;
-let failed = 0;
-const results = [];
-function check(name, ok, detail) {
-  ok = !!ok;
-  ok ? passed++ : failed++;
-  results.push({ name, ok, detail: ok ? undefined : detail });
-  const d = !ok && detail !== undefined ? `\n     ${String(typeof detail === 'string' ? detail : JSON.stringify(detail, null, 1)).slice(0, 2000).replace(/\n/g, '\n     ')}` : '';
-  console.log(`${ok ? 'PASS' : 'FAIL'} ${name}${d}`);
-}
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -106,17 +97,14 @@ let browser;
 let page;
 async function finish() {
   try {
-    if (page && failed > 0) {
+    if (page && tally.failed > 0) {
       await page.screenshot({ path: path.join(artifacts, 'vscode-failure.png') });
     }
   } catch {}
   try {
     await browser?.close();
   } catch {}
-  fs.writeFileSync(path.join(artifacts, 'vscode-results.json'), JSON.stringify({ passed, failed, results }, null, 1));
-  console.log(`vscode checks took ${secs()} s`);
-  console.log(`vscode: ${passed} passed, ${failed} failed`);
-  process.exit(failed === 0 ? 0 : 1);
+  finishChecks('vscode', artifacts, secs());
 }
 
 /** The text of the rendered lines of the active editor. */
