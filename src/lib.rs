@@ -5,7 +5,7 @@
 //! Data flows one way (see ARCHITECTURE.md; `tests/layering.rs` checks it):
 //! text -> [`tokens`] -> [`recognize`] (per document, pure) -> [`index`]
 //! (corpus-wide) -> [`variants`] (spelling decisions) -> [`corpus`] (the documents,
-//! findings, queries) -> [`lsp`] and [`cli`]. Only [`text`] converts positions;
+//! findings, queries) -> [`report`] (the HTML report), [`lsp`] and [`cli`]. Only [`text`] converts positions;
 //! only [`lsp`] knows the protocol.
 
 // Module docs link to private items on purpose: they are read as developer
@@ -25,6 +25,7 @@ pub mod lsp;
 pub mod model;
 pub mod nicknames;
 pub mod recognize;
+pub mod report;
 pub mod romanize;
 pub mod script;
 pub mod text;

@@ -33,6 +33,8 @@ const LAYERS: &[&str] = &[
     "variants",
     // The documents and everything that needs all of them.
     "corpus",
+    // What is drawn from the whole corpus for people, not protocols: the HTML report.
+    "report",
     // Front ends.
     "lsp",
     "cli",

@@ -1,5 +1,5 @@
 //! The command line: `byline check` (`check.rs`, `--group` in `group.rs`),
-//! `fix`, `entities`, `export`, `show` and `lsp`.
+//! `fix`, `entities`, `export`, `report`, `show` and `lsp`.
 //! Exit status: 0 success (no findings at the chosen severity), 1 findings,
 //! 2 errors (bad arguments, unreadable corpus).
 
@@ -8,6 +8,7 @@ mod entities;
 mod export;
 mod fix;
 mod group;
+mod report;
 mod show;
 
 use std::path::PathBuf;
@@ -83,6 +84,16 @@ enum Command {
         /// Also apply possible typos and possible variants.
         #[arg(long)]
         all: bool,
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Write the corpus at a glance as one self-contained HTML page: entities by
+    /// kind, spelling groups, role timelines, who appears with whom, articles with
+    /// the most findings.
+    Report {
+        /// The HTML file to write. Default: standard output.
+        #[arg(long, short)]
+        out: Option<PathBuf>,
         #[arg(default_value = ".")]
         dir: PathBuf,
     },
@@ -164,6 +175,7 @@ pub fn main() -> i32 {
             })
         }
         Command::Fix { write, all, dir } => with_corpus(&dir, |c| fix::run(c, write, all)),
+        Command::Report { out, dir } => with_corpus(&dir, |c| report::run(c, out.as_deref())),
         Command::Show { file } => show::run(&file),
         Command::Lsp => crate::lsp::run_stdio(),
     }

@@ -38,3 +38,19 @@ byline_binary() {
   fi
   printf '%s\n' "$bin"
 }
+
+# playwright_core: installs Debian's chromium and playwright-core (cached under
+# $BYLINE_E2E_CACHE) when missing; prints the path of the playwright-core package.
+PLAYWRIGHT_VERSION=1.56.1
+playwright_core() {
+  apt_install chromium fonts-dejavu-core
+  local dir="$BYLINE_E2E_CACHE/playwright-$PLAYWRIGHT_VERSION"
+  if [ ! -f "$dir/node_modules/playwright-core/package.json" ]; then
+    log "installing playwright-core $PLAYWRIGHT_VERSION"
+    rm -rf "$dir"; mkdir -p "$dir"
+    (cd "$dir" && echo '{"name":"byline-e2e-playwright","private":true}' > package.json \
+      && timeout 300 npm install --no-audit --no-fund "playwright-core@$PLAYWRIGHT_VERSION" >/dev/null 2>&1) \
+      || die "playwright-core install failed"
+  fi
+  printf '%s\n' "$dir/node_modules/playwright-core"
+}

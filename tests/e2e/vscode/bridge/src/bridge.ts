@@ -134,6 +134,10 @@ async function handle(req: Request, corpora: () => Corpus[]): Promise<unknown> {
         .getConfiguration('byline', corpora()[0]?.root)
         .update(req.key as string, req.value, req.target === 'workspace' ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global);
       return null;
+    case 'setting':
+      // Any user setting (the theme, colour customizations), as a user would change it.
+      await vscode.workspace.getConfiguration().update(req.key as string, req.value, vscode.ConfigurationTarget.Global);
+      return null;
     default:
       throw new Error(`unknown op ${req.op}`);
   }
