@@ -24,7 +24,7 @@ use crate::kb::Class;
 use crate::lexicon::class::{LOC_HEAD, MATCH_WORD, ROLE_HEAD, ROLE_WEAK};
 use crate::model::{Kind, Origin};
 
-/// Scores a document needs before its cities can be clubs.
+/// Scores a document needs before its cities can be clubs (or one results row).
 const MIN_SCORES: usize = 2;
 
 fn is_number(w: &Work, i: usize) -> bool {
@@ -41,6 +41,12 @@ use super::repeats::free_cap;
 /// Relabels the cities that are clubs here and finds the clubs no step labelled.
 pub(crate) fn clubs(w: &mut Work) {
     let scores = (0..w.toks.len()).filter(|&i| score_at(w, i)).take(MIN_SCORES).count();
+    // One score is enough on a line of its own: "Paris Saint-Germain 5-0 Inter".
+    let scores = if scores > 0 && scores < MIN_SCORES && (0..w.toks.len()).any(|i| score_at(w, i) && scores::results_row(w, i)) {
+        MIN_SCORES
+    } else {
+        scores
+    };
     let mut found = tables::teams(w);
     let mut relabelled: Vec<String> = tables::place_teams(w);
     if scores >= MIN_SCORES {
@@ -159,6 +165,9 @@ mod tests {
         // A club named after its city: one name, not a place and a word.
         let k = kinds("Arsenal 2-1 Everton.\nSheffield United 0-3 Tottenham\n");
         assert!(k.iter().any(|(t, kind)| t == "Sheffield United" && *kind == Kind::Org), "{k:?}");
+        // One score on a line of its own is enough.
+        let k = kinds("Champions League final\nParis Saint-Germain 5-0 Inter\n\nThe ball deflected off Inter's Federico Dimarco.\n");
+        assert_eq!(k.iter().filter(|(t, kind)| t == "Inter" && *kind == Kind::Org).count(), 2, "{k:?}");
         // Without scores in the article, nothing.
         let k = kinds("Everton said the stadium would open in May.\n");
         assert!(!k.iter().any(|(t, kind)| t == "Everton" && *kind == Kind::Org), "{k:?}");

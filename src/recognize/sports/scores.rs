@@ -52,7 +52,7 @@ pub(super) fn unknown_clubs(w: &mut Work) -> Vec<(TokRange, bool)> {
 /// Whether the line of the score at `i` is a results row and nothing else:
 /// capitalised words and the score's numbers ("Inter 4 Lazio 0", "Roma 0-1
 /// Milan").
-fn results_row(w: &Work, i: usize) -> bool {
+pub(super) fn results_row(w: &Work, i: usize) -> bool {
     let l = &w.lines[w.line_of[i] as usize];
     let mut numbers = 0;
     for k in l.content_from..l.tokens.end {
