@@ -73,6 +73,7 @@ struct RawLexicon {
     state_heads: Vec<String>,
     own_country_nouns: Vec<String>,
     match_words: Vec<String>,
+    team_role_heads: Vec<String>,
     #[serde(flatten)]
     roles: RoleWords,
     #[serde(default)]
@@ -192,6 +193,9 @@ pub mod class {
     pub const OWN_COUNTRY_NOUN: u64 = 1 << 59;
     /// `match_words` ("beat", "drew", "against"): a team's name next to one is a club's.
     pub const MATCH_WORD: u64 = 1 << 60;
+    /// `team_role_heads` ("captain", "substitute", "coach"): weak heads that
+    /// make a title after an article or a possessive ("their captain X").
+    pub const TEAM_ROLE: u64 = 1 << 61;
 }
 
 /// The lexicon; get it with [`lexicon()`].
@@ -302,6 +306,7 @@ impl Lexicon {
         add(&raw.state_heads, STATE_HEAD);
         add(&raw.own_country_nouns, OWN_COUNTRY_NOUN);
         add(&raw.match_words, MATCH_WORD);
+        add(&raw.team_role_heads, TEAM_ROLE);
         for line in GIVEN_TXT.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
             *classes.entry(line.to_lowercase()).or_default() |= GIVEN;
         }

@@ -99,7 +99,9 @@ fn read_lowercase_title(w: &Work, p: usize) -> Option<RoleMatch> {
     // A strong head, or a weak one qualified by a word before it ("opposition
     // *leader*", "team *principal*", but not "new manager").
     let qualified = |j: usize| j > k && (w.is(j - 1, ROLE_MOD) || w.is_punct(j - 1, '-') && j >= k + 2 && w.is(j - 2, ROLE_MOD));
-    let has_head = (k..first).any(|j| w.is(j, ROLE_HEAD) && (!w.is(j, ROLE_WEAK) || qualified(j)));
+    // A team's weak head after an article or a possessive: "their *captain*".
+    let determined = |j: usize| j == k && k > 0 && w.is(j, TEAM_ROLE) && w.is(k - 1, ARTICLE | POSSESSIVE_DET);
+    let has_head = (k..first).any(|j| w.is(j, ROLE_HEAD) && (!w.is(j, ROLE_WEAK) || qualified(j) || determined(j)));
     let demonym_before = w.known_names_ending_at(k).any(|g| g.hit.form == Form::Demonym);
     // "Conservative leader Kemi Badenoch", "Senate Democratic leader X".
     let party = (k > 0 && w.cand_at(k - 1).is_none()).then(|| lexicon().party_of(w.t(k - 1))).flatten();
@@ -328,6 +330,14 @@ mod tests {
         not("Lee Jae-myung met former colleague Park Ji-won in Seoul.", "lowercase-title");
         // "manager" is a weak head: with nothing before it, it is no title.
         not("The new manager Tom Baker joined the club.", "lowercase-title");
+        // Nor is a relation after a possessive.
+        not("She thanked her partner Tom Baker.", "lowercase-title");
+    }
+
+    #[test]
+    fn a_team_post_after_an_article_or_possessive() {
+        ok("Their captain Lautaro Martinez barely had a touch.", "lowercase-title", "Lautaro Martinez", Some("Captain"), None);
+        ok("Later the substitute Senny Mayulu completed the rout.", "lowercase-title", "Senny Mayulu", Some("Substitute"), None);
         not("Lee Jae-myung met Park Ji-won in Seoul.", CAPITALISED_TITLE);
     }
 

@@ -11,7 +11,7 @@
 //! - Clubs no step labelled, found next to a score ([`scores`]) or in a
 //!   ranked table ([`tables`]: standings, results with a team column), then
 //!   wherever the article names them again.
-//! - Line-ups ([`lineups`]).
+//! - Line-ups ([`mod@lineups`]).
 
 mod lineups;
 mod scores;
