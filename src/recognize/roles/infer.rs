@@ -127,11 +127,14 @@ pub(super) fn infer(w: &Work, p: usize, role: Option<&str>, used: &[bool], artic
 }
 
 /// Whether a title is a state office, which the article's country may own:
-/// "the prime minister", "the ambassador", "the general".
+/// "the prime minister", "the ambassador", "the general"; not a team's post
+/// alone ("captain", "coach").
 fn is_state_office(role: &str) -> bool {
     let r = role.to_lowercase();
     let words: Vec<&str> = r.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    lexicon().roles.state_title_words.iter().any(|k| words.contains(&k.as_str())) || lexicon().is_rank(role)
+    // "Captain" alone may be a team's: not the article's country's.
+    let team = words.iter().all(|w| lexicon().is(w, crate::lexicon::class::TEAM_ROLE));
+    !team && (lexicon().roles.state_title_words.iter().any(|k| words.contains(&k.as_str())) || lexicon().is_rank(role))
 }
 
 /// A dateline's place starts the line's prose, or nearly: within this many

@@ -338,6 +338,9 @@ mod tests {
     fn a_team_post_after_an_article_or_possessive() {
         ok("Their captain Lautaro Martinez barely had a touch.", "lowercase-title", "Lautaro Martinez", Some("Captain"), None);
         ok("Later the substitute Senny Mayulu completed the rout.", "lowercase-title", "Senny Mayulu", Some("Substitute"), None);
+        // A team's captain is no one's by the article's country.
+        let a = claims("PARIS (AP) -- The final ended late. Their captain Lautaro Martinez barely had a touch.");
+        assert!(a.iter().any(|c| c.person == "Lautaro Martinez" && c.affiliation.is_none()), "{a:?}");
         not("Lee Jae-myung met Park Ji-won in Seoul.", CAPITALISED_TITLE);
     }
 
