@@ -80,3 +80,16 @@ fn near_misses_stay_apart() {
     let all = pairs(&[a, b, c, d], "inconsistent-spelling");
     assert!(all.is_empty(), "{all:?}");
 }
+
+#[test]
+fn a_company_legal_suffix_is_no_other_spelling() {
+    let a = "Boeing Co said on Monday that orders rose. Boeing shares fell 2%.";
+    let b = "Boeing said it would hire 500 engineers, and Boeing shares rose.";
+    let all = pairs(&[a, b], "inconsistent-spelling");
+    assert!(all.iter().all(|(f, _)| f != "Boeing Co"), "{all:?}");
+    // A real misspelling beside the suffixed name is still one.
+    let c = "Boieng said deliveries would slow, and Boieng shares fell.";
+    let d = "Boeing Co said deliveries would slow. Boeing said so again, and Boeing agreed.";
+    let all = pairs(&[c, d], "inconsistent-spelling");
+    assert!(!all.iter().any(|(f, _)| f == "Boeing Co"), "{all:?}");
+}

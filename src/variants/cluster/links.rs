@@ -389,8 +389,11 @@ fn is_shouted<'f>(f: &str, forms: impl Iterator<Item = &'f str>, kind: Kind, lis
 }
 
 /// What a spelling's case says: everything but its first letter, which a
-/// sentence may capitalise ("al-Assad" / "Al-Assad"); nothing for shouted forms.
+/// sentence may capitalise ("al-Assad" / "Al-Assad"); nothing for shouted
+/// forms. A company's legal suffix says nothing either: "Boeing Co" is
+/// "Boeing" written in full, not another spelling.
 fn case_identity(f: &str, shouted: bool) -> String {
+    let f = without_company_suffix(f);
     if shouted {
         return f.to_lowercase();
     }
@@ -398,6 +401,20 @@ fn case_identity(f: &str, shouted: bool) -> String {
     match cs.next() {
         Some(c) => c.to_lowercase().chain(cs).collect(),
         None => String::new(),
+    }
+}
+
+/// A spelling without its trailing company suffixes ("Boeing Co", "Diageo
+/// Plc", "Acme Holdings Ltd." → "Boeing", "Diageo", "Acme"); the spelling
+/// itself if that would leave nothing.
+fn without_company_suffix(f: &str) -> &str {
+    let mut rest = f.trim_end();
+    loop {
+        let Some((head, last)) = rest.rsplit_once(' ') else { return rest };
+        if !crate::lexicon::lexicon().is(last, crate::lexicon::class::COMPANY_SUFFIX) {
+            return rest;
+        }
+        rest = head.trim_end_matches([',', ' ']);
     }
 }
 
