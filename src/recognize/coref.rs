@@ -175,7 +175,8 @@ fn deletions(s: &str) -> Vec<String> {
 pub(crate) fn link(w: &mut Work) {
     let names = FullNames::new(w);
     let antecedent = |_: &Work, tok: usize, word: &str| names.antecedent(tok, word);
-    // One-word places that are a person's name here ("Austin said").
+    // One-word places that are a person's name here ("Austin said", after
+    // "Lloyd Austin").
     for ci in 0..w.cands.len() {
         let c = &w.cands[ci];
         let Key::Kb(e) = c.key else { continue };
@@ -188,7 +189,10 @@ pub(crate) fn link(w: &mut Work) {
         }
         let word = w.t(c.tokens.first).to_string();
         let first = c.tokens.first;
-        if let Some(a) = antecedent(w, first, &word) {
+        // Only after the person is named, and not where a preposition makes
+        // it the place: "in Paris" stays the city, whoever "Jacques Paris" is.
+        let located = first > 0 && w.is(first - 1, crate::lexicon::class::LOC_PRE);
+        if let Some(a) = antecedent(w, first, &word).filter(|&a| w.cands[a].tokens.end <= first && !located) {
             let key = w.cands[a].key.clone();
             let c = &mut w.cands[ci];
             c.kind = Kind::Person;

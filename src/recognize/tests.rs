@@ -103,6 +103,16 @@ fn surname_references_link_to_the_full_name() {
 }
 
 #[test]
+fn a_place_is_a_person_s_family_name_only_after_the_person() {
+    let t = "Lloyd Austin flew in on Monday. Austin said the talks went well.";
+    assert!(has(&spans(t), "Austin", "PERSON"), "{:?}", spans(t));
+    // Before the person is named, or after "in", the city stays the city.
+    let t = "Paris is preparing a conference. Barrot spoke in Paris. The hostages, Cecile Kohler and Jacques Paris, are held in Iran.";
+    let s = spans(t);
+    assert_eq!(s.iter().filter(|(n, l)| n == "Paris" && *l == "LOC").count(), 2, "{s:?}");
+}
+
+#[test]
 fn two_people_with_one_family_name_stay_apart() {
     let t = "Prime Minister Kim Min-seok and Kim Tae-hyo, a deputy national security adviser, spoke. Kim Tae-hyo later left.";
     let a = run(t);
