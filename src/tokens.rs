@@ -140,6 +140,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             let end = i + c.len_utf8();
             toks.push(Token { start: i as u32, end: end as u32, kind: TokKind::Punct, flags: 0 });
             match c {
+                // "1. Faith Kipyegon": a list number's full stop ends no sentence.
+                '.' if toks.len() >= 2 && is_list_number(text, &toks[toks.len() - 2]) => sent_start = false,
                 '.' | '!' | '?' | '\u{2026}' => sent_start = true,
                 // Opening quotes and brackets keep a pending sentence start.
                 '"' | '\u{201c}' | '\u{2018}' | '(' | '[' | '\'' | '\u{201d}' | '\u{2019}' | ')' => {}
@@ -327,6 +329,12 @@ pub fn quotes(text: &str) -> Vec<Span> {
     out
 }
 
+/// Whether `t` is a list or rank number opening its line: "1" of "1. Faith
+/// Kipyegon (Kenya) 3:52.15" (one to three digits).
+fn is_list_number(text: &str, t: &Token) -> bool {
+    t.kind == TokKind::Word && t.has(LINE_START) && (1..=3).contains(&(t.end - t.start)) && t.text(text).bytes().all(|b| b.is_ascii_digit())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -359,6 +367,13 @@ mod tests {
         assert_eq!(texts, ["U.S.", "Secretary", "met", "Gen.", "Kim", "in", "S.", "Korea", "He", "left"]);
         assert!(w[8].1 & SENT_START != 0, "He starts a sentence");
         assert!(w[4].1 & SENT_START == 0, "Kim after Gen. does not");
+    }
+
+    #[test]
+    fn a_list_number_starts_no_sentence() {
+        let w = words("1. Faith Kipyegon (Kenya)\nIt rained. Faith won.");
+        assert!(w[1].1 & SENT_START == 0, "Faith after a list number");
+        assert!(w[4].1 & SENT_START != 0 && w[6].1 & SENT_START != 0, "{w:?}");
     }
 
     #[test]
