@@ -407,10 +407,13 @@ try {
 
   // 3b. The light theme gets its own defaults; a user's rule still wins over them.
   await ask('setting', { key: 'workbench.colorTheme', value: 'Default Light Modern' });
+  // Switching themes re-renders the editor; on a busy machine that takes a while.
   const light = await waitFor(async () => {
-    const c = await tokenColours('Mark Rutte');
-    return c[0]?.color === rgb(PALETTE.light.person) ? c : undefined;
-  }, 10000);
+    for (const [k, text] of Object.entries(TOKEN_TEXT)) {
+      if ((await tokenColours(text))[0]?.color !== rgb(PALETTE.light[k])) return undefined;
+    }
+    return true;
+  }, 30000);
   const lightGot = {};
   for (const [k, text] of Object.entries(TOKEN_TEXT)) {
     lightGot[k] = (await tokenColours(text))[0]?.color;
