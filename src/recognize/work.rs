@@ -368,16 +368,22 @@ impl<'a> Work<'a> {
         Some(idx)
     }
 
+    /// The line under line `li`, past at most one empty line: where a byline's
+    /// title or date is written.
+    pub fn line_under(&self, li: usize) -> Option<usize> {
+        (li + 1..self.lines.len().min(li + 3)).find(|&n| !self.lines[n].tokens.is_empty())
+    }
+
     /// Extends candidate `c` to end at token `end`, over tokens no candidate covers.
     pub fn extend_cand(&mut self, c: usize, end: usize) {
         let from = self.cands[c].tokens.end;
-        if (from..end).any(|i| self.covered[i] != NONE) {
+        if end <= from || (from..end).any(|i| self.covered[i] != NONE) {
             return;
         }
         for i in from..end {
             self.covered[i] = c as u32;
         }
-        self.cands[c].tokens.end = end.max(from);
+        self.cands[c].tokens.end = end;
     }
 
     /// The candidate `c` refers to by coreference (itself if none).

@@ -39,6 +39,21 @@ byline_binary() {
   printf '%s\n' "$bin"
 }
 
+# A suite's own arguments: [--screenshots] [--byline PATH]. Sets $screenshots (0/1) and
+# $byline (the given binary, else the release build, built when absent).
+suite_args() {
+  screenshots=0
+  byline=""
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --screenshots) screenshots=1; shift ;;
+      --byline) byline="$2"; shift 2 ;;
+      *) die "unknown argument: $1" ;;
+    esac
+  done
+  [ -n "$byline" ] || byline="$(byline_binary)"
+}
+
 # playwright_core: installs Debian's chromium and playwright-core (cached under
 # $BYLINE_E2E_CACHE) when missing; prints the path of the playwright-core package.
 PLAYWRIGHT_VERSION=1.56.1

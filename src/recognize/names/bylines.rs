@@ -104,8 +104,8 @@ pub(super) fn name_lines(w: &mut Work) {
     let top = w.lines.len().min(NAME_LINE_WITHIN);
     for li in 0..top {
         let l = &w.lines[li];
-        let first = (l.content_from..l.tokens.end).find(|&k| w.toks[k].kind != TokKind::Gap);
-        let Some(p) = first.and_then(|k| w.cand_at(k)).filter(|&p| w.cands[p].tokens.first == first.unwrap_or(0)) else { continue };
+        let Some(first) = (l.content_from..l.tokens.end).find(|&k| w.toks[k].kind != TokKind::Gap) else { continue };
+        let Some(p) = w.cand_at(first).filter(|&p| w.cands[p].tokens.first == first) else { continue };
         let c = &w.cands[p];
         if c.kind != Kind::Person || c.byline || c.tokens.end - c.tokens.first < 2 {
             continue;
@@ -117,8 +117,7 @@ pub(super) fn name_lines(w: &mut Work) {
         if rest != end && !titled_here {
             continue;
         }
-        let next = (li + 1..w.lines.len().min(li + 3)).find(|&n| !w.lines[n].tokens.is_empty());
-        if titled_here || next.is_some_and(|n| reporter_detail(w, n)) {
+        if titled_here || w.line_under(li).is_some_and(|n| reporter_detail(w, n)) {
             w.cands[p].byline = true;
         }
     }

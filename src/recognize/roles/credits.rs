@@ -106,7 +106,7 @@ pub(super) fn byline_title(w: &Work, p: usize) -> (Option<String>, Option<String
     let (from, to) = if w.is_punct(end, ',') && end < w.lines[li].tokens.end {
         (end + 1, w.lines[li].tokens.end)
     } else {
-        match (li + 1..w.lines.len().min(li + 3)).find(|&n| !w.lines[n].tokens.is_empty()) {
+        match w.line_under(li) {
             Some(n) => (w.lines[n].content_from, w.lines[n].tokens.end),
             None => return (None, None),
         }

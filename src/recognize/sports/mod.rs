@@ -23,6 +23,7 @@ use super::{Key, Work};
 use crate::kb::Class;
 use crate::lexicon::class::{LOC_HEAD, MATCH_WORD, ROLE_HEAD, ROLE_WEAK};
 use crate::model::{Kind, Origin};
+use std::collections::HashSet;
 
 /// Scores a document needs before its cities can be clubs (or one results row).
 const MIN_SCORES: usize = 2;
@@ -47,8 +48,9 @@ pub(crate) fn clubs(w: &mut Work) {
     } else {
         scores
     };
-    let mut found = tables::teams(w);
-    let mut relabelled: Vec<String> = tables::place_teams(w);
+    let rows = tables::ranked_rows(w);
+    let mut found = tables::teams(w, &rows);
+    let mut relabelled = tables::place_teams(w, &rows);
     if scores >= MIN_SCORES {
         found.extend(scores::unknown_clubs(w));
         relabelled.extend(places_next_to_scores(w));
@@ -59,8 +61,8 @@ pub(crate) fn clubs(w: &mut Work) {
 
 /// The one-word places next to a match word or a score, relabelled as clubs;
 /// returns their names as written.
-fn places_next_to_scores(w: &mut Work) -> Vec<String> {
-    let mut entries = Vec::new();
+fn places_next_to_scores(w: &mut Work) -> HashSet<String> {
+    let mut entries = HashSet::new();
     for ci in 0..w.cands.len() {
         if one_word_place(w, ci).is_none() {
             continue;
@@ -79,7 +81,7 @@ fn places_next_to_scores(w: &mut Work) -> Vec<String> {
             || prev.is_some_and(|p| is_number(w, p) && p > 0 && w.cand_at(p - 1).is_some_and(|o| w.cands[o].tokens.end == p));
         if sporty {
             to_club(w, ci);
-            entries.push(w.span_text(f, end).to_string());
+            entries.insert(w.span_text(f, end).to_string());
         }
     }
     entries
@@ -105,7 +107,7 @@ fn to_club(w: &mut Work, ci: usize) {
 /// same way: "Bologna coach Vincenzo Italiano", "won at Roma". Not where the
 /// words say it is the place: "in Bologna", "the people of Bologna" (but "the
 /// coach of Bologna"), "the Lazio region".
-fn places_again(w: &mut Work, names: Vec<String>) {
+fn places_again(w: &mut Work, names: HashSet<String>) {
     if names.is_empty() {
         return;
     }
@@ -117,7 +119,7 @@ fn places_again(w: &mut Work, names: Vec<String>) {
         let place_noun = w.toks.get(end).is_some_and(|t| t.is_word()) && w.is(end, LOC_HEAD);
         let located = f > 0 && matches!(w.t(f - 1), "in" | "In");
         let of_place = f > 1 && w.t(f - 1) == "of" && !w.is(f - 2, ROLE_HEAD | ROLE_WEAK);
-        if !place_noun && !located && !of_place && names.iter().any(|n| n == w.span_text(f, end)) {
+        if !place_noun && !located && !of_place && names.contains(w.span_text(f, end)) {
             to_club(w, ci);
         }
     }

@@ -12,6 +12,8 @@ const MAX_CLUB_WORDS: usize = 3;
 /// else can stand; in prose a common word next to a score is the word.
 pub(super) fn unknown_clubs(w: &mut Work) -> Vec<(TokRange, bool)> {
     let mut found = Vec::new();
+    // Scores come in text order: each line is read once, however many scores it holds.
+    let mut line_read: Option<(u32, bool)> = None;
     for i in 0..w.toks.len() {
         let (before, after) = if score_at(w, i) {
             (i.checked_sub(1), Some(i + 3))
@@ -22,7 +24,15 @@ pub(super) fn unknown_clubs(w: &mut Work) -> Vec<(TokRange, bool)> {
         } else {
             continue;
         };
-        let row = results_row(w, i);
+        let li = w.line_of[i];
+        let row = match line_read {
+            Some((l, row)) if l == li => row,
+            _ => {
+                let row = results_row(w, i);
+                line_read = Some((li, row));
+                row
+            }
+        };
         if let Some(b) = before.filter(|&b| free_cap(w, b, row)) {
             let mut s = b;
             while s > 0 && b - s + 1 < MAX_CLUB_WORDS && free_cap(w, s - 1, row) {
@@ -58,7 +68,12 @@ pub(super) fn results_row(w: &Work, i: usize) -> bool {
     for k in l.content_from..l.tokens.end {
         let t = w.toks[k];
         match t.kind {
-            crate::tokens::TokKind::Word if is_number(w, k) => numbers += 1,
+            crate::tokens::TokKind::Word if is_number(w, k) => {
+                numbers += 1;
+                if numbers > 2 {
+                    return false;
+                }
+            }
             crate::tokens::TokKind::Word if t.is_cap() => {}
             crate::tokens::TokKind::Punct if matches!(w.t(k), "-" | "\u{2013}") => {}
             crate::tokens::TokKind::Gap => {}

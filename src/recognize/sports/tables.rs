@@ -8,6 +8,7 @@ use super::super::{TokRange, Work};
 use super::{free_cap, is_number, one_word_place, to_club};
 use crate::lexicon::class::GIVEN;
 use crate::tokens::TokKind;
+use std::collections::HashSet;
 
 /// Ranked rows an article needs before its rows are read as a table.
 const MIN_ROWS: usize = 3;
@@ -22,7 +23,7 @@ fn after_rank(w: &Work, li: usize) -> Option<usize> {
 }
 
 /// The ranked rows of the article, each as (line, first token after the rank).
-fn ranked_rows(w: &Work) -> Vec<(usize, usize)> {
+pub(super) fn ranked_rows(w: &Work) -> Vec<(usize, usize)> {
     let rows: Vec<(usize, usize)> = (0..w.lines.len()).filter_map(|li| after_rank(w, li).map(|k| (li, k))).collect();
     if rows.len() < MIN_ROWS { Vec::new() } else { rows }
 }
@@ -57,9 +58,9 @@ fn team_at(w: &Work, li: usize, k: usize) -> Option<TokRange> {
 /// The teams of the article's ranked tables no step labelled: the name right
 /// after the rank in standings, the name after a competitor's parenthesis in
 /// results. Common words may be team names here ("Inter").
-pub(super) fn teams(w: &Work) -> Vec<(TokRange, bool)> {
+pub(super) fn teams(w: &Work, rows: &[(usize, usize)]) -> Vec<(TokRange, bool)> {
     let mut found = Vec::new();
-    for (li, k) in ranked_rows(w) {
+    for &(li, k) in rows {
         if let Some(r) = team_at(w, li, k) {
             found.push((r, true));
             continue;
@@ -86,9 +87,9 @@ pub(super) fn teams(w: &Work) -> Vec<(TokRange, bool)> {
 /// The one-word places that stand first in standings rows ("4. Bologna  12
 /// 7 2 3"), relabelled as clubs; returns their names as written.
 /// Countries stay: a national team is labelled as its country.
-pub(super) fn place_teams(w: &mut Work) -> Vec<String> {
-    let mut entries = Vec::new();
-    for (li, k) in ranked_rows(w) {
+pub(super) fn place_teams(w: &mut Work, rows: &[(usize, usize)]) -> HashSet<String> {
+    let mut entries = HashSet::new();
+    for &(li, k) in rows {
         let Some(c) = w.cand_at(k).filter(|&c| w.cands[c].tokens.first == k) else { continue };
         if one_word_place(w, c).is_none() {
             continue;
@@ -102,7 +103,7 @@ pub(super) fn place_teams(w: &mut Work) -> Vec<String> {
             if e > w.cands[c].tokens.end {
                 w.extend_cand(c, e);
             } else {
-                entries.push(w.span_text(k, e).to_string());
+                entries.insert(w.span_text(k, e).to_string());
             }
             to_club(w, c);
         }

@@ -6,16 +6,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
-screenshots=0
-byline=""
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --screenshots) screenshots=1; shift ;;
-    --byline) byline="$2"; shift 2 ;;
-    *) die "unknown argument: $1" ;;
-  esac
-done
-[ -n "$byline" ] || byline="$(byline_binary)"
+suite_args "$@"
 bin="$(bash "$E2E_DIR/neovim/install.sh")"
 nvim="$bin/nvim"
 python="$bin/python"

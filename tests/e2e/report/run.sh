@@ -9,16 +9,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
-screenshots=0
-byline=""
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --screenshots) screenshots=1; shift ;;
-    --byline) byline="$2"; shift 2 ;;
-    *) die "unknown argument: $1" ;;
-  esac
-done
-[ -n "$byline" ] || byline="$(byline_binary)"
+suite_args "$@"
 command -v node >/dev/null || die "the report test needs node"
 
 # Chromium and playwright-core only (not code-server): the report needs a browser, no editor.

@@ -8,16 +8,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
-screenshots=0
-byline=""
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --screenshots) screenshots=1; shift ;;
-    --byline) byline="$2"; shift 2 ;;
-    *) die "unknown argument: $1" ;;
-  esac
-done
-[ -n "$byline" ] || byline="$(byline_binary)"
+suite_args "$@"
 command -v node >/dev/null && node -e 'process.exit(+process.versions.node.split(".")[0] >= 20 ? 0 : 1)' \
   || die "the VS Code test needs node 20+ and npm (code-server 4.100.3 runs on node 20)"
 bash "$E2E_DIR/vscode/install.sh"
