@@ -474,3 +474,22 @@ fn the_readme_usage_agrees_with_the_help() {
         }
     }
 }
+
+#[test]
+fn names_lists_the_accepted_names_but_never_a_flagged_spelling() {
+    let dir = support::root().join("tests/names/corpus");
+    let out = run(&["names", "--format", "plain", dir.to_str().unwrap()]);
+    assert!(out.status.success());
+    let names = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = names.lines().collect();
+    for n in ["Helen Tennant", "Chris Patten", "Wi Sung-lac", "Agence France-Presse", "Yonhap"] {
+        assert!(lines.contains(&n), "{n} missing: {names}");
+    }
+    assert!(!names.contains("Seongrak"), "the flagged spelling is not accepted: {names}");
+    // Word lists: the words of the names, not English words, not the variant.
+    let out = run(&["names", "--format", "cspell", dir.to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let words: Vec<&str> = v["words"].as_array().unwrap().iter().map(|w| w.as_str().unwrap()).collect();
+    assert!(words.contains(&"Tennant") && words.contains(&"Sung-lac"), "{words:?}");
+    assert!(!words.contains(&"Seongrak") && !words.contains(&"Trust"), "{words:?}");
+}

@@ -1,5 +1,5 @@
 //! The command line: `byline check` (`check.rs`, `--group` in `group.rs`),
-//! `fix`, `entities`, `export`, `report`, `show` and `lsp`.
+//! `fix`, `entities`, `export`, `report`, `names`, `show` and `lsp`.
 //! Exit status: 0 success (no findings at the chosen severity), 1 findings,
 //! 2 errors (bad arguments, unreadable corpus).
 
@@ -8,6 +8,7 @@ mod entities;
 mod export;
 mod fix;
 mod group;
+mod names;
 mod report;
 mod show;
 
@@ -97,6 +98,19 @@ enum Command {
         #[arg(default_value = ".")]
         dir: PathBuf,
     },
+    /// Write the names Byline accepts (never the spellings it flags) as another
+    /// prose linter's vocabulary, so it stops flagging real names: vale
+    /// (accept.txt), harper (user dictionary), cspell (cspell.json), typos
+    /// (_typos.toml), ltex (ltex.dictionary), plain (one name per line).
+    Names {
+        #[arg(long, value_enum)]
+        format: names::NamesFormat,
+        /// The file to write (its folders are created). Default: standard output.
+        #[arg(long, short)]
+        out: Option<PathBuf>,
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
     /// Show one article with its entities marked inline, and the roles found.
     Show {
         /// The article.
@@ -176,6 +190,7 @@ pub fn main() -> i32 {
         }
         Command::Fix { write, all, dir } => with_corpus(&dir, |c| fix::run(c, write, all)),
         Command::Report { out, dir } => with_corpus(&dir, |c| report::run(c, out.as_deref())),
+        Command::Names { format, out, dir } => with_corpus(&dir, |c| names::run(c, format, out.as_deref())),
         Command::Show { file } => show::run(&file),
         Command::Lsp => crate::lsp::run_stdio(),
     }

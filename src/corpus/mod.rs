@@ -7,6 +7,7 @@
 pub mod files;
 pub mod findings;
 mod load;
+pub mod names;
 pub mod query;
 pub mod snapshot;
 pub mod tally;
