@@ -72,6 +72,7 @@ struct RawLexicon {
     succession_words: Vec<String>,
     state_heads: Vec<String>,
     own_country_nouns: Vec<String>,
+    department_heads: Vec<String>,
     match_words: Vec<String>,
     team_role_heads: Vec<String>,
     #[serde(flatten)]
@@ -196,6 +197,9 @@ pub mod class {
     /// `team_role_heads` ("captain", "substitute", "coach"): weak heads that
     /// make a title after an article or a possessive ("their captain X").
     pub const TEAM_ROLE: u64 = 1 << 61;
+    /// `department_heads` ("ministry", "office"): a government department's
+    /// head word (its country, not itself, is a person's affiliation).
+    pub const DEPARTMENT_HEAD: u64 = 1 << 62;
 }
 
 /// The lexicon; get it with [`lexicon()`].
@@ -305,6 +309,7 @@ impl Lexicon {
         add(&raw.succession_words, SUCCESSION);
         add(&raw.state_heads, STATE_HEAD);
         add(&raw.own_country_nouns, OWN_COUNTRY_NOUN);
+        add(&raw.department_heads, DEPARTMENT_HEAD);
         add(&raw.match_words, MATCH_WORD);
         add(&raw.team_role_heads, TEAM_ROLE);
         for line in GIVEN_TXT.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {

@@ -123,6 +123,7 @@ fn parse(countries: &str, orgs: &str, places: &str) -> Result<Vec<KbEntry>, toml
             .filter(|a| !(a.ends_with('s') && !a.contains(' ') && crate::lexicon::lexicon().is_known_word(a)))
             .collect();
         e.country = if o.generic { None } else { o.country };
+        e.generic = o.generic;
         e.subkind = o.kind;
         out.push(e);
     }

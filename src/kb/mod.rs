@@ -187,6 +187,9 @@ pub struct KbEntry {
     pub subkind: Option<Subkind>,
     /// The capital, for countries.
     pub capital: Option<String>,
+    /// A name many countries' bodies share ("Joint Chiefs of Staff"): its
+    /// country is the text's, never the gazetteer's.
+    pub generic: bool,
     pub source: Source,
 }
 
@@ -206,6 +209,7 @@ impl KbEntry {
             country: None,
             subkind: None,
             capital: None,
+            generic: false,
             source: Source::Builtin,
         }
     }

@@ -12,7 +12,7 @@
 
 use super::super::{Affil, Key, TokRange, Work};
 use crate::kb::Class;
-use crate::lexicon::class::{FUNC, HONORIFIC, ROLE_HEAD, ROLE_MOD, STATE_HEAD};
+use crate::lexicon::class::{DEPARTMENT_HEAD, FUNC, HONORIFIC, ROLE_HEAD, ROLE_MOD, STATE_HEAD};
 use crate::lexicon::lexicon;
 use crate::model::Kind;
 use crate::tokens::{LOWER, TokKind};
@@ -53,9 +53,13 @@ pub(super) fn resolve(w: &Work, a: &Affil, tokens: Option<TokRange>) -> Option<A
             if state && let Some(&country) = w.org_country.get(&root) {
                 return Some(Affiliation { name: w.kb.entry(country).name.clone(), tokens });
             }
+            // A state body of unknown country is left to the context, except a
+            // built-in armed group of no state, which is itself ("Rapid Support
+            // Forces"): the gazetteer gives every state's body its country, but
+            // for a name many states' bodies share.
             if let Key::Kb(e) = cand.key {
                 let entry = w.kb.entry(e);
-                if entry.is_state_body() && entry.country.is_none() {
+                if entry.is_state_body() && entry.country.is_none() && (entry.is_user() || entry.generic) {
                     return None;
                 }
                 return resolve(w, &Affil::Kb(e), tokens);
@@ -63,12 +67,22 @@ pub(super) fn resolve(w: &Work, a: &Affil, tokens: Option<TokRange>) -> Option<A
             let name = w.span_text(cand.tokens.first, cand.tokens.end).to_string();
             match w.org_country.get(&root) {
                 Some(&country) if state => Some(Affiliation { name: w.kb.entry(country).name.clone(), tokens }),
-                // A state body of unknown country: the context will say.
-                None if state => None,
+                // A state body of unknown country: a government department's
+                // country is left to the context; a body with a name of its
+                // own is the affiliation ("Rapid Support Forces").
+                None if state => named_state_body(w, cand).then_some(Affiliation { name, tokens }),
                 _ => Some(Affiliation { name, tokens }),
             }
         }
     }
+}
+
+/// Whether a state body not in the knowledge base is named as itself rather
+/// than as its government's department: at least two words, and a head that is
+/// no department's ("Presidential Leadership Council", not "Foreign Ministry").
+fn named_state_body(w: &Work, cand: &super::super::Cand) -> bool {
+    let words = (cand.tokens.first..cand.tokens.end).filter(|&k| w.toks[k].kind == TokKind::Word).count();
+    words >= 2 && !w.is(cand.tokens.end - 1, DEPARTMENT_HEAD)
 }
 
 /// The affiliation a non-person candidate stands for.
@@ -166,6 +180,46 @@ mod tests {
             "capitalised-title",
             "Kim Myung-soo",
             Some("Chairman"),
+            Some("South Korea"),
+        );
+    }
+
+    #[test]
+    fn a_named_body_of_unknown_country_is_itself_but_a_department_is_left_to_context() {
+        ok(
+            "Rashad al-Alimi, who heads the Presidential Leadership Council, left Aden.",
+            "relative-clause",
+            "Rashad al-Alimi",
+            Some("Head"),
+            Some("Presidential Leadership Council"),
+        );
+        // A government department of no named country: the context decides.
+        ok(
+            "Tom Weber, a spokesman for the Foreign Ministry, said the talks ended.",
+            "appositive",
+            "Tom Weber",
+            Some("Spokesman for the Foreign Ministry"),
+            None,
+        );
+    }
+
+    #[test]
+    fn an_armed_group_of_no_state_is_itself_and_a_shared_name_is_left_to_context() {
+        let t = "The Rapid Support Forces (RSF) took the town. Abdelrahim Hamdan Dagalo, a senior commander of the RSF, was sanctioned.";
+        ok(
+            t,
+            "appositive",
+            "Abdelrahim Hamdan Dagalo",
+            Some("Senior Commander of the Rapid Support Forces"),
+            Some("Rapid Support Forces (RSF)"),
+        );
+        // "Joint Chiefs of Staff" is many countries' body: not the gazetteer's
+        // United States but the context's (a Korean name: South Korea).
+        ok(
+            "Kim Myung-soo, chairman of the Joint Chiefs of Staff, visited the border.",
+            "appositive",
+            "Kim Myung-soo",
+            Some("Chairman of the Joint Chiefs of Staff"),
             Some("South Korea"),
         );
     }
