@@ -104,6 +104,9 @@ pub struct RoleWords {
     pub rank_words: Vec<String>,
     /// Words of a sign-off line, any case: "*Reporting* by".
     pub credit_words: Vec<String>,
+    /// Nouns that stand for any body just named, lowercase: "the *group*'s
+    /// leader" leads the organisation named before.
+    pub body_nouns: Vec<String>,
     /// Country → the words that say a paragraph is about it (exact spelling).
     pub country_signals: std::collections::BTreeMap<String, Vec<String>>,
     /// Verb of a relative clause → the role it states ("heads" → "Head").

@@ -98,6 +98,9 @@ fn read_title_before_comma(w: &Work, p: usize) -> Option<RoleMatch> {
         {
             affil = affiliation::of_cand(w, c);
             start = w.cands[c].tokens.first;
+        } else if let Some(body) = super::anaphora::referred_body(w, b) {
+            // "the council's leader, X", "its chief executive, X".
+            affil = Some(body);
         } else if !w.is_lower(b, POSSESSIVE_DET | ARTICLE) && !w.toks[b].is_cap() && !the_body_s(w, b) {
             return None;
         }
@@ -115,7 +118,8 @@ fn read_title_before_comma(w: &Work, p: usize) -> Option<RoleMatch> {
 }
 
 /// Whether token `b` is a lowercase noun's possessive after an article: "*the
-/// council's* leader, X" (the body is left to context).
+/// council's* leader, X" (the body, when none of that name was named before,
+/// is left to context).
 fn the_body_s(w: &Work, b: usize) -> bool {
     w.toks[b].has(POSS) && w.toks[b].has(LOWER) && b > 0 && w.is(b - 1, ARTICLE)
 }

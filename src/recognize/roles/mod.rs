@@ -24,6 +24,7 @@
 //! This step reads the blackboard ([`Work`]) and writes nothing to it.
 
 mod affiliation;
+mod anaphora;
 mod apposition;
 mod bodies;
 mod counterpart;

@@ -158,6 +158,9 @@ fn read_lowercase_title(w: &Work, p: usize) -> Option<RoleMatch> {
         } else if let Some(body) = unknown_body {
             // "McLaren team principal X": a name the names step left unlabelled.
             affil = Some(body);
+        } else if let Some(body) = super::anaphora::referred_body(w, b) {
+            // "the company's chief executive X", "its chairman X".
+            affil = Some(body);
         }
     }
     let role = tidy_role(&w.text[w.span(role_start, first)])?;
