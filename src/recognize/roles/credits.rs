@@ -64,7 +64,13 @@ pub(super) fn byline_agency(w: &Work) -> Option<String> {
         Key::Kb(_) => media_entry(c).is_some(),
         _ => true,
     };
-    let in_parens = |c: &Cand| c.tokens.first > 0 && w.is_punct(c.tokens.first - 1, '(') && w.is_punct(c.tokens.end, ')');
+    // "(Reuters)", "NAIROBI (Reuters)", but not the acronym after a name it
+    // spells out: "the Communications Authority of Kenya (CA)" credits no one.
+    let in_parens = |c: &Cand| {
+        let f = c.tokens.first;
+        let after_name = f > 1 && w.cand_at(f - 2).is_some_and(|n| w.cands[n].tokens.first != w.lines[w.line_of[f] as usize].content_from);
+        f > 0 && w.is_punct(f - 1, '(') && w.is_punct(c.tokens.end, ')') && c.refers_to.is_none() && !after_name
+    };
     let name = |c: &Cand| match media_entry(c) {
         Some(e) => display_name(w, e),
         None => w.span_text(c.tokens.first, c.tokens.end).to_string(),
@@ -151,6 +157,15 @@ mod tests {
         ok(t, "byline", "Ana Ruiz", None, Some("Reuters"));
         ok(t, "byline", "Tom Lee", None, Some("Reuters"));
         not(t, "appositive");
+    }
+
+    #[test]
+    fn an_acronym_after_the_name_it_spells_out_is_no_credit() {
+        let t = "By Wanjiru Kamau\n\nThe results were strong.\n\nThe Communications Authority of Kenya (CA) said it was reviewing rules.";
+        assert!(claims(t).is_empty(), "{:#?}", claims(t));
+        // A credit in parentheses after no name still is one.
+        let t = "By Wanjiru Kamau\n\nNAIROBI (Kenya News Agency) - Shares rose. The Communications Authority of Kenya (CA) said it was reviewing rules.";
+        ok(t, "byline", "Wanjiru Kamau", None, Some("Kenya News Agency"));
     }
 
     #[test]

@@ -172,14 +172,14 @@ fn country_of(w: &Work, c: &Cand) -> Option<String> {
     }
 }
 
-/// Whether a title belongs to a company rather than a state.
+/// Whether a title belongs to a company rather than a state: a company word,
+/// or a "chief ... officer" ("chief finance officer", "chief technology officer").
 fn is_corporate(role: &str) -> bool {
     let r = role.to_lowercase();
-    lexicon()
-        .roles
-        .corporate_title_words
-        .iter()
-        .any(|k| r.split(|c: char| !c.is_alphanumeric()).collect::<Vec<_>>().join(" ").contains(k.as_str()))
+    let words: Vec<&str> = r.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let joined = words.join(" ");
+    lexicon().roles.corporate_title_words.iter().any(|k| joined.contains(k.as_str()))
+        || words.first() == Some(&"chief") && words.last() == Some(&"officer")
 }
 
 /// A company mentioned once is not what an article is about.
@@ -272,6 +272,12 @@ mod tests {
             inferred("Microsoft reported record profit. CEO Satya Nadella said demand was strong.", "capitalised-title", "Satya Nadella"),
             None
         );
+    }
+
+    #[test]
+    fn any_chief_officer_is_a_company_title() {
+        let t = "Safaricom raised its dividend. Safaricom shares rose, and chief finance officer Dilip Pal said demand held.";
+        assert_eq!(inferred(t, "lowercase-title", "Dilip Pal").as_deref(), Some("Safaricom"));
     }
 
     #[test]
