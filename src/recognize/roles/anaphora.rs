@@ -7,7 +7,8 @@
 //! - "the group's", "the company's", "the club's" (a noun that stands for any
 //!   body, `body_nouns` in the lexicon): the nearest organisation before;
 //! - "its": the nearest organisation or country before, in this sentence or
-//!   the one before.
+//!   the one before;
+//! - the same without the possessive after a verb: "X, who led *the group*".
 //!
 //! Nothing near enough, no affiliation (the context may still give one).
 
@@ -41,7 +42,16 @@ pub(super) fn referred_body(w: &Work, b: usize) -> Option<Affiliation> {
             }
         });
     }
-    if !(w.toks[b].has(POSS) && w.toks[b].has(LOWER) && b > 0 && w.is(b - 1, ARTICLE)) {
+    if !w.toks[b].has(POSS) {
+        return None;
+    }
+    the_noun_body(w, b)
+}
+
+/// The body "the \<noun\>" at token `b` (the noun) refers to: "who led *the
+/// group*", "*the council*'s leader".
+pub(super) fn the_noun_body(w: &Work, b: usize) -> Option<Affiliation> {
+    if !(w.toks[b].has(LOWER) && b > 0 && w.is(b - 1, ARTICLE)) {
         return None;
     }
     let noun = w.t(b).to_lowercase();

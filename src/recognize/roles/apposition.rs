@@ -50,8 +50,22 @@ pub(super) fn relative_clause(w: &Work, p: usize, _so_far: &Claims) -> Option<Ro
     if k + 2 >= w.toks.len() || !w.is_punct(k, ',') || w.t(k + 1) != "who" {
         return None;
     }
-    let verb = k + 2;
-    let role = lexicon().roles.relative_role_verbs.get(w.t(verb))?.clone();
+    let mut verb = k + 2;
+    // "who has led the group since 2019": the post held until now.
+    let perfect = matches!(w.t(verb), "has" | "have") && verb + 1 < w.toks.len();
+    if perfect {
+        verb += 1;
+    }
+    let roles = &lexicon().roles;
+    // A present verb of a post states the role; "who runs", "who has led" only
+    // the body. "who led Napoli", "who had led the group" may be a post given
+    // up since: nothing.
+    let body_verb = roles.body_relative_verbs.iter().any(|v| v == w.t(verb));
+    let role = match roles.relative_role_verbs.get(w.t(verb)) {
+        Some(r) if !perfect => Some(r.clone()),
+        _ if body_verb && (perfect || !w.t(verb).ends_with("ed") && w.t(verb) != "led") => None,
+        _ => return None,
+    };
     let mut end = verb + 1;
     let mut affiliation = None;
     while end < w.toks.len().min(verb + 1 + BODY_AFTER_VERB) && w.toks[end].kind != TokKind::Punct {
@@ -63,9 +77,17 @@ pub(super) fn relative_clause(w: &Work, p: usize, _so_far: &Claims) -> Option<Ro
             end = w.cands[c].tokens.end;
             break;
         }
+        if let Some(body) = super::anaphora::the_noun_body(w, end) {
+            affiliation = Some(body);
+            end += 1;
+            break;
+        }
         end += 1;
     }
-    Some(RoleMatch::new(Some(role), affiliation, w.span(w.cands[p].tokens.first, end)))
+    if role.is_none() && affiliation.is_none() {
+        return None;
+    }
+    Some(RoleMatch::new(role, affiliation, w.span(w.cands[p].tokens.first, end)))
 }
 
 /// The words between a title and the body after it (the pattern's syntax):
@@ -148,10 +170,22 @@ mod tests {
             Some("International Atomic Energy Agency (IAEA)"),
         );
         ok("Anna Berg, who heads the coffee unit at Nestlé, takes over.", "relative-clause", "Anna Berg", Some("Head"), Some("Nestlé"));
-        // Past tense states no post; another person after the verb is no body.
-        not("Antonio Conte, who led Napoli to the title, said little.", "relative-clause");
+        // Another person after the verb is no body.
         not("Anna Berg, who manages Tom Baker, said little.", "relative-clause");
         not("Anna Berg, who arrived on Monday, said little.", "relative-clause");
+    }
+
+    #[test]
+    fn a_post_held_until_now_states_the_body_but_no_role() {
+        ok("Antonio Conte, who has led Napoli since 2024, said little.", "relative-clause", "Antonio Conte", None, Some("Napoli"));
+        // "the group": the organisation just named.
+        let t = "Hezbollah fired rockets. Naim Qassem, who has led the group since 2024, spoke on television.";
+        ok(t, "relative-clause", "Naim Qassem", None, Some("Hezbollah"));
+        ok("Tom Baker, who runs Acme Capital, said little.", "relative-clause", "Tom Baker", None, Some("Acme Capital"));
+        // A post perhaps given up since states nothing.
+        not("Ahmed al-Sharaa, who led Hayat Tahrir al-Sham, spoke.", "relative-clause");
+        not("Hassan Nasrallah, who had led the group for decades, was killed.", "relative-clause");
+        not("Anna Berg, who has led the way, said little.", "relative-clause");
     }
 
     #[test]
