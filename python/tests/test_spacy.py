@@ -25,7 +25,7 @@ def test_sets_ents_and_extensions(nlp):
     assert lee._.role == "Defense Minister"
     assert lee._.entity == "Lee Jong-sup"
     stoltenberg = next(e for e in doc.ents if e.text == "Jens Stoltenberg")
-    assert stoltenberg._.affiliation == "NATO"
+    assert stoltenberg._.affiliation == "North Atlantic Treaty Organization (NATO)"
 
 
 def test_pipe_equals_call(nlp):
