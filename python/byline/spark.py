@@ -63,7 +63,9 @@ def _merge(a, b):
 def summarize(sc, root: str, partitions: Optional[int] = None):
     """The documents as an RDD of ``(number, path)`` and the merged summary (JSON)."""
     paths = _byline.discover(root)
-    docs = sc.parallelize(list(enumerate(paths)), partitions or max(2, min(len(paths) // 500 + 1, 2000)))
+    # Large partitions: each emits one record per distinct entity and word it saw.
+    n = partitions or max(2 * sc.defaultParallelism, min(len(paths) // 2000 + 1, 5000))
+    docs = sc.parallelize(list(enumerate(paths)), n)
 
     def summarize_partition(items: Iterable[Tuple[int, str]]) -> Iterator[Tuple[str, object]]:
         entities, words = _byline.summarize_partition(root, list(items))
