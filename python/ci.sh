@@ -8,6 +8,7 @@ cd "$(dirname "$0")"
 here=$PWD
 root=$(cd .. && pwd)
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$root/target}"
+cargo fmt --check --manifest-path Cargo.toml
 
 if ! command -v java >/dev/null 2>&1; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless >/dev/null

@@ -25,7 +25,12 @@ use pyo3::prelude::*;
 use rayon::prelude::*;
 use serde::Serialize;
 
-create_exception!(_byline, BylineError, PyException, "A problem in a user file (byline.toml, a knowledge base), with its path, line and column.");
+create_exception!(
+    _byline,
+    BylineError,
+    PyException,
+    "A problem in a user file (byline.toml, a knowledge base), with its path, line and column."
+);
 
 /// A [`FileError`] as a Python `BylineError` with `path`, `line` and `column`.
 fn file_error(py: Python<'_>, e: &FileError) -> PyErr {
@@ -99,7 +104,8 @@ fn mentions_json(text: &str, a: &DocAnalysis) -> String {
         .entities
         .iter()
         .map(|e| {
-            let claims: Vec<DatedClaim> = e.claims.iter().map(|c| DatedClaim { doc: 0, date, file_date: false, claim: c.clone() }).collect();
+            let claims: Vec<DatedClaim> =
+                e.claims.iter().map(|c| DatedClaim { doc: 0, date, file_date: false, claim: c.clone() }).collect();
             let (role, affiliation) = current_role(&claims);
             let evidence = e
                 .claims

@@ -54,13 +54,10 @@ fn discover(py: Python<'_>, root: PathBuf) -> PyResult<Vec<String>> {
 fn summarize_partition(py: Python<'_>, root: PathBuf, items: Vec<(u32, String)>) -> PyResult<(Vec<(String, String)>, Vec<(String, u32)>)> {
     let (config, kb) = setup(py, &root)?;
     let s = py.detach(|| {
-        items
-            .par_iter()
-            .filter_map(|(id, rel)| distributed::summarize(&config, &kb, *id, rel).ok())
-            .reduce(Summary::default, |mut a, b| {
-                a.merge(b);
-                a
-            })
+        items.par_iter().filter_map(|(id, rel)| distributed::summarize(&config, &kb, *id, rel).ok()).reduce(Summary::default, |mut a, b| {
+            a.merge(b);
+            a
+        })
     });
     let entities = s.entities.iter().map(|(k, e)| Ok((k.clone(), serde_json::to_string(e).map_err(json_err)?))).collect::<PyResult<_>>()?;
     Ok((entities, s.words.into_iter().collect()))
