@@ -57,3 +57,21 @@ def test_config_round_trip(nlp, tmp_path):
     nlp.to_disk(tmp_path / "pipeline")
     again = spacy.load(tmp_path / "pipeline")
     assert [(e.text, e.label_) for e in again(TEXT).ents] == [(e.text, e.label_) for e in nlp(TEXT).ents]
+
+
+def test_registered_through_the_entry_point():
+    # A fresh interpreter that never imports byline: spaCy finds the factory
+    # through the package's spacy_factories entry point.
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, spacy\n"
+        "nlp = spacy.blank('en')\n"
+        "nlp.add_pipe('byline')\n"
+        "assert 'byline' in sys.modules\n"
+        "print([(e.text, e.label_) for e in nlp('Mark Rutte visited Seoul.').ents])\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd="/")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "[('Mark Rutte', 'PERSON'), ('Seoul', 'LOC')]"
