@@ -104,7 +104,7 @@ pub fn export_spans(corpus: &Corpus, doc: &Document, text: &str) -> Vec<ExportSp
     let a = &doc.analysis;
     // The corpus-wide name: clustered spellings share their preferred form.
     let names: Vec<String> =
-        a.entities.iter().map(|e| corpus.entity(&EntityKey::of(&corpus.kb, e)).map(|v| v.name).unwrap_or_else(|| e.name.clone())).collect();
+        a.entities.iter().map(|e| corpus.entity_name(&EntityKey::of(&corpus.kb, e)).unwrap_or_else(|| e.name.clone())).collect();
     let mut cp = CodePoints::new(text);
     a.mentions
         .iter()
