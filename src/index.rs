@@ -8,6 +8,7 @@
 //! `tests/incremental.rs`); it holds spellings and counts, never document text.
 
 pub mod cow;
+pub mod summary;
 #[cfg(test)]
 mod tests;
 

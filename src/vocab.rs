@@ -63,6 +63,13 @@ impl PartialEq for Vocab {
 
 impl Eq for Vocab {}
 
+/// A vocabulary from word counts (a merged [`crate::index::summary::Summary`]'s).
+impl FromIterator<(String, u32)> for Vocab {
+    fn from_iter<I: IntoIterator<Item = (String, u32)>>(iter: I) -> Vocab {
+        Vocab::from_counts(iter.into_iter().filter(|(_, n)| *n > 0).collect())
+    }
+}
+
 impl Vocab {
     fn from_counts(counts: FxHashMap<String, u32>) -> Vocab {
         Vocab {

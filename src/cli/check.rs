@@ -6,62 +6,16 @@
 
 use std::io::Write;
 
-use serde::Serialize;
 use serde::ser::{SerializeSeq, Serializer};
 
 use super::TableOrJson;
 use crate::config::Severity;
 use crate::corpus::Corpus;
-use crate::corpus::findings::{Finding, FindingData, each_document_findings};
+use crate::corpus::findings::{Finding, each_document_findings};
+use crate::corpus::json::finding as json_finding;
 use crate::corpus::tally::Tally;
 use crate::model::count;
-use crate::text::{Encoding, Position, line_window, position};
-
-#[derive(Serialize)]
-struct JsonRange {
-    start: Position,
-    end: Position,
-}
-
-#[derive(Serialize)]
-struct JsonRelated<'a> {
-    path: &'a str,
-    range: JsonRange,
-    message: &'a str,
-}
-
-#[derive(Serialize)]
-pub(super) struct JsonFinding<'a> {
-    path: &'a str,
-    range: JsonRange,
-    severity: &'static str,
-    code: &'static str,
-    message: &'a str,
-    data: &'a FindingData,
-    related: Vec<JsonRelated<'a>>,
-}
-
-pub(super) fn json_finding<'a>(corpus: &'a Corpus, f: &'a Finding) -> Option<JsonFinding<'a>> {
-    let doc = corpus.doc(f.doc)?;
-    Some(JsonFinding {
-        path: &doc.rel,
-        range: range(corpus, f.doc, &f.span)?,
-        severity: f.severity.as_str(),
-        code: f.code.as_str(),
-        message: &f.message,
-        data: &f.data,
-        related: f
-            .related
-            .iter()
-            .filter_map(|r| Some(JsonRelated { path: &corpus.doc(r.doc)?.rel, range: range(corpus, r.doc, &r.span)?, message: &r.message }))
-            .collect(),
-    })
-}
-
-fn range(corpus: &Corpus, doc: u32, span: &std::ops::Range<usize>) -> Option<JsonRange> {
-    let d = corpus.doc(doc)?;
-    Some(JsonRange { start: position(&d.rope, span.start, Encoding::Utf16), end: position(&d.rope, span.end, Encoding::Utf16) })
-}
+use crate::text::{Encoding, line_window, position};
 
 /// The severity a report shows by default: information for people, everything for JSON.
 pub(super) fn threshold(format: TableOrJson, severity: Option<Severity>) -> Severity {

@@ -11,50 +11,9 @@
 use std::io::Write;
 use std::path::Path;
 
-use serde::Serialize;
-
 use super::ExportFormat;
-use crate::corpus::{Corpus, Document};
-use crate::index::EntityKey;
-use crate::model::Kind;
-use crate::text::CodePoints;
-use crate::tokens::{SENT_START, TokKind, tokenize};
-
-#[derive(Serialize)]
-struct JsonDoc<'a> {
-    path: &'a str,
-    date: Option<String>,
-    text: &'a str,
-    spans: Vec<JsonSpan>,
-}
-
-#[derive(Serialize)]
-struct JsonSpan {
-    start: usize,
-    end: usize,
-    label: &'static str,
-    text: String,
-    entity: String,
-}
-
-/// A document's spans with code-point offsets and canonical entity names.
-fn spans(corpus: &Corpus, doc: &Document, text: &str) -> Vec<JsonSpan> {
-    let a = &doc.analysis;
-    // The corpus-wide name: clustered spellings share their preferred form.
-    let names: Vec<String> =
-        a.entities.iter().map(|e| corpus.entity(&EntityKey::of(&corpus.kb, e)).map(|v| v.name).unwrap_or_else(|| e.name.clone())).collect();
-    let mut cp = CodePoints::new(text);
-    a.mentions
-        .iter()
-        .map(|m| JsonSpan {
-            start: cp.at(m.span.start),
-            end: cp.at(m.span.end),
-            label: m.kind.label(),
-            text: text[m.span.clone()].to_string(),
-            entity: names[m.entity].clone(),
-        })
-        .collect()
-}
+use crate::corpus::Corpus;
+use crate::corpus::export::{brat, conll_all, jsonl};
 
 pub(super) fn run(corpus: &Corpus, format: ExportFormat, out: Option<&Path>) -> Result<i32, String> {
     match format {
@@ -68,95 +27,10 @@ pub(super) fn run(corpus: &Corpus, format: ExportFormat, out: Option<&Path>) -> 
                 Some(p) => Box::new(std::io::BufWriter::new(std::fs::File::create(p).map_err(|e| format!("{}: {e}", p.display()))?)),
                 None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
             };
-            for doc in corpus.docs() {
-                let text = doc.text();
-                if format == ExportFormat::Jsonl {
-                    let line = JsonDoc { path: &doc.rel, date: doc.analysis.date_string(), text: &text, spans: spans(corpus, doc, &text) };
-                    serde_json::to_writer(&mut sink, &line).map_err(|e| e.to_string())?;
-                    writeln!(sink).map_err(super::io_error)?;
-                } else {
-                    conll(&mut sink, doc, &text).map_err(super::io_error)?;
-                }
-            }
+            let written = if format == ExportFormat::Jsonl { jsonl(corpus, &mut sink) } else { conll_all(corpus, &mut sink) };
+            written.map_err(super::io_error)?;
             sink.flush().map_err(super::io_error)?;
             Ok(0)
         }
     }
-}
-
-fn conll(out: &mut dyn Write, doc: &Document, text: &str) -> std::io::Result<()> {
-    writeln!(out, "-DOCSTART- -X- -X- O\n")?;
-    let mentions = &doc.analysis.mentions;
-    let mut mi = 0;
-    let mut in_sentence = false;
-    for t in tokenize(text) {
-        if t.kind == TokKind::Newline || t.kind == TokKind::Gap {
-            if t.kind == TokKind::Newline && in_sentence {
-                writeln!(out)?;
-                in_sentence = false;
-            }
-            continue;
-        }
-        let s = t.text(text);
-        if s.trim().is_empty() || s == "\u{feff}" {
-            continue;
-        }
-        if t.has(SENT_START) && in_sentence {
-            writeln!(out)?;
-        }
-        while mi < mentions.len() && mentions[mi].span.end <= t.start as usize {
-            mi += 1;
-        }
-        let tag = match mentions.get(mi) {
-            Some(m) if m.span.start <= t.start as usize && (t.end as usize) <= m.span.end => {
-                format!("{}-{}", if m.span.start == t.start as usize { "B" } else { "I" }, m.kind.conll_label())
-            }
-            _ => "O".to_string(),
-        };
-        writeln!(out, "{s} _ _ {tag}")?;
-        in_sentence = true;
-    }
-    if in_sentence {
-        writeln!(out)?;
-    }
-    Ok(())
-}
-
-fn brat(corpus: &Corpus, dir: &Path) -> Result<(), String> {
-    let err = |p: &Path, e: std::io::Error| format!("{}: {e}", p.display());
-    std::fs::create_dir_all(dir).map_err(|e| err(dir, e))?;
-    let conf = "[entities]\nPERSON\nORG\nLOC\n\n[relations]\n\n[events]\n\n[attributes]\n";
-    std::fs::write(dir.join("annotation.conf"), conf).map_err(|e| err(dir, e))?;
-    let visual = "[labels]\nPERSON | Person | PER\nORG | Organization | ORG\nLOC | Location | LOC\n\n[drawing]\nPERSON\tbgColor:#ffccaa\nORG\tbgColor:#8fb2ff\nLOC\tbgColor:#95dfff\n";
-    std::fs::write(dir.join("visual.conf"), visual).map_err(|e| err(dir, e))?;
-    for doc in corpus.docs() {
-        let text = doc.text();
-        let txt = dir.join(&doc.rel);
-        if let Some(parent) = txt.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| err(parent, e))?;
-        }
-        std::fs::write(&txt, &text).map_err(|e| err(&txt, e))?;
-        let mut ann = String::new();
-        let a = &doc.analysis;
-        for (i, s) in spans(corpus, doc, &text).iter().enumerate() {
-            let n = i + 1;
-            ann.push_str(&format!("T{n}\t{} {} {}\t{}\n", s.label, s.start, s.end, s.text.replace(['\n', '\r'], " ")));
-            ann.push_str(&format!("N{n}\tReference T{n} Byline:{}\t{}\n", s.entity.replace(' ', "_"), s.entity));
-        }
-        let mut note = 0;
-        for (i, m) in a.mentions.iter().enumerate() {
-            let e = &a.entities[m.entity];
-            if m.short || e.kind != Kind::Person {
-                continue;
-            }
-            if let Some(c) = e.claims.first() {
-                note += 1;
-                let desc = [c.role.as_deref(), c.affiliation.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(", ");
-                ann.push_str(&format!("#{note}\tAnnotatorNotes T{}\t{desc}\n", i + 1));
-            }
-        }
-        let ann_path = txt.with_extension("ann");
-        std::fs::write(&ann_path, ann).map_err(|e| err(&ann_path, e))?;
-    }
-    Ok(())
 }

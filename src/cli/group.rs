@@ -10,10 +10,11 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::TableOrJson;
-use super::check::{JsonFinding, exit_status, json_finding, summary, threshold};
+use super::check::{exit_status, summary, threshold};
 use crate::config::Severity;
 use crate::corpus::Corpus;
 use crate::corpus::findings::{Finding, counts_text, each_document_findings};
+use crate::corpus::json::{JsonFinding, finding as json_finding};
 use crate::corpus::tally::Tally;
 use crate::model::{Code, count};
 use crate::text::{Encoding, line_window, position};

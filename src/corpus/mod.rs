@@ -4,8 +4,11 @@
 //! the order); afterwards documents are added, changed and removed one at a time,
 //! each re-analysing only itself.
 
+pub mod distributed;
+pub mod export;
 pub mod files;
 pub mod findings;
+pub mod json;
 mod load;
 pub mod names;
 pub mod query;

@@ -70,6 +70,32 @@ impl Corpus {
         self.view(self.cluster(key))
     }
 
+    /// The name of the entity an index entry belongs to: [`Corpus::entity`]'s
+    /// `name`, without gathering its documents and claims (an export asks for
+    /// it once per mention).
+    pub fn entity_name(&self, key: &EntityKey) -> Option<String> {
+        let keys = self.cluster(key);
+        let mut forms: std::collections::BTreeMap<&str, u32> = std::collections::BTreeMap::new();
+        let (mut kind, mut kb) = (None, None);
+        for k in &keys {
+            let Some(g) = self.index.get(k) else { continue };
+            kind = kind.or(g.kind);
+            kb = kb.or(g.kb);
+            for (f, n) in &g.forms {
+                *forms.entry(f).or_default() += n;
+            }
+        }
+        kind?;
+        let most_used =
+            || forms.iter().max_by(|a, b| a.1.cmp(b.1).then(a.0.len().cmp(&b.0.len())).then(b.0.cmp(a.0))).map(|(f, _)| f.to_string());
+        self.decisions
+            .names
+            .preferred(&keys[0])
+            .map(str::to_string)
+            .or_else(|| kb.map(|id| self.kb.entry(id).name.clone()))
+            .or_else(most_used)
+    }
+
     fn view(&self, keys: Vec<EntityKey>) -> Option<EntityView> {
         let mut forms: std::collections::BTreeMap<String, u32> = std::collections::BTreeMap::new();
         let mut docs: BTreeSet<u32> = BTreeSet::new();
