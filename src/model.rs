@@ -7,6 +7,9 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+mod quotation;
+pub use quotation::{Attribution, Quotation};
+
 /// A byte range into a document's text.
 pub type Span = Range<usize>;
 
@@ -444,6 +447,8 @@ pub struct DocAnalysis {
     pub date: Option<(Date, DateSource)>,
     /// Byte ranges of quoted speech (inside quotation marks).
     pub quotes: Vec<Span>,
+    /// The direct quotations with their speakers, in text order.
+    pub quotations: Vec<Quotation>,
 }
 
 impl DocAnalysis {
@@ -510,6 +515,15 @@ impl DocAnalysis {
                 return Err(format!("quote {q:?} overlaps the one before"));
             }
             last = q.end;
+        }
+        for q in &self.quotations {
+            span_ok(&q.span, "quotation", true)?;
+            if let Some(c) = &q.cue {
+                span_ok(c, "quotation cue", true)?;
+            }
+            if q.speaker.is_some_and(|s| s >= self.entities.len()) {
+                return Err(format!("quotation {:?} names a missing entity", q.span));
+            }
         }
         Ok(())
     }

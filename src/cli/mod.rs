@@ -1,5 +1,5 @@
 //! The command line: `byline check` (`check.rs`, `--group` in `group.rs`),
-//! `fix`, `entities`, `export`, `report`, `show` and `lsp`.
+//! `fix`, `entities`, `export`, `quotes`, `report`, `show` and `lsp`.
 //! Exit status: 0 success (no findings at the chosen severity), 1 findings,
 //! 2 errors (bad arguments, unreadable corpus).
 
@@ -8,6 +8,7 @@ mod entities;
 mod export;
 mod fix;
 mod group;
+mod quotes;
 mod report;
 mod show;
 
@@ -53,6 +54,13 @@ enum Command {
         /// brat needs a folder.
         #[arg(long, short)]
         out: Option<PathBuf>,
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+    /// List every direct quotation with its speaker (who said what).
+    Quotes {
+        #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
+        format: TableOrJson,
         #[arg(default_value = ".")]
         dir: PathBuf,
     },
@@ -174,6 +182,7 @@ pub fn main() -> i32 {
                 if group { group::run(c, format, severity) } else { check::run(c, format, severity) }
             })
         }
+        Command::Quotes { format, dir } => with_corpus(&dir, |c| quotes::run(c, format)),
         Command::Fix { write, all, dir } => with_corpus(&dir, |c| fix::run(c, write, all)),
         Command::Report { out, dir } => with_corpus(&dir, |c| report::run(c, out.as_deref())),
         Command::Show { file } => show::run(&file),

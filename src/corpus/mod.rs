@@ -8,6 +8,7 @@ pub mod files;
 pub mod findings;
 mod load;
 pub mod query;
+pub mod quotes;
 pub mod snapshot;
 pub mod tally;
 pub mod timing;

@@ -1,0 +1,314 @@
+//! The attribution rules: the words around one quoted span that name who said
+//! it. [`Ctx::speaker`] tries them in the order [`super`] lists; each rule reads
+//! a bounded window (a sentence, at most [`WINDOW`] bytes, never past another
+//! quotation). Word lists are in `data/attribution.toml`.
+
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::lexicon::{class, lexicon};
+use crate::model::{Attribution, DocAnalysis, Kind, Span};
+
+/// The most bytes read on either side of a quotation for its attribution.
+pub(super) const WINDOW: usize = 300;
+/// How many words after a quotation its speech verb may come ("...," the
+/// country's top diplomat, X, *said*).
+const VERB_REACH: usize = 10;
+/// How many words after "said" the name may come (said Defense Minister X).
+const NAME_REACH: usize = 8;
+/// How far back (bytes, and person mentions) a pronoun or role noun looks for
+/// the person it stands for.
+const RESOLVE_BYTES: usize = 3000;
+const RESOLVE_MENTIONS: usize = 60;
+/// How many of a person's role claims a role noun is compared with.
+const MAX_CLAIMS: usize = 32;
+/// A quotation of at most this many words is a term or a scare quote unless a
+/// speech verb comes right before it.
+const SHORT_QUOTE: usize = 2;
+/// A quotation ending a sentence of its own takes a name after it only if the
+/// verb comes within this many words ("We won." Smith said.).
+const AFTER_SENTENCE_REACH: usize = 4;
+
+#[derive(Deserialize)]
+struct Words {
+    quote_verbs: Vec<String>,
+    listener_verbs: Vec<String>,
+    person_pronouns: Vec<String>,
+    indefinite_articles: Vec<String>,
+    definite_articles: Vec<String>,
+}
+
+fn words() -> &'static Words {
+    static W: OnceLock<Words> = OnceLock::new();
+    W.get_or_init(|| toml::from_str(include_str!("../../../data/attribution.toml")).expect("data/attribution.toml is valid"))
+}
+
+fn among(list: &[String], w: &str) -> bool {
+    list.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
+
+/// The byte ranges of the words (letters and digits, with inner apostrophes
+/// and hyphens) in `text[r]`.
+pub(super) fn word_spans(text: &str, r: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let s = &text[r.clone()];
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let inner = matches!(c, '\'' | '\u{2019}' | '-') && start.is_some() && it.peek().is_some_and(|(_, n)| n.is_alphanumeric());
+        if c.is_alphanumeric() || inner {
+            start.get_or_insert(r.start + i);
+        } else if let Some(st) = start.take() {
+            out.push(st..r.start + i);
+        }
+    }
+    if let Some(st) = start {
+        out.push(st..r.end);
+    }
+    out
+}
+
+/// How many words `text[r]` has.
+pub(super) fn words_in(text: &str, r: Span) -> usize {
+    word_spans(text, r).len()
+}
+
+/// Whether a quoted span ends with a closing mark (an unclosed one runs to the
+/// end of its line).
+pub(super) fn closed(text: &str, q: &Span) -> bool {
+    q.end - q.start >= 2 && text[..q.end].ends_with(['"', '\u{201d}', '\u{2019}'])
+}
+
+/// The start of `pos`'s char boundary at or below it.
+fn floor(text: &str, mut pos: usize) -> usize {
+    while !text.is_char_boundary(pos) {
+        pos -= 1;
+    }
+    pos
+}
+
+fn ceil(text: &str, mut pos: usize) -> usize {
+    while pos < text.len() && !text.is_char_boundary(pos) {
+        pos += 1;
+    }
+    pos.min(text.len())
+}
+
+/// Whether the full stop at `dot` ends a sentence: not after a short
+/// capitalised word or a single letter ("Gen.", "Mr.", "U.S.").
+fn ends_sentence(text: &str, dot: usize) -> bool {
+    let c = text[dot..].chars().next();
+    if matches!(c, Some('!' | '?')) {
+        return true;
+    }
+    let before = &text[..dot];
+    let word: &str = before.rsplit(|c: char| !c.is_alphanumeric() && c != '.').next().unwrap_or("");
+    let short_cap = word.chars().next().is_some_and(char::is_uppercase) && word.chars().count() <= 3;
+    !(word.contains('.') || short_cap || word.chars().count() == 1)
+}
+
+/// The document and what the rules look up in it.
+pub(super) struct Ctx<'a> {
+    text: &'a str,
+    a: &'a DocAnalysis,
+    /// Line starts, in order.
+    lines: Vec<usize>,
+}
+
+type Found = (usize, Span, Attribution);
+
+impl<'a> Ctx<'a> {
+    pub(super) fn new(text: &'a str, a: &'a DocAnalysis) -> Ctx<'a> {
+        let mut lines = vec![0];
+        lines.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Ctx { text, a, lines }
+    }
+
+    /// The line (paragraph) holding `pos`, without its line break.
+    pub(super) fn paragraph(&self, pos: usize) -> Span {
+        let i = self.lines.partition_point(|&s| s <= pos).saturating_sub(1);
+        let start = self.lines[i];
+        let end = self.lines.get(i + 1).map_or(self.text.len(), |&n| n - 1);
+        start..end
+    }
+
+    /// The last non-blank line before the one starting at `start`.
+    pub(super) fn previous_paragraph(&self, start: usize) -> Option<Span> {
+        let i = self.lines.partition_point(|&s| s < start);
+        (0..i).rev().take(3).map(|j| self.paragraph(self.lines[j])).find(|p| !self.text[p.clone()].trim().is_empty())
+    }
+
+    /// The speaker of quoted span `i` (`q`), by the first rule that names one.
+    pub(super) fn speaker(&self, i: usize, q: &Span) -> Option<Found> {
+        let para = self.paragraph(q.start);
+        let prev_end = if i > 0 { self.a.quotes[i - 1].end.max(para.start) } else { para.start };
+        let next_start = self.a.quotes.get(i + 1).map_or(para.end, |n| n.start.min(para.end).max(q.end));
+        let before = self.sentence_before(prev_end.max(q.start.saturating_sub(WINDOW)), q.start);
+        let after = self.sentence_after(q.end, next_start.min(q.end + WINDOW));
+        let inner = self.text[q.start..q.end].trim_end_matches(['"', '\u{201d}', '\u{2019}']);
+        let clause = inner.ends_with(',') || self.text[q.end..].starts_with(',');
+        let sentence_end = inner.ends_with(['.', '!', '?']) && !clause;
+        let short = words_in(self.text, q.clone()) <= SHORT_QUOTE;
+        let after_rule = || self.after(after.clone(), if sentence_end { AFTER_SENTENCE_REACH } else { VERB_REACH }, short);
+        let before_rule = || self.before(before.clone(), short);
+        if clause { after_rule().or_else(before_rule) } else { before_rule().or_else(after_rule) }
+    }
+
+    /// From the start of the sentence holding `end` (not before `lo`) to `end`.
+    fn sentence_before(&self, lo: usize, end: usize) -> Span {
+        let lo = ceil(self.text, lo);
+        let s = &self.text[lo..end];
+        let mut start = lo;
+        for (i, c) in s.char_indices() {
+            if matches!(c, '.' | '!' | '?')
+                && s[i + 1..].starts_with(char::is_whitespace)
+                && ends_sentence(self.text, lo + i)
+            {
+                start = lo + i + 1;
+            }
+        }
+        start..end
+    }
+
+    /// From `start` to the end of its sentence (not past `hi`).
+    fn sentence_after(&self, start: usize, hi: usize) -> Span {
+        let hi = floor(self.text, hi.max(start));
+        let s = &self.text[start..hi];
+        for (i, c) in s.char_indices() {
+            if matches!(c, '.' | '!' | '?') && ends_sentence(self.text, start + i) {
+                return start..start + i;
+            }
+        }
+        start..hi
+    }
+
+    /// Rule 1: `"...," X said`, `"...," said X`, `"...," according to X`,
+    /// `"...," he said`, `"...," the minister said`.
+    fn after(&self, w: Span, reach: usize, short: bool) -> Option<Found> {
+        let ws = word_spans(self.text, w.clone());
+        if short && ws.len() > reach.min(VERB_REACH) {
+            // A scare quote inside a longer sentence: the verb is about the sentence.
+            return None;
+        }
+        let k = ws.iter().take(reach).position(|s| self.is_verb(s))?;
+        if self.word(&ws[k]).eq_ignore_ascii_case("according") {
+            return self.name_in(ws.get(k + 1)?.end..w.end, NAME_REACH).map(|(e, s)| (e, s, Attribution::After));
+        }
+        let left = w.start..ws[k].start;
+        if let Some((e, s)) = self.subject_in(left.clone()) {
+            return Some((e, s, Attribution::After));
+        }
+        if let Some(f) = self.stand_in(&ws[..k]) {
+            return Some(f);
+        }
+        if k == 0 && !among(&words().listener_verbs, self.word(&ws[0])) {
+            return self.name_in(ws[0].end..w.end, NAME_REACH).map(|(e, s)| (e, s, Attribution::After));
+        }
+        None
+    }
+
+    /// Rule 2: `X said: "..."`, `X called the plan "..."`, `according to X, "..."`.
+    fn before(&self, w: Span, short: bool) -> Option<Found> {
+        let ws = word_spans(self.text, w.clone());
+        if let Some(k) = ws.iter().position(|s| self.word(s).eq_ignore_ascii_case("according"))
+            && ws.get(k + 1).is_some_and(|s| self.word(s).eq_ignore_ascii_case("to"))
+        {
+            return self.name_in(ws[k + 1].end..w.end, NAME_REACH).map(|(e, s)| (e, s, Attribution::Before));
+        }
+        let k = ws.iter().rposition(|s| self.is_verb(s))?;
+        if short && ws.len() - k > 3 {
+            return None;
+        }
+        if let Some((e, s)) = self.subject_in(w.start..ws[k].start) {
+            return Some((e, s, Attribution::Before));
+        }
+        if let Some(f) = self.stand_in(&ws[..k]) {
+            return Some(f);
+        }
+        if among(&words().listener_verbs, self.word(&ws[k])) {
+            return None;
+        }
+        self.name_in(ws[k].end..w.end, NAME_REACH).map(|(e, s)| (e, s, Attribution::Before))
+    }
+
+    fn word(&self, s: &Span) -> &'a str {
+        &self.text[s.clone()]
+    }
+
+    fn is_verb(&self, s: &Span) -> bool {
+        among(&words().quote_verbs, self.word(s))
+    }
+
+    /// Person mentions first, then organisations, of the mentions starting in `r`.
+    fn mentions_in(&self, r: Span) -> impl Iterator<Item = &'a crate::model::Mention> + 'a {
+        let ms = &self.a.mentions;
+        let from = ms.partition_point(|m| m.span.start < r.start);
+        let to = ms.partition_point(|m| m.span.start < r.end);
+        ms[from..to.max(from)].iter()
+    }
+
+    /// Whether a mention is a possessive modifier ("Lee's aide").
+    fn possessive(&self, m: &crate::model::Mention) -> bool {
+        let rest = &self.text[m.span.end..];
+        rest.starts_with("'s") || rest.starts_with("\u{2019}s") || rest.starts_with("' ") || rest.starts_with("\u{2019} ")
+    }
+
+    /// The subject of a speech verb among the mentions of `r`: the first person
+    /// named there (not as a possessive), else the first organisation.
+    fn subject_in(&self, r: Span) -> Option<(usize, Span)> {
+        let pick = |k: Kind| self.mentions_in(r.clone()).find(|m| m.kind == k && !self.possessive(m));
+        pick(Kind::Person).or_else(|| pick(Kind::Org)).map(|m| (m.entity, m.span.clone()))
+    }
+
+    /// The first person (else organisation) named in the first `reach` words of `r`.
+    fn name_in(&self, r: Span, reach: usize) -> Option<(usize, Span)> {
+        let ws = word_spans(self.text, r.clone());
+        let end = ws.get(reach).map_or(r.end, |s| s.start);
+        self.subject_in(r.start..end)
+    }
+
+    /// Rule 3: a pronoun or a definite role noun right before the verb, resolved.
+    fn stand_in(&self, ws: &[Span]) -> Option<Found> {
+        let last = ws.last()?;
+        let w = self.word(last);
+        if among(&words().person_pronouns, w) {
+            return self.nearest_person(last.start, None).map(|e| (e, last.clone(), Attribution::Pronoun));
+        }
+        let role = w.to_lowercase();
+        if !lexicon().is(&role, class::ROLE_HEAD) {
+            return None;
+        }
+        // The noun's determiner: "the minister", "the foreign minister"; never "an official".
+        let det = ws.iter().rev().take(4).map(|s| self.word(s)).find(|d| {
+            among(&words().definite_articles, d) || among(&words().indefinite_articles, d)
+        })?;
+        if among(&words().indefinite_articles, det) {
+            return None;
+        }
+        let cue = ws.iter().rev().take(4).find(|s| self.word(s) == det).map_or(last.clone(), |s| s.start..last.end);
+        self.nearest_person(cue.start, Some(&role)).map(|e| (e, cue, Attribution::RoleNoun))
+    }
+
+    /// The person named last before `pos` outside quotations (with `role`: the
+    /// last whose role claims or titles have that word).
+    fn nearest_person(&self, pos: usize, role: Option<&str>) -> Option<usize> {
+        let ms = &self.a.mentions;
+        let to = ms.partition_point(|m| m.span.start < pos);
+        let lo = pos.saturating_sub(RESOLVE_BYTES);
+        ms[..to]
+            .iter()
+            .rev()
+            .take_while(|m| m.span.start >= lo)
+            .filter(|m| m.kind == Kind::Person && !self.a.in_quote(m.span.start) && !self.possessive(m))
+            .take(RESOLVE_MENTIONS)
+            .find(|m| role.is_none_or(|r| self.has_role(m.entity, r)))
+            .map(|m| m.entity)
+    }
+
+    /// Whether entity `e` is given a role with the word `role` in this document.
+    fn has_role(&self, e: usize, role: &str) -> bool {
+        let has = |s: &str| s.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| w.eq_ignore_ascii_case(role));
+        self.a.entities[e].claims.iter().take(MAX_CLAIMS).any(|c| c.role.as_deref().is_some_and(has))
+    }
+}
