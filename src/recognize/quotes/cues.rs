@@ -16,15 +16,18 @@ pub(super) const WINDOW: usize = 300;
 /// country's top diplomat, X, *said*).
 const VERB_REACH: usize = 10;
 /// How many words after "said" the name may come (said Defense Minister X).
-const NAME_REACH: usize = 8;
+const NAME_REACH: usize = 5;
 /// How far back (bytes, and person mentions) a pronoun or role noun looks for
 /// the person it stands for.
 const RESOLVE_BYTES: usize = 3000;
 const RESOLVE_MENTIONS: usize = 60;
+/// A role noun with no person of that role before it stands for the person
+/// named last if that is at most this many bytes before it ("the manager said").
+const ROLE_NEAR: usize = 600;
 /// How many of a person's role claims a role noun is compared with.
 const MAX_CLAIMS: usize = 32;
-/// A quotation of at most this many words is a term or a scare quote unless a
-/// speech verb comes right before it.
+/// A quotation of at most this many words is a term or a scare quote unless its
+/// sentence says who said it: it takes no name from a long sentence after it.
 const SHORT_QUOTE: usize = 2;
 /// A quotation ending a sentence of its own takes a name after it only if the
 /// verb comes within this many words ("We won." Smith said.).
@@ -116,7 +119,15 @@ pub(super) struct Ctx<'a> {
     lines: Vec<usize>,
 }
 
-type Found = (usize, Span, Attribution);
+/// A speaker found: entity, the words naming it, the rule.
+pub(super) type Found = (usize, Span, Attribution);
+
+/// What an attribution says.
+pub(super) enum Cue {
+    Named(Found),
+    /// Someone the article does not name said it ("an official said").
+    Nobody,
+}
 
 impl<'a> Ctx<'a> {
     pub(super) fn new(text: &'a str, a: &'a DocAnalysis) -> Ctx<'a> {
@@ -139,8 +150,9 @@ impl<'a> Ctx<'a> {
         (0..i).rev().take(3).map(|j| self.paragraph(self.lines[j])).find(|p| !self.text[p.clone()].trim().is_empty())
     }
 
-    /// The speaker of quoted span `i` (`q`), by the first rule that names one.
-    pub(super) fn speaker(&self, i: usize, q: &Span) -> Option<Found> {
+    /// The speaker of quoted span `i` (`q`), by the first rule that names one,
+    /// and whether the span opens its sentence (no words before it there).
+    pub(super) fn speaker(&self, i: usize, q: &Span) -> (Option<Cue>, bool) {
         let para = self.paragraph(q.start);
         let prev_end = if i > 0 { self.a.quotes[i - 1].end.max(para.start) } else { para.start };
         let next_start = self.a.quotes.get(i + 1).map_or(para.end, |n| n.start.min(para.end).max(q.end));
@@ -151,8 +163,9 @@ impl<'a> Ctx<'a> {
         let sentence_end = inner.ends_with(['.', '!', '?']) && !clause;
         let short = words_in(self.text, q.clone()) <= SHORT_QUOTE;
         let after_rule = || self.after(after.clone(), if sentence_end { AFTER_SENTENCE_REACH } else { VERB_REACH }, short);
-        let before_rule = || self.before(before.clone(), short);
-        if clause { after_rule().or_else(before_rule) } else { before_rule().or_else(after_rule) }
+        let before_rule = || self.before(before.clone());
+        let opens = word_spans(self.text, before.clone()).is_empty();
+        (if clause { after_rule().or_else(before_rule) } else { before_rule().or_else(after_rule) }, opens)
     }
 
     /// From the start of the sentence holding `end` (not before `lo`) to `end`.
@@ -184,8 +197,9 @@ impl<'a> Ctx<'a> {
     }
 
     /// Rule 1: `"...," X said`, `"...," said X`, `"...," according to X`,
-    /// `"...," he said`, `"...," the minister said`.
-    fn after(&self, w: Span, reach: usize, short: bool) -> Option<Found> {
+    /// `"...," he said`, `"...," the minister said`; `"...," an official said`
+    /// names nobody.
+    fn after(&self, w: Span, reach: usize, short: bool) -> Option<Cue> {
         let ws = word_spans(self.text, w.clone());
         if short && ws.len() > reach.min(VERB_REACH) {
             // A scare quote inside a longer sentence: the verb is about the sentence.
@@ -193,45 +207,64 @@ impl<'a> Ctx<'a> {
         }
         let k = ws.iter().take(reach).position(|s| self.is_verb(s))?;
         if self.word(&ws[k]).eq_ignore_ascii_case("according") {
-            return self.name_in(ws.get(k + 1)?.end..w.end, NAME_REACH).map(|(e, s)| (e, s, Attribution::After));
+            return self.name_in(ws.get(k + 1)?.end..w.end).map(|(e, s)| Cue::Named((e, s, Attribution::After)));
         }
-        let left = w.start..ws[k].start;
-        if let Some((e, s)) = self.subject_in(left.clone()) {
-            return Some((e, s, Attribution::After));
+        if k > 0 {
+            return Some(self.subject(&ws[..k], w.start..ws[k].start, Attribution::After).unwrap_or(Cue::Nobody));
         }
-        if let Some(f) = self.stand_in(&ws[..k]) {
-            return Some(f);
+        if among(&words().listener_verbs, self.word(&ws[0])) {
+            return None;
         }
-        if k == 0 && !among(&words().listener_verbs, self.word(&ws[0])) {
-            return self.name_in(ws[0].end..w.end, NAME_REACH).map(|(e, s)| (e, s, Attribution::After));
-        }
-        None
+        self.name_in(ws[0].end..w.end).map(|(e, s)| Cue::Named((e, s, Attribution::After)))
     }
 
-    /// Rule 2: `X said: "..."`, `X called the plan "..."`, `according to X, "..."`.
-    fn before(&self, w: Span, short: bool) -> Option<Found> {
+    /// Rule 2: `X said: "..."`, `X called the plan "..."`, `X, who called it
+    /// "..."`, `according to X, "..."`; `an official said "..."` names nobody.
+    fn before(&self, w: Span) -> Option<Cue> {
         let ws = word_spans(self.text, w.clone());
         if let Some(k) = ws.iter().position(|s| self.word(s).eq_ignore_ascii_case("according"))
             && ws.get(k + 1).is_some_and(|s| self.word(s).eq_ignore_ascii_case("to"))
         {
-            return self.name_in(ws[k + 1].end..w.end, NAME_REACH).map(|(e, s)| (e, s, Attribution::Before));
+            return self.name_in(ws[k + 1].end..w.end).map(|(e, s)| Cue::Named((e, s, Attribution::Before)));
         }
         let k = ws.iter().rposition(|s| self.is_verb(s))?;
-        if short && ws.len() - k > 3 {
-            return None;
+        // "X, who called it "...": the name before "who".
+        if k > 0 && self.word(&ws[k - 1]).eq_ignore_ascii_case("who") {
+            let m = self.mentions_in(w.start..ws[k - 1].start).filter(|m| m.kind == Kind::Person).last()?;
+            return Some(Cue::Named((m.entity, m.span.clone(), Attribution::Before)));
         }
-        if let Some((e, s)) = self.subject_in(w.start..ws[k].start) {
-            return Some((e, s, Attribution::Before));
-        }
-        if let Some(f) = self.stand_in(&ws[..k]) {
-            return Some(f);
+        if let Some(c) = self.subject(&ws[..k], w.start..ws[k].start, Attribution::Before) {
+            return Some(c);
         }
         if among(&words().listener_verbs, self.word(&ws[k])) {
             return None;
         }
-        self.name_in(ws[k].end..w.end, NAME_REACH).map(|(e, s)| (e, s, Attribution::Before))
+        self.name_in(ws[k].end..w.end).map(|(e, s)| Cue::Named((e, s, Attribution::Before)))
     }
 
+    /// The subject of a speech verb in the words `ws` before it (`r` their
+    /// range): a person named there (not as a possessive, not after "a"/"an"),
+    /// a pronoun or role noun, a surname of a person named earlier, else an
+    /// organisation. An indefinite subject ("an official close to X") names nobody.
+    fn subject(&self, ws: &[Span], r: Span, rule: Attribution) -> Option<Cue> {
+        let first = |k: Kind| self.mentions_in(r.clone()).find(|m| m.kind == k && !self.possessive(m));
+        let indefinite = |at: usize| ws.iter().take_while(|s| s.start < at).any(|s| among(&words().indefinite_articles, self.word(s)));
+        if let Some(m) = first(Kind::Person) {
+            return Some(if indefinite(m.span.start) { Cue::Nobody } else { Cue::Named((m.entity, m.span.clone(), rule)) });
+        }
+        if indefinite(r.end) {
+            return Some(Cue::Nobody);
+        }
+        if let Some(f) = self.stand_in(ws) {
+            return Some(Cue::Named(f));
+        }
+        if let Some(last) = ws.last().filter(|s| self.word(s).starts_with(char::is_uppercase))
+            && let Some(e) = self.nearest(last.start, |e| self.a.entities[e].name.split_whitespace().last() == Some(self.word(last)))
+        {
+            return Some(Cue::Named((e, last.clone(), rule)));
+        }
+        first(Kind::Org).map(|m| Cue::Named((m.entity, m.span.clone(), rule)))
+    }
     fn word(&self, s: &Span) -> &'a str {
         &self.text[s.clone()]
     }
@@ -254,18 +287,14 @@ impl<'a> Ctx<'a> {
         rest.starts_with("'s") || rest.starts_with("\u{2019}s") || rest.starts_with("' ") || rest.starts_with("\u{2019} ")
     }
 
-    /// The subject of a speech verb among the mentions of `r`: the first person
-    /// named there (not as a possessive), else the first organisation.
-    fn subject_in(&self, r: Span) -> Option<(usize, Span)> {
-        let pick = |k: Kind| self.mentions_in(r.clone()).find(|m| m.kind == k && !self.possessive(m));
-        pick(Kind::Person).or_else(|| pick(Kind::Org)).map(|m| (m.entity, m.span.clone()))
-    }
-
-    /// The first person (else organisation) named in the first `reach` words of `r`.
-    fn name_in(&self, r: Span, reach: usize) -> Option<(usize, Span)> {
+    /// The first person or organisation named (not as a possessive) in the first
+    /// [`NAME_REACH`] words of `r`: `said Defense Minister *X*`.
+    fn name_in(&self, r: Span) -> Option<(usize, Span)> {
         let ws = word_spans(self.text, r.clone());
-        let end = ws.get(reach).map_or(r.end, |s| s.start);
-        self.subject_in(r.start..end)
+        let end = ws.get(NAME_REACH).map_or(r.end, |s| s.start);
+        self.mentions_in(r.start..end)
+            .find(|m| matches!(m.kind, Kind::Person | Kind::Org) && !self.possessive(m))
+            .map(|m| (m.entity, m.span.clone()))
     }
 
     /// Rule 3: a pronoun or a definite role noun right before the verb, resolved.
@@ -273,7 +302,7 @@ impl<'a> Ctx<'a> {
         let last = ws.last()?;
         let w = self.word(last);
         if among(&words().person_pronouns, w) {
-            return self.nearest_person(last.start, None).map(|e| (e, last.clone(), Attribution::Pronoun));
+            return self.nearest(last.start, |_| true).map(|e| (e, last.clone(), Attribution::Pronoun));
         }
         let role = w.to_lowercase();
         if !lexicon().is(&role, class::ROLE_HEAD) {
@@ -287,12 +316,21 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let cue = ws.iter().rev().take(4).find(|s| self.word(s) == det).map_or(last.clone(), |s| s.start..last.end);
-        self.nearest_person(cue.start, Some(&role)).map(|e| (e, cue, Attribution::RoleNoun))
+        let near = cue.start.saturating_sub(ROLE_NEAR);
+        self.nearest(cue.start, |e| self.has_role(e, &role))
+            .or_else(|| self.nearest(cue.start, |_| true).filter(|&e| self.last_mention_after(e, near)))
+            .map(|e| (e, cue, Attribution::RoleNoun))
     }
 
-    /// The person named last before `pos` outside quotations (with `role`: the
-    /// last whose role claims or titles have that word).
-    fn nearest_person(&self, pos: usize, role: Option<&str>) -> Option<usize> {
+    /// Whether entity `e` is named (outside quotations) after byte `pos`.
+    fn last_mention_after(&self, e: usize, pos: usize) -> bool {
+        let ms = &self.a.mentions;
+        let from = ms.partition_point(|m| m.span.start < pos);
+        ms[from..].iter().take(RESOLVE_MENTIONS).any(|m| m.entity == e && !self.a.in_quote(m.span.start))
+    }
+
+    /// The person named last before `pos` outside quotations for whom `ok` holds.
+    fn nearest(&self, pos: usize, ok: impl Fn(usize) -> bool) -> Option<usize> {
         let ms = &self.a.mentions;
         let to = ms.partition_point(|m| m.span.start < pos);
         let lo = pos.saturating_sub(RESOLVE_BYTES);
@@ -302,7 +340,7 @@ impl<'a> Ctx<'a> {
             .take_while(|m| m.span.start >= lo)
             .filter(|m| m.kind == Kind::Person && !self.a.in_quote(m.span.start) && !self.possessive(m))
             .take(RESOLVE_MENTIONS)
-            .find(|m| role.is_none_or(|r| self.has_role(m.entity, r)))
+            .find(|m| ok(m.entity))
             .map(|m| m.entity)
     }
 

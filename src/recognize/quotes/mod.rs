@@ -15,12 +15,15 @@
 //!    minister said") in place of the name, resolved to the nearest person
 //!    named before it (a role noun: the nearest whose role has that word);
 //! 4. nothing found: the speaker of the quotation before it in the same
-//!    paragraph (a quotation split around "he said"), or, for a quotation that
-//!    opens its paragraph and is a sentence (four words or more), of the
-//!    previous paragraph's last quotation.
+//!    paragraph if this one opens a sentence (a quotation split around "he
+//!    said"), or, for a quotation that opens its paragraph and is a sentence
+//!    (four words or more), of the previous paragraph's last quotation.
 //!
-//! Short quotations (one or two words: scare quotes, titles) take a speaker only
-//! from a speech verb right before them ("called it "a disgrace"").
+//! An indefinite subject ("an official close to X said", "officials said")
+//! names nobody, and nothing is carried over to such a quotation.
+//!
+//! Short quotations (one or two words: scare quotes, titles) take no name from
+//! a long sentence after them.
 //!
 //! Every window read is bounded ([`cues::WINDOW`] bytes, a sentence, the next
 //! quotation), and the names are found by binary search in the sorted mentions,
@@ -31,6 +34,11 @@ mod cues;
 mod tests;
 
 use crate::model::{Attribution, DocAnalysis, Quotation, Span};
+use cues::Cue;
+
+/// A quotation opening a paragraph after an attributed one continues its
+/// speaker only if it is a sentence: at least this many words.
+const MIN_CONTINUED_WORDS: usize = 4;
 
 /// The quotations of a document whose mentions, entities and quoted spans
 /// (`a.quotes`) are known.
@@ -45,15 +53,18 @@ pub fn attribute(text: &str, a: &DocAnalysis) -> Vec<Quotation> {
         let para = ctx.paragraph(q.start);
         let continues = open_before && text[para.start..q.start].trim().is_empty() && !out.is_empty();
         open_before = !cues::closed(text, q) && text[q.end..para.end].trim().is_empty();
-        let found = ctx.speaker(i, q).map(|(s, cue, rule)| (s, cue, rule));
-        let found = found.or_else(|| {
-            let (s, cue, at) = last.clone()?;
-            let same_para = at == para.start;
-            let prev_para = ctx.previous_paragraph(para.start).is_some_and(|p| p.start == at);
-            let opens = text[para.start..q.start].trim().is_empty();
-            (continues || same_para || (prev_para && opens && cues::words_in(text, q.clone()) >= 4))
-                .then_some((s, cue, Attribution::Continued))
-        });
+        let (cue, opens_sentence) = ctx.speaker(i, q);
+        let found = match cue {
+            Some(Cue::Named(f)) => Some(f),
+            Some(Cue::Nobody) => None,
+            None => last.clone().and_then(|(s, cue, at)| {
+                let same_para = at == para.start && opens_sentence;
+                let prev_para = ctx.previous_paragraph(para.start).is_some_and(|p| p.start == at);
+                let opens = text[para.start..q.start].trim().is_empty();
+                (continues || same_para || (prev_para && opens && cues::words_in(text, q.clone()) >= MIN_CONTINUED_WORDS))
+                    .then_some((s, cue, Attribution::Continued))
+            }),
+        };
         if let Some((s, cue, _)) = &found {
             last = Some((*s, cue.clone(), para.start));
         } else if !continues {
