@@ -40,6 +40,7 @@ struct Words {
     person_pronouns: Vec<String>,
     indefinite_articles: Vec<String>,
     definite_articles: Vec<String>,
+    clause_openers: Vec<String>,
 }
 
 fn words() -> &'static Words {
@@ -117,6 +118,9 @@ pub(super) struct Ctx<'a> {
     a: &'a DocAnalysis,
     /// Line starts, in order.
     lines: Vec<usize>,
+    /// The speaker of the last attributed quotation and where its cue was: a
+    /// pronoun stands for them first.
+    pub(super) recent: std::cell::Cell<Option<(usize, usize)>>,
 }
 
 /// A speaker found: entity, the words naming it, the rule.
@@ -133,7 +137,7 @@ impl<'a> Ctx<'a> {
     pub(super) fn new(text: &'a str, a: &'a DocAnalysis) -> Ctx<'a> {
         let mut lines = vec![0];
         lines.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Ctx { text, a, lines }
+        Ctx { text, a, lines, recent: std::cell::Cell::new(None) }
     }
 
     /// The line (paragraph) holding `pos`, without its line break.
@@ -151,7 +155,8 @@ impl<'a> Ctx<'a> {
     }
 
     /// The speaker of quoted span `i` (`q`), by the first rule that names one,
-    /// and whether the span opens its sentence (no words before it there).
+    /// and whether the span opens its sentence or follows another quotation in
+    /// it (a later part of a split quotation).
     pub(super) fn speaker(&self, i: usize, q: &Span) -> (Option<Cue>, bool) {
         let para = self.paragraph(q.start);
         let prev_end = if i > 0 { self.a.quotes[i - 1].end.max(para.start) } else { para.start };
@@ -165,7 +170,9 @@ impl<'a> Ctx<'a> {
         let after_rule = || self.after(after.clone(), if sentence_end { AFTER_SENTENCE_REACH } else { VERB_REACH }, short);
         let before_rule = || self.before(before.clone());
         let opens = word_spans(self.text, before.clone()).is_empty();
-        (if clause { after_rule().or_else(before_rule) } else { before_rule().or_else(after_rule) }, opens)
+        let cue = if opens || (clause && !self.has_verb(&before)) { after_rule().or_else(before_rule) } else { before_rule().or_else(after_rule) };
+        // A window cut short by the quotation before it: the same sentence.
+        (cue, opens || before.start == prev_end)
     }
 
     /// From the start of the sentence holding `end` (not before `lo`) to `end`.
@@ -174,10 +181,7 @@ impl<'a> Ctx<'a> {
         let s = &self.text[lo..end];
         let mut start = lo;
         for (i, c) in s.char_indices() {
-            if matches!(c, '.' | '!' | '?')
-                && s[i + 1..].starts_with(char::is_whitespace)
-                && ends_sentence(self.text, lo + i)
-            {
+            if c == '|' || (matches!(c, '.' | '!' | '?') && s[i + 1..].starts_with(char::is_whitespace) && ends_sentence(self.text, lo + i)) {
                 start = lo + i + 1;
             }
         }
@@ -222,12 +226,10 @@ impl<'a> Ctx<'a> {
     /// "..."`, `according to X, "..."`; `an official said "..."` names nobody.
     fn before(&self, w: Span) -> Option<Cue> {
         let ws = word_spans(self.text, w.clone());
-        if let Some(k) = ws.iter().position(|s| self.word(s).eq_ignore_ascii_case("according"))
-            && ws.get(k + 1).is_some_and(|s| self.word(s).eq_ignore_ascii_case("to"))
-        {
-            return self.name_in(ws[k + 1].end..w.end).map(|(e, s)| Cue::Named((e, s, Attribution::Before)));
-        }
         let k = ws.iter().rposition(|s| self.is_verb(s))?;
+        if self.word(&ws[k]).eq_ignore_ascii_case("according") {
+            return self.name_in(ws.get(k + 1)?.end..w.end).map(|(e, s)| Cue::Named((e, s, Attribution::Before)));
+        }
         // "X, who called it "...": the name before "who".
         if k > 0 && self.word(&ws[k - 1]).eq_ignore_ascii_case("who") {
             let m = self.mentions_in(w.start..ws[k - 1].start).filter(|m| m.kind == Kind::Person).last()?;
@@ -247,6 +249,11 @@ impl<'a> Ctx<'a> {
     /// a pronoun or role noun, a surname of a person named earlier, else an
     /// organisation. An indefinite subject ("an official close to X") names nobody.
     fn subject(&self, ws: &[Span], r: Span, rule: Attribution) -> Option<Cue> {
+        // The verb's own clause: after "when", "while", "that" ...
+        let (ws, r) = match ws.iter().rposition(|s| among(&words().clause_openers, self.word(s))) {
+            Some(c) => (&ws[c + 1..], ws[c].end..r.end),
+            None => (ws, r),
+        };
         let first = |k: Kind| self.mentions_in(r.clone()).find(|m| m.kind == k && !self.possessive(m));
         let indefinite = |at: usize| ws.iter().take_while(|s| s.start < at).any(|s| among(&words().indefinite_articles, self.word(s)));
         if let Some(m) = first(Kind::Person) {
@@ -258,15 +265,21 @@ impl<'a> Ctx<'a> {
         if let Some(f) = self.stand_in(ws) {
             return Some(Cue::Named(f));
         }
-        if let Some(last) = ws.last().filter(|s| self.word(s).starts_with(char::is_uppercase))
-            && let Some(e) = self.nearest(last.start, |e| self.a.entities[e].name.split_whitespace().last() == Some(self.word(last)))
-        {
-            return Some(Cue::Named((e, last.clone(), rule)));
+        for w in ws.iter().filter(|s| self.word(s).starts_with(char::is_uppercase) || self.word(s).contains('-')) {
+            let surname = |e: usize| self.a.entities[e].name.split_whitespace().last().is_some_and(|l| l.eq_ignore_ascii_case(self.word(w)));
+            if let Some(e) = self.nearest(w.start, surname) {
+                return Some(Cue::Named((e, w.clone(), rule)));
+            }
         }
         first(Kind::Org).map(|m| Cue::Named((m.entity, m.span.clone(), rule)))
     }
     fn word(&self, s: &Span) -> &'a str {
         &self.text[s.clone()]
+    }
+
+    /// Whether `r` has a speech verb.
+    fn has_verb(&self, r: &Span) -> bool {
+        word_spans(self.text, r.clone()).iter().any(|s| self.is_verb(s))
     }
 
     fn is_verb(&self, s: &Span) -> bool {
@@ -302,7 +315,10 @@ impl<'a> Ctx<'a> {
         let last = ws.last()?;
         let w = self.word(last);
         if among(&words().person_pronouns, w) {
-            return self.nearest(last.start, |_| true).map(|e| (e, last.clone(), Attribution::Pronoun));
+            // The last speaker, unless someone was named since.
+            let near = self.nearest_mention(last.start);
+            let recent = self.recent.get().filter(|&(_, at)| near.is_none_or(|(_, m)| at >= m)).map(|(e, _)| e);
+            return recent.or(near.map(|(e, _)| e)).map(|e| (e, last.clone(), Attribution::Pronoun));
         }
         let role = w.to_lowercase();
         if !lexicon().is(&role, class::ROLE_HEAD) {
@@ -327,6 +343,18 @@ impl<'a> Ctx<'a> {
         let ms = &self.a.mentions;
         let from = ms.partition_point(|m| m.span.start < pos);
         ms[from..].iter().take(RESOLVE_MENTIONS).any(|m| m.entity == e && !self.a.in_quote(m.span.start))
+    }
+
+    /// The person named last before `pos` outside quotations, and where.
+    fn nearest_mention(&self, pos: usize) -> Option<(usize, usize)> {
+        let ms = &self.a.mentions;
+        let to = ms.partition_point(|m| m.span.start < pos);
+        ms[..to]
+            .iter()
+            .rev()
+            .take(RESOLVE_MENTIONS)
+            .find(|m| m.kind == Kind::Person && !self.a.in_quote(m.span.start) && !self.possessive(m))
+            .map(|m| (m.entity, m.span.start))
     }
 
     /// The person named last before `pos` outside quotations for whom `ok` holds.

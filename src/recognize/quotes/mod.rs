@@ -66,6 +66,7 @@ pub fn attribute(text: &str, a: &DocAnalysis) -> Vec<Quotation> {
             }),
         };
         if let Some((s, cue, _)) = &found {
+            ctx.recent.set(Some((*s, q.end)));
             last = Some((*s, cue.clone(), para.start));
         } else if !continues {
             last = None;
