@@ -101,6 +101,9 @@ def build(name):
         for n, (s, e) in enumerate(quotations(text)):
             if (p.name, n) not in t:
                 missing += 1
+            sp = t.get((p.name, n))
+            if sp and sp not in {m["entity"] for m in gold_mentions(name, p.name)}:
+                print(f"warning: {p.name} {n}: {sp!r} is no entity of the gold", file=sys.stderr)
             qs.append({"start": s, "end": e, "text": text[s:e], "speaker": t.get((p.name, n))})
         if qs:
             gold[p.name] = qs
@@ -117,16 +120,18 @@ def gold_mentions(name, doc):
 
 
 def key_of(name, doc, speaker, cue):
-    """A predicted speaker as a gold entity key: the gold mention under its cue,
-    else a gold entity or mention text equal to its name, else its name."""
+    """A predicted speaker as a gold entity key: a gold entity or mention text
+    equal to its name, else the gold mention under its cue (a name, not a
+    pronoun or role noun), else the one gold entity sharing its last word, else
+    its name."""
     ms = gold_mentions(name, doc)
-    if cue:
-        for m in ms:
-            if m["start"] < cue[1] and cue[0] < m["end"]:
-                return m["entity"]
     for m in ms:
         if speaker in (m["entity"], m["text"]):
             return m["entity"]
+    if cue:
+        for m in ms:
+            if m["start"] <= cue[0] and cue[1] <= m["end"]:
+                return m["entity"]
     last = speaker.split()[-1]
     keys = {m["entity"] for m in ms if m["text"].split()[-1:] == [last] or m["entity"].split()[-1:] == [last]}
     return keys.pop() if len(keys) == 1 else speaker

@@ -249,13 +249,23 @@ impl<'a> Ctx<'a> {
     /// a pronoun or role noun, a surname of a person named earlier, else an
     /// organisation. An indefinite subject ("an official close to X") names nobody.
     fn subject(&self, ws: &[Span], r: Span, rule: Attribution) -> Option<Cue> {
-        // The verb's own clause: after "when", "while", "that" ...
-        let (ws, r) = match ws.iter().rposition(|s| among(&words().clause_openers, self.word(s))) {
+        // The verb's own clause: after "when", "while", "that" ..., unless a
+        // comma sets off what comes before the verb ("X, who ... after ..., said").
+        let set_off = ws.last().is_some_and(|l| self.text[l.end..r.end].contains(','));
+        let (ws, r) = match ws.iter().rposition(|s| among(&words().clause_openers, self.word(s))).filter(|_| !set_off) {
             Some(c) => (&ws[c + 1..], ws[c].end..r.end),
             None => (ws, r),
         };
         let first = |k: Kind| self.mentions_in(r.clone()).find(|m| m.kind == k && !self.possessive(m));
-        let indefinite = |at: usize| ws.iter().take_while(|s| s.start < at).any(|s| among(&words().indefinite_articles, self.word(s)));
+        // "An official close to X said", "In Nairobi, an official said": an
+        // indefinite article opening the subject (the clause's first word, or
+        // after a comma), not "in a statement".
+        let indefinite = |at: usize| {
+            ws.iter().enumerate().take_while(|(_, s)| s.start < at).any(|(i, s)| {
+                let opens = i == 0 || self.text[ws[i - 1].end..s.start].contains(',');
+                opens && among(&words().indefinite_articles, self.word(s))
+            })
+        };
         if let Some(m) = first(Kind::Person) {
             return Some(if indefinite(m.span.start) { Cue::Nobody } else { Cue::Named((m.entity, m.span.clone(), rule)) });
         }
