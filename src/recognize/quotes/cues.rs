@@ -41,6 +41,7 @@ struct Words {
     indefinite_articles: Vec<String>,
     definite_articles: Vec<String>,
     clause_openers: Vec<String>,
+    coordinators: Vec<String>,
 }
 
 fn words() -> &'static Words {
@@ -121,6 +122,9 @@ pub(super) struct Ctx<'a> {
     /// The speaker of the last attributed quotation and where its cue was: a
     /// pronoun stands for them first.
     pub(super) recent: std::cell::Cell<Option<(usize, usize)>>,
+    /// Lowercase last word of a full name -> the one person named so (`None`:
+    /// more than one), made on first use.
+    surnames: std::cell::OnceCell<std::collections::HashMap<String, Option<usize>>>,
 }
 
 /// A speaker found: entity, the words naming it, the rule.
@@ -137,7 +141,7 @@ impl<'a> Ctx<'a> {
     pub(super) fn new(text: &'a str, a: &'a DocAnalysis) -> Ctx<'a> {
         let mut lines = vec![0];
         lines.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Ctx { text, a, lines, recent: std::cell::Cell::new(None) }
+        Ctx { text, a, lines, recent: std::cell::Cell::new(None), surnames: std::cell::OnceCell::new() }
     }
 
     /// The line (paragraph) holding `pos`, without its line break.
@@ -252,7 +256,11 @@ impl<'a> Ctx<'a> {
         // The verb's own clause: after "when", "while", "that" ..., unless a
         // comma sets off what comes before the verb ("X, who ... after ..., said").
         let set_off = ws.last().is_some_and(|l| self.text[l.end..r.end].contains(','));
-        let (ws, r) = match ws.iter().rposition(|s| among(&words().clause_openers, self.word(s))).filter(|_| !set_off) {
+        let opener = |(i, s): (usize, &Span)| {
+            among(&words().clause_openers, self.word(s))
+                || (i > 0 && among(&words().coordinators, self.word(s)) && self.text[ws[i - 1].end..s.start].contains(','))
+        };
+        let (ws, r) = match ws.iter().enumerate().rev().find(|&x| opener(x)).map(|(i, _)| i).filter(|_| !set_off) {
             Some(c) => (&ws[c + 1..], ws[c].end..r.end),
             None => (ws, r),
         };
@@ -266,6 +274,12 @@ impl<'a> Ctx<'a> {
                 opens && among(&words().indefinite_articles, self.word(s))
             })
         };
+        // A name right before the verb is its subject ("..., Tinubu said").
+        if let Some(last) = ws.last().filter(|l| !self.text[l.end..r.end].contains(','))
+            && let Some(m) = self.mentions_in(r.start..last.end).filter(|m| m.kind == Kind::Person && m.span.end == last.end).last()
+        {
+            return Some(Cue::Named((m.entity, m.span.clone(), rule)));
+        }
         if let Some(m) = first(Kind::Person) {
             return Some(if indefinite(m.span.start) { Cue::Nobody } else { Cue::Named((m.entity, m.span.clone(), rule)) });
         }
@@ -275,9 +289,8 @@ impl<'a> Ctx<'a> {
         if let Some(f) = self.stand_in(ws) {
             return Some(Cue::Named(f));
         }
-        for w in ws.iter().filter(|s| self.word(s).starts_with(char::is_uppercase) || self.word(s).contains('-')) {
-            let surname = |e: usize| self.a.entities[e].name.split_whitespace().last().is_some_and(|l| l.eq_ignore_ascii_case(self.word(w)));
-            if let Some(e) = self.nearest(w.start, surname) {
+        for w in ws.iter().rev().filter(|s| self.word(s).starts_with(char::is_uppercase) || self.word(s).contains('-')) {
+            if let Some(e) = self.by_surname(w) {
                 return Some(Cue::Named((e, w.clone(), rule)));
             }
         }
@@ -353,6 +366,25 @@ impl<'a> Ctx<'a> {
         let ms = &self.a.mentions;
         let from = ms.partition_point(|m| m.span.start < pos);
         ms[from..].iter().take(RESOLVE_MENTIONS).any(|m| m.entity == e && !self.a.in_quote(m.span.start))
+    }
+
+    /// The person whose name ends with the word `w` ("Putin" for Vladimir
+    /// Putin): the last named before it, else the only one in the document.
+    fn by_surname(&self, w: &Span) -> Option<usize> {
+        let key = self.word(w).to_lowercase();
+        let same = |e: usize| self.a.entities[e].name.split_whitespace().last().is_some_and(|l| l.to_lowercase() == key);
+        self.nearest(w.start, same).or_else(|| {
+            let map = self.surnames.get_or_init(|| {
+                let mut m: std::collections::HashMap<String, Option<usize>> = std::collections::HashMap::new();
+                for (i, e) in self.a.entities.iter().enumerate().filter(|(_, e)| e.kind == Kind::Person) {
+                    if let Some(l) = e.name.split_whitespace().last().filter(|_| e.name.contains(' ')) {
+                        m.entry(l.to_lowercase()).and_modify(|x| *x = None).or_insert(Some(i));
+                    }
+                }
+                m
+            });
+            map.get(&key).copied().flatten()
+        })
     }
 
     /// The person named last before `pos` outside quotations, and where.
