@@ -6,7 +6,8 @@ its speaker (the set's gold entity key) or null.
     python3 eval/quotes/build.py --draft SET PRED.json   # a speaker table to review
 
 Spans: text between double quotation marks (straight or curly) or curly single
-quotation marks, within one line; an unclosed one runs to the end of its line,
+quotation marks, within one paragraph (a line, or the lines of a hard-wrapped
+paragraph); an unclosed one runs to the end of its paragraph,
 and a paragraph opening with a mark right after an unclosed one continues the
 same quotation (news style over several paragraphs). Offsets are code points;
 `end` is exclusive and includes the closing mark.
@@ -32,11 +33,40 @@ OPEN = {'"': '"', "\u201c": "\u201d", "\u2018": "\u2019"}
 CLOSE = {'"': {'"', "\u201d"}, "\u201c": {"\u201d", '"'}, "\u2018": {"\u2019"}}
 
 
+def starts_item(line):
+    if line[:1] in ("-", "*", "\u2022", "|", ">", "#", "\u2013", "\u2014"):
+        return True
+    digits = len(line) - len(line.lstrip("0123456789"))
+    return digits > 0 and line[digits:digits + 2] in (". ", ") ")
+
+
+def paragraphs(text):
+    """The text's lines, a hard-wrapped paragraph's lines joined (its line
+    breaks kept as characters): a document is hard-wrapped when nine lines in
+    ten fit 120 bytes and three or more lines of 40-120 bytes run into a next
+    line of text."""
+    lines = text.split("\n")
+    size = lambda l: len(l.strip().encode())
+    def wrapped(a, b):
+        return 40 <= size(a) <= 120 and b.strip() and not starts_item(b.strip()) and not starts_item(a.strip())
+    soft = {i for i in range(len(lines) - 1) if wrapped(lines[i], lines[i + 1])}
+    non_blank = [l for l in lines if l.strip()]
+    if len(soft) < 3 or sum(size(l) <= 120 for l in non_blank) * 10 < len(non_blank) * 9:
+        soft = set()
+    out, cur = [], []
+    for i, l in enumerate(lines):
+        cur.append(l)
+        if i not in soft:
+            out.append("\n".join(cur))
+            cur = []
+    return out
+
+
 def spans(text):
     """(start, end, closed) of each quoted span, code points."""
     out = []
     pos = 0
-    for line in text.split("\n"):
+    for line in paragraphs(text):
         opened = None
         prev = None
         for i, c in enumerate(line):
@@ -65,7 +95,7 @@ def quotations(text):
         line_start = text.rfind("\n", 0, s) + 1
         line_end = text.find("\n", e)
         line_end = len(text) if line_end < 0 else line_end
-        if open_before and out and not text[line_start:s].strip():
+        if open_before and out and not text[line_start:s].strip() and "\n" in text[out[-1][1]:s]:
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))

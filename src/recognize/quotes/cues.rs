@@ -117,7 +117,9 @@ fn ends_sentence(text: &str, dot: usize) -> bool {
 pub(super) struct Ctx<'a> {
     text: &'a str,
     a: &'a DocAnalysis,
-    /// Line starts, in order.
+    /// The quoted spans, in order.
+    spans: &'a [Span],
+    /// Paragraph starts (after a hard line break), in order.
     lines: Vec<usize>,
     /// The speaker of the last attributed quotation and where its cue was: a
     /// pronoun stands for them first.
@@ -138,10 +140,17 @@ pub(super) enum Cue {
 }
 
 impl<'a> Ctx<'a> {
-    pub(super) fn new(text: &'a str, a: &'a DocAnalysis) -> Ctx<'a> {
+    pub(super) fn new(text: &'a str, a: &'a DocAnalysis, spans: &'a [Span], soft: &[usize]) -> Ctx<'a> {
         let mut lines = vec![0];
-        lines.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Ctx { text, a, lines, recent: std::cell::Cell::new(None), surnames: std::cell::OnceCell::new() }
+        let mut soft = soft.iter().copied().peekable();
+        lines.extend(text.match_indices('\n').map(|(i, _)| i).filter(|&i| soft.next_if(|&b| b <= i).is_none_or(|b| b != i)).map(|i| i + 1));
+        Ctx { text, a, spans, lines, recent: std::cell::Cell::new(None), surnames: std::cell::OnceCell::new() }
+    }
+
+    /// Whether byte `pos` is inside a quoted span.
+    fn in_span(&self, pos: usize) -> bool {
+        let i = self.spans.partition_point(|q| q.end <= pos);
+        self.spans.get(i).is_some_and(|q| q.start <= pos)
     }
 
     /// The line (paragraph) holding `pos`, without its line break.
@@ -163,8 +172,8 @@ impl<'a> Ctx<'a> {
     /// it (a later part of a split quotation).
     pub(super) fn speaker(&self, i: usize, q: &Span) -> (Option<Cue>, bool) {
         let para = self.paragraph(q.start);
-        let prev_end = if i > 0 { self.a.quotes[i - 1].end.max(para.start) } else { para.start };
-        let next_start = self.a.quotes.get(i + 1).map_or(para.end, |n| n.start.min(para.end).max(q.end));
+        let prev_end = if i > 0 { self.spans[i - 1].end.max(para.start) } else { para.start };
+        let next_start = self.spans.get(i + 1).map_or(para.end, |n| n.start.min(para.end).max(q.end));
         let before = self.sentence_before(prev_end.max(q.start.saturating_sub(WINDOW)), q.start);
         let after = self.sentence_after(q.end, next_start.min(q.end + WINDOW));
         let inner = self.text[q.start..q.end].trim_end_matches(['"', '\u{201d}', '\u{2019}']);
@@ -365,7 +374,7 @@ impl<'a> Ctx<'a> {
     fn last_mention_after(&self, e: usize, pos: usize) -> bool {
         let ms = &self.a.mentions;
         let from = ms.partition_point(|m| m.span.start < pos);
-        ms[from..].iter().take(RESOLVE_MENTIONS).any(|m| m.entity == e && !self.a.in_quote(m.span.start))
+        ms[from..].iter().take(RESOLVE_MENTIONS).any(|m| m.entity == e && !self.in_span(m.span.start))
     }
 
     /// The person whose name ends with the word `w` ("Putin" for Vladimir
@@ -395,7 +404,7 @@ impl<'a> Ctx<'a> {
             .iter()
             .rev()
             .take(RESOLVE_MENTIONS)
-            .find(|m| m.kind == Kind::Person && !self.a.in_quote(m.span.start) && !self.possessive(m))
+            .find(|m| m.kind == Kind::Person && !self.in_span(m.span.start) && !self.possessive(m))
             .map(|m| (m.entity, m.span.start))
     }
 
@@ -408,7 +417,7 @@ impl<'a> Ctx<'a> {
             .iter()
             .rev()
             .take_while(|m| m.span.start >= lo)
-            .filter(|m| m.kind == Kind::Person && !self.a.in_quote(m.span.start) && !self.possessive(m))
+            .filter(|m| m.kind == Kind::Person && !self.in_span(m.span.start) && !self.possessive(m))
             .take(RESOLVE_MENTIONS)
             .find(|m| ok(m.entity))
             .map(|m| m.entity)

@@ -1,7 +1,7 @@
 //! Who said what: every direct quotation of a document with its speaker.
 //!
-//! The quoted spans are [`crate::tokens::quotes`]'s (straight and curly marks,
-//! one line each). A span left open at the end of its paragraph and followed by
+//! The quoted spans are [`crate::tokens::quotes_in`]'s (straight and curly marks,
+//! one paragraph each: a hard-wrapped paragraph is one). A span left open at the end of its paragraph and followed by
 //! a paragraph that opens with a mark is the same quotation (news style for a
 //! quotation over several paragraphs). Each span's speaker is read off the text
 //! around it by the rules of [`cues`], in this order:
@@ -40,16 +40,17 @@ use cues::Cue;
 /// speaker only if it is a sentence: at least this many words.
 const MIN_CONTINUED_WORDS: usize = 4;
 
-/// The quotations of a document whose mentions, entities and quoted spans
-/// (`a.quotes`) are known.
+/// The quotations of a document whose mentions and entities are known.
 pub fn attribute(text: &str, a: &DocAnalysis) -> Vec<Quotation> {
-    let ctx = cues::Ctx::new(text, a);
+    let soft = crate::tokens::soft_breaks(text);
+    let spans = crate::tokens::quotes_in(text, &soft);
+    let ctx = cues::Ctx::new(text, a, &spans, &soft);
     let mut out: Vec<Quotation> = Vec::new();
     // The last attributed quotation: (speaker, cue, paragraph start).
     let mut last: Option<(usize, Span, usize)> = None;
     // Whether the previous span was left open at the end of its paragraph.
     let mut open_before = false;
-    for (i, q) in a.quotes.iter().enumerate() {
+    for (i, q) in spans.iter().enumerate() {
         let para = ctx.paragraph(q.start);
         let continues = open_before && text[para.start..q.start].trim().is_empty() && !out.is_empty();
         open_before = !cues::closed(text, q) && text[q.end..para.end].trim().is_empty();
