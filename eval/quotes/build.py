@@ -92,6 +92,8 @@ def quotations(text):
     out = []
     open_before = False
     for s, e, closed in spans(text):
+        if not any(c.isalnum() for c in text[s:e]):
+            continue  # 51" (seconds), 6'2" (inches): a mark quoting nothing
         line_start = text.rfind("\n", 0, s) + 1
         line_end = text.find("\n", e)
         line_end = len(text) if line_end < 0 else line_end

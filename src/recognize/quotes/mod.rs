@@ -51,6 +51,10 @@ pub fn attribute(text: &str, a: &DocAnalysis) -> Vec<Quotation> {
     // Whether the previous span was left open at the end of its paragraph.
     let mut open_before = false;
     for (i, q) in spans.iter().enumerate() {
+        // A mark with no words in it (51" seconds, 6'2" inches) quotes nothing.
+        if cues::words_in(text, q.clone()) == 0 {
+            continue;
+        }
         let para = ctx.paragraph(q.start);
         let continues = open_before && text[para.start..q.start].trim().is_empty() && !out.is_empty();
         open_before = !cues::closed(text, q) && text[q.end..para.end].trim().is_empty();
