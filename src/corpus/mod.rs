@@ -10,6 +10,7 @@ mod load;
 pub mod query;
 pub mod quotes;
 pub mod snapshot;
+mod stale;
 pub mod tally;
 pub mod timing;
 pub mod view;
