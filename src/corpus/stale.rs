@@ -128,7 +128,9 @@ pub(super) fn stale_titles(corpus: &Corpus, doc: &Document, text: &str, sev: Sev
     for r in &a.roles {
         let Some(e) = r.person.and_then(|p| a.entities.get(p)) else { continue };
         let Some(title) = text.get(r.span.clone()) else { continue };
-        if qualified(title) || in_quotation(&r.span) {
+        // The word before the title may qualify it too ("former President").
+        let before = text[..r.span.start].trim_end_matches([' ', '-']).rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        if qualified(title) || qualified(before) || in_quotation(&r.span) {
             continue;
         }
         let key = EntityKey::of(&corpus.kb, e);
@@ -137,7 +139,12 @@ pub(super) fn stale_titles(corpus: &Corpus, doc: &Document, text: &str, sev: Sev
         let evidence = entry
             .and_then(|x| kb_evidence(&x.history, x.role.as_deref(), title, date))
             .or_else(|| corpus_evidence(corpus, &keys, doc, title, date));
-        let Some(ev) = evidence else { continue };
+        let Some(mut ev) = evidence else { continue };
+        // "Former President" where the title opens a sentence.
+        let opens = text[..r.span.start].trim_end_matches(' ').ends_with(['\n', '.', '"', '\u{201c}']) || r.span.start == 0;
+        if opens && let Some(rest) = ev.preferred.strip_prefix("former ") {
+            ev.preferred = format!("Former {rest}");
+        }
         out.push(Finding {
             doc: doc.id,
             span: r.span.clone(),
