@@ -1,10 +1,13 @@
 //! `byline export`: annotations for other tools.
 //! * `jsonl` — one line per document: `{"path", "date", "text", "spans": [{"start",
-//!   "end", "label", "text", "entity"}]}`, offsets in Unicode code points (spaCy,
+//!   "end", "label", "text", "entity"}], "quotes": [{"start", "end", "text",
+//!   "speaker", "cue", "rule"}]}`, offsets in Unicode code points (spaCy,
 //!   Prodigy, doccano);
 //! * `brat` — `DOC.txt` + `DOC.ann` standoff per document and `annotation.conf`
 //!   in an output folder (text-bound `T`, normalisation `N` to the canonical name,
-//!   `AnnotatorNotes` with the role);
+//!   `AnnotatorNotes` with the role; each quotation a `Quotation` text-bound
+//!   annotation with a `Speaker` relation to the mention naming its speaker, or
+//!   a note with the speaker's name when no mention does);
 //! * `conll` — CoNLL-2003 layout, `TOKEN _ _ TAG` with IOB2 tags, a blank line
 //!   between sentences, `-DOCSTART-` between documents.
 
@@ -26,6 +29,7 @@ struct JsonDoc<'a> {
     date: Option<String>,
     text: &'a str,
     spans: Vec<JsonSpan>,
+    quotes: Vec<crate::corpus::quotes::QuoteOut>,
 }
 
 #[derive(Serialize)]
@@ -71,7 +75,9 @@ pub(super) fn run(corpus: &Corpus, format: ExportFormat, out: Option<&Path>) -> 
             for doc in corpus.docs() {
                 let text = doc.text();
                 if format == ExportFormat::Jsonl {
-                    let line = JsonDoc { path: &doc.rel, date: doc.analysis.date_string(), text: &text, spans: spans(corpus, doc, &text) };
+                    let quotes = corpus.doc_quotes(doc).iter().filter_map(|q| corpus.quote_out(q)).collect();
+                    let line =
+                        JsonDoc { path: &doc.rel, date: doc.analysis.date_string(), text: &text, spans: spans(corpus, doc, &text), quotes };
                     serde_json::to_writer(&mut sink, &line).map_err(|e| e.to_string())?;
                     writeln!(sink).map_err(super::io_error)?;
                 } else {
@@ -122,10 +128,35 @@ fn conll(out: &mut dyn Write, doc: &Document, text: &str) -> std::io::Result<()>
     Ok(())
 }
 
+/// A document's quotations in brat: `T` Quotation annotations numbered after
+/// the mentions, a `Speaker` relation to the mention that names the speaker
+/// (the cue, else the speaker's first mention), else a note with the name.
+fn brat_quotes(corpus: &Corpus, doc: &Document, ann: &mut String, note: &mut usize) {
+    let a = &doc.analysis;
+    let mut t = a.mentions.len();
+    for (r, q) in corpus.doc_quotes(doc).iter().enumerate() {
+        let Some(out) = corpus.quote_out(q) else { continue };
+        t += 1;
+        let words = doc.rope.byte_slice(q.span.clone()).to_string().replace(['\n', '\r'], " ");
+        ann.push_str(&format!("T{t}\tQuotation {} {}\t{words}\n", out.start, out.end));
+        let Some(sp) = &q.speaker else { continue };
+        let entity = a.quotations.iter().find(|x| x.span == q.span).and_then(|x| x.speaker);
+        let at = sp.cue.as_ref().and_then(|c| a.mentions.iter().position(|m| m.span == *c));
+        let mention = at.or_else(|| a.mentions.iter().position(|m| Some(m.entity) == entity && !m.short));
+        match mention {
+            Some(i) => ann.push_str(&format!("R{}\tSpeaker Arg1:T{t} Arg2:T{}\n", r + 1, i + 1)),
+            None => {
+                *note += 1;
+                ann.push_str(&format!("#{note}\tAnnotatorNotes T{t}\tSpeaker: {}\n", sp.name));
+            }
+        }
+    }
+}
+
 fn brat(corpus: &Corpus, dir: &Path) -> Result<(), String> {
     let err = |p: &Path, e: std::io::Error| format!("{}: {e}", p.display());
     std::fs::create_dir_all(dir).map_err(|e| err(dir, e))?;
-    let conf = "[entities]\nPERSON\nORG\nLOC\n\n[relations]\n\n[events]\n\n[attributes]\n";
+    let conf = "[entities]\nPERSON\nORG\nLOC\nQuotation\n\n[relations]\nSpeaker Arg1:Quotation, Arg2:PERSON|ORG\n\n[events]\n\n[attributes]\n";
     std::fs::write(dir.join("annotation.conf"), conf).map_err(|e| err(dir, e))?;
     let visual = "[labels]\nPERSON | Person | PER\nORG | Organization | ORG\nLOC | Location | LOC\n\n[drawing]\nPERSON\tbgColor:#ffccaa\nORG\tbgColor:#8fb2ff\nLOC\tbgColor:#95dfff\n";
     std::fs::write(dir.join("visual.conf"), visual).map_err(|e| err(dir, e))?;
@@ -155,6 +186,7 @@ fn brat(corpus: &Corpus, dir: &Path) -> Result<(), String> {
                 ann.push_str(&format!("#{note}\tAnnotatorNotes T{}\t{desc}\n", i + 1));
             }
         }
+        brat_quotes(corpus, doc, &mut ann, &mut note);
         let ann_path = txt.with_extension("ann");
         std::fs::write(&ann_path, ann).map_err(|e| err(&ann_path, e))?;
     }
