@@ -287,7 +287,7 @@ impl<'a> Ctx<'a> {
         if let Some(last) = ws.last().filter(|l| !self.text[l.end..r.end].contains(','))
             && let Some(m) = self.mentions_in(r.start..last.end).filter(|m| m.kind == Kind::Person && m.span.end == last.end).last()
         {
-            return Some(Cue::Named((m.entity, m.span.clone(), rule)));
+            return Some(if indefinite(m.span.start) { Cue::Nobody } else { Cue::Named((m.entity, m.span.clone(), rule)) });
         }
         if let Some(m) = first(Kind::Person) {
             return Some(if indefinite(m.span.start) { Cue::Nobody } else { Cue::Named((m.entity, m.span.clone(), rule)) });
