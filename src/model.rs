@@ -8,7 +8,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 mod quotation;
-pub use quotation::{Attribution, Quotation};
+pub use quotation::{Attribution, Quotation, unquoted};
 
 /// A byte range into a document's text.
 pub type Span = Range<usize>;

@@ -156,7 +156,8 @@ fn brat_quotes(corpus: &Corpus, doc: &Document, ann: &mut String, note: &mut usi
 fn brat(corpus: &Corpus, dir: &Path) -> Result<(), String> {
     let err = |p: &Path, e: std::io::Error| format!("{}: {e}", p.display());
     std::fs::create_dir_all(dir).map_err(|e| err(dir, e))?;
-    let conf = "[entities]\nPERSON\nORG\nLOC\nQuotation\n\n[relations]\nSpeaker Arg1:Quotation, Arg2:PERSON|ORG\n\n[events]\n\n[attributes]\n";
+    let conf =
+        "[entities]\nPERSON\nORG\nLOC\nQuotation\n\n[relations]\nSpeaker Arg1:Quotation, Arg2:PERSON|ORG\n\n[events]\n\n[attributes]\n";
     std::fs::write(dir.join("annotation.conf"), conf).map_err(|e| err(dir, e))?;
     let visual = "[labels]\nPERSON | Person | PER\nORG | Organization | ORG\nLOC | Location | LOC\n\n[drawing]\nPERSON\tbgColor:#ffccaa\nORG\tbgColor:#8fb2ff\nLOC\tbgColor:#95dfff\n";
     std::fs::write(dir.join("visual.conf"), visual).map_err(|e| err(dir, e))?;

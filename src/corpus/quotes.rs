@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::{Corpus, Document};
 use crate::index::EntityKey;
-use crate::model::{Attribution, Date, DocId, Quotation, Span};
+use crate::model::{Attribution, Date, DocId, Quotation, Span, unquoted};
 
 /// One quotation as a claim: who said the words, where and when.
 #[derive(Clone, Debug)]
@@ -51,13 +51,6 @@ pub struct QuoteOut {
     pub rule: Option<&'static str>,
 }
 
-/// The quoted words of a span, without the marks around them.
-pub fn unquoted(s: &str) -> &str {
-    const MARKS: [char; 5] = ['"', '\u{201c}', '\u{201d}', '\u{2018}', '\u{2019}'];
-    let s = s.strip_prefix(MARKS).unwrap_or(s);
-    s.strip_suffix(MARKS).unwrap_or(s).trim()
-}
-
 impl Corpus {
     /// A document's quotations as claims.
     pub fn doc_quotes(&self, d: &Document) -> Vec<QuoteClaim> {
@@ -93,7 +86,9 @@ impl Corpus {
             .flat_map(|d| self.doc_quotes(d))
             .filter(|q| q.speaker.as_ref().is_some_and(|s| keys.contains(&s.key)))
             .collect();
-        out.sort_by(|a, b| (b.date.is_some() && !b.file_date, b.date).cmp(&(a.date.is_some() && !a.file_date, a.date)).then(a.doc.cmp(&b.doc)));
+        out.sort_by(|a, b| {
+            (b.date.is_some() && !b.file_date, b.date).cmp(&(a.date.is_some() && !a.file_date, a.date)).then(a.doc.cmp(&b.doc))
+        });
         out
     }
 

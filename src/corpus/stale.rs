@@ -18,8 +18,8 @@
 //! ended one; a role that began after D has no fix without a record for D.
 //! Corpus-wide work is keyed: only the person's own claims and entry are read.
 
-use super::{Corpus, Document};
 use super::findings::{Finding, FindingData, Related};
+use super::{Corpus, Document};
 use crate::config::Severity;
 use crate::index::EntityKey;
 use crate::kb::RoleRecord;
@@ -37,7 +37,8 @@ fn norm(role: &str) -> String {
 
 /// Whether a title is already placed in time ("former President", "President-elect").
 fn qualified(title: &str) -> bool {
-    title.split(|c: char| !c.is_alphanumeric()).any(|w| QUALIFIED.iter().any(|q| w.eq_ignore_ascii_case(q))) || title.to_lowercase().ends_with("elect")
+    title.split(|c: char| !c.is_alphanumeric()).any(|w| QUALIFIED.iter().any(|q| w.eq_ignore_ascii_case(q)))
+        || title.to_lowercase().ends_with("elect")
 }
 
 /// "former President" in the title's own case ("former defense minister").

@@ -55,3 +55,10 @@ impl Attribution {
         }
     }
 }
+
+/// The quoted words of a span, without the marks around them.
+pub fn unquoted(s: &str) -> &str {
+    const MARKS: [char; 5] = ['"', '\u{201c}', '\u{201d}', '\u{2018}', '\u{2019}'];
+    let s = s.strip_prefix(MARKS).unwrap_or(s);
+    s.strip_suffix(MARKS).unwrap_or(s).trim()
+}

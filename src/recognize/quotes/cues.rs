@@ -183,7 +183,11 @@ impl<'a> Ctx<'a> {
         let after_rule = || self.after(after.clone(), if sentence_end { AFTER_SENTENCE_REACH } else { VERB_REACH }, short);
         let before_rule = || self.before(before.clone());
         let opens = word_spans(self.text, before.clone()).is_empty();
-        let cue = if opens || (clause && !self.has_verb(&before)) { after_rule().or_else(before_rule) } else { before_rule().or_else(after_rule) };
+        let cue = if opens || (clause && !self.has_verb(&before)) {
+            after_rule().or_else(before_rule)
+        } else {
+            before_rule().or_else(after_rule)
+        };
         // A window cut short by the quotation before it: the same sentence.
         (cue, opens || before.start == prev_end)
     }
@@ -194,7 +198,8 @@ impl<'a> Ctx<'a> {
         let s = &self.text[lo..end];
         let mut start = lo;
         for (i, c) in s.char_indices() {
-            if c == '|' || (matches!(c, '.' | '!' | '?') && s[i + 1..].starts_with(char::is_whitespace) && ends_sentence(self.text, lo + i)) {
+            if c == '|' || (matches!(c, '.' | '!' | '?') && s[i + 1..].starts_with(char::is_whitespace) && ends_sentence(self.text, lo + i))
+            {
                 start = lo + i + 1;
             }
         }
@@ -357,9 +362,12 @@ impl<'a> Ctx<'a> {
             return None;
         }
         // The noun's determiner: "the minister", "the foreign minister"; never "an official".
-        let det = ws.iter().rev().take(4).map(|s| self.word(s)).find(|d| {
-            among(&words().definite_articles, d) || among(&words().indefinite_articles, d)
-        })?;
+        let det = ws
+            .iter()
+            .rev()
+            .take(4)
+            .map(|s| self.word(s))
+            .find(|d| among(&words().definite_articles, d) || among(&words().indefinite_articles, d))?;
         if among(&words().indefinite_articles, det) {
             return None;
         }

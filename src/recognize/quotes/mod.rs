@@ -66,8 +66,11 @@ pub fn attribute(text: &str, a: &DocAnalysis) -> Vec<Quotation> {
                 let same_para = at == para.start && opens_sentence;
                 let prev_para = ctx.previous_paragraph(para.start).is_some_and(|p| p.start == at);
                 let opens = text[para.start..q.start].trim().is_empty();
-                (continues || same_para || (prev_para && opens && cues::words_in(text, q.clone()) >= MIN_CONTINUED_WORDS))
-                    .then_some((s, cue, Attribution::Continued))
+                (continues || same_para || (prev_para && opens && cues::words_in(text, q.clone()) >= MIN_CONTINUED_WORDS)).then_some((
+                    s,
+                    cue,
+                    Attribution::Continued,
+                ))
             }),
         };
         if let Some((s, cue, _)) = &found {

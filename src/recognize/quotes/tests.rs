@@ -12,7 +12,7 @@ fn who(text: &str) -> Vec<(String, String, &'static str)> {
     a.quotations
         .iter()
         .map(|q| {
-            let words = crate::corpus::quotes::unquoted(&text[q.span.clone()]).to_string();
+            let words = crate::model::unquoted(&text[q.span.clone()]).to_string();
             let name = q.speaker.map_or("-".to_string(), |s| a.entities[s].name.clone());
             (words, name, q.rule.map_or("-", Attribution::as_str))
         })
@@ -20,7 +20,11 @@ fn who(text: &str) -> Vec<(String, String, &'static str)> {
 }
 
 fn speaker_of(text: &str, words: &str) -> String {
-    who(text).into_iter().find(|q| q.0.starts_with(words)).map(|q| q.1).unwrap_or_else(|| panic!("no quotation {words:?} in {:?}", who(text)))
+    who(text)
+        .into_iter()
+        .find(|q| q.0.starts_with(words))
+        .map(|q| q.1)
+        .unwrap_or_else(|| panic!("no quotation {words:?} in {:?}", who(text)))
 }
 
 #[test]
@@ -51,7 +55,8 @@ fn before_x_said_and_x_called() {
 
 #[test]
 fn before_relative_who_names_the_person_before_it() {
-    let t = "The deal was signed at a ceremony hosted by Governor Anita Rasmussen, who hailed \"a new chapter for the port\" in her remarks.\n";
+    let t =
+        "The deal was signed at a ceremony hosted by Governor Anita Rasmussen, who hailed \"a new chapter for the port\" in her remarks.\n";
     assert_eq!(speaker_of(t, "a new chapter"), "Anita Rasmussen");
 }
 
