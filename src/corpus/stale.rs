@@ -7,14 +7,14 @@
 //!    the same role that ended before D (`to`) or began after it (`from`), with
 //!    no record of that role covering D and no undated current role equal to it;
 //! 2. another article, with a stated date E before D, that calls the person
-//!    "former <role>", when no other article dated after E calls them by that
+//!    "former ROLE", when no other article dated after E calls them by that
 //!    role without "former" (the role may have been taken up again).
 //!
 //! Never inside quoted speech; never when the article's date is only its
 //! file's modification time ([`crate::model::DateSource::is_file_time`]); only
 //! titles written next to the person ([`crate::model::RoleSpan`]), never one
 //! already qualified ("former", "then", "acting", "-elect" ...). The fix offers
-//! the role held on D from the knowledge base, else "former <role>" for an
+//! the role held on D from the knowledge base, else "former ROLE" for an
 //! ended one; a role that began after D has no fix without a record for D.
 //! Corpus-wide work is keyed: only the person's own claims and entry are read.
 
@@ -82,7 +82,7 @@ fn kb_evidence(records: &[RoleRecord], current: Option<&str>, title: &str, date:
 }
 
 /// Another article's evidence: it is dated before `date` (a stated date) and
-/// calls the person "former <title>"; no other article dated after it gives the
+/// calls the person "former TITLE"; no other article dated after it gives the
 /// title without "former".
 fn corpus_evidence(corpus: &Corpus, keys: &[EntityKey], doc: &Document, title: &str, date: Date) -> Option<Evidence> {
     let t = norm(title);

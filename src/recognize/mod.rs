@@ -12,7 +12,7 @@
 //! 5. [`coref`]: surname-only references and acronyms linked to the full name;
 //! 6. [`roles`]: each person's role and affiliation, with the evidence sentence;
 //! 7. [`dates`]: the article's date;
-//! 8. [`quotes`]: the direct quotations and who said them.
+//! 8. [`mod@quotes`]: the direct quotations and who said them.
 
 mod assemble;
 pub mod coref;
