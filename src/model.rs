@@ -7,6 +7,9 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+mod quotation;
+pub use quotation::{Attribution, Quotation, unquoted};
+
 /// A byte range into a document's text.
 pub type Span = Range<usize>;
 
@@ -26,11 +29,13 @@ pub enum Code {
     HouseStyle,
     /// A word used once, not in the dictionary, one edit from a frequent word.
     PossibleTypo,
+    /// A role that had ended before the article's date or began after it.
+    StaleTitle,
 }
 
 impl Code {
     /// Every code, in the order they are documented.
-    pub const ALL: [Code; 4] = [Code::InconsistentSpelling, Code::PossibleVariant, Code::HouseStyle, Code::PossibleTypo];
+    pub const ALL: [Code; 5] = [Code::InconsistentSpelling, Code::PossibleVariant, Code::HouseStyle, Code::PossibleTypo, Code::StaleTitle];
 
     /// The documented name.
     pub fn as_str(self) -> &'static str {
@@ -39,6 +44,7 @@ impl Code {
             Code::PossibleVariant => "possible-variant",
             Code::HouseStyle => "house-style",
             Code::PossibleTypo => "possible-typo",
+            Code::StaleTitle => "stale-title",
         }
     }
 
@@ -69,7 +75,7 @@ impl fmt::Display for Code {
 /// Which rule chose the preferred form of a finding; serialised as its
 /// documented name (`knowledge-base`, `house-style`, `corpus-style`,
 /// `majority`, `tie`, `dictionary`, `similar-spelling`, `reference`,
-/// `clean-text`) in the findings' `data.rule`.
+/// `clean-text`, `dated-role`) in the findings' `data.rule`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum PreferredBy {
     /// The canonical name of a user knowledge-base entry.
@@ -93,6 +99,8 @@ pub enum PreferredBy {
     /// The same letters without look-alikes of another script, invisible
     /// characters or odd dashes ([`crate::script`]).
     CleanText,
+    /// The role held on the article's date, by dated evidence (stale titles).
+    DatedRole,
 }
 
 /// A tie for the most used form: `ways` forms used `count` times each.
@@ -157,6 +165,7 @@ impl PreferredBy {
             PreferredBy::SimilarSpelling => "similar-spelling",
             PreferredBy::Reference => "reference",
             PreferredBy::CleanText => "clean-text",
+            PreferredBy::DatedRole => "dated-role",
         }
     }
 
@@ -182,6 +191,7 @@ impl PreferredBy {
             PreferredBy::SimilarSpelling => "a similar spelling",
             PreferredBy::Reference => "the full name",
             PreferredBy::CleanText => "plain text",
+            PreferredBy::DatedRole => "the role held on the article's date",
         };
         format!("preferred by {by}")
     }
@@ -444,6 +454,8 @@ pub struct DocAnalysis {
     pub date: Option<(Date, DateSource)>,
     /// Byte ranges of quoted speech (inside quotation marks).
     pub quotes: Vec<Span>,
+    /// The direct quotations with their speakers, in text order.
+    pub quotations: Vec<Quotation>,
 }
 
 impl DocAnalysis {
@@ -510,6 +522,15 @@ impl DocAnalysis {
                 return Err(format!("quote {q:?} overlaps the one before"));
             }
             last = q.end;
+        }
+        for q in &self.quotations {
+            span_ok(&q.span, "quotation", true)?;
+            if let Some(c) = &q.cue {
+                span_ok(c, "quotation cue", true)?;
+            }
+            if q.speaker.is_some_and(|s| s >= self.entities.len()) {
+                return Err(format!("quotation {:?} names a missing entity", q.span));
+            }
         }
         Ok(())
     }

@@ -288,9 +288,41 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// or curly) or curly single quotation marks, within one line. An unclosed quote
 /// runs to the end of its line.
 pub fn quotes(text: &str) -> Vec<Span> {
+    quotes_in(text, &[])
+}
+
+/// The byte positions of the soft line breaks of `text`: breaks inside a
+/// hard-wrapped paragraph ([`wrap`]), in order.
+pub fn soft_breaks(text: &str) -> Vec<usize> {
+    wrap::soft_breaks(text)
+}
+
+/// [`quotes`] within paragraphs rather than lines: a soft line break (one of
+/// `soft`, from [`soft_breaks`]) is read as a space, so a quotation of a
+/// hard-wrapped paragraph is one span.
+pub fn quotes_in(text: &str, soft: &[usize]) -> Vec<Span> {
     let mut out = Vec::new();
     let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
+    let mut soft = soft.iter().copied().peekable();
+    let lines = text.split_inclusive('\n').scan(0usize, |at, l| {
+        let start = *at;
+        *at += l.len();
+        Some((start, l))
+    });
+    let mut paragraphs: Vec<&str> = Vec::new();
+    let mut para_start = 0;
+    for (start, l) in lines {
+        let nl = start + l.len() - 1;
+        let joined = l.ends_with('\n') && soft.next_if(|&b| b <= nl).is_some_and(|b| b == nl);
+        if !joined {
+            paragraphs.push(&text[para_start..start + l.len()]);
+            para_start = start + l.len();
+        }
+    }
+    if para_start < text.len() {
+        paragraphs.push(&text[para_start..]);
+    }
+    for line in paragraphs {
         let mut open: Option<(usize, char)> = None;
         let mut prev: Option<char> = None;
         for (off, c) in line.char_indices() {

@@ -1,10 +1,13 @@
 //! `byline export`: annotations for other tools.
 //! * `jsonl` — one line per document: `{"path", "date", "text", "spans": [{"start",
-//!   "end", "label", "text", "entity"}]}`, offsets in Unicode code points (spaCy,
+//!   "end", "label", "text", "entity"}], "quotes": [{"start", "end", "text",
+//!   "speaker", "cue", "rule"}]}`, offsets in Unicode code points (spaCy,
 //!   Prodigy, doccano);
 //! * `brat` — `DOC.txt` + `DOC.ann` standoff per document and `annotation.conf`
 //!   in an output folder (text-bound `T`, normalisation `N` to the canonical name,
-//!   `AnnotatorNotes` with the role);
+//!   `AnnotatorNotes` with the role; each quotation a `Quotation` text-bound
+//!   annotation with a `Speaker` relation to the mention naming its speaker, or
+//!   a note with the speaker's name when no mention does);
 //! * `conll` — CoNLL-2003 layout, `TOKEN _ _ TAG` with IOB2 tags, a blank line
 //!   between sentences, `-DOCSTART-` between documents.
 

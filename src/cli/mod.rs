@@ -1,5 +1,5 @@
 //! The command line: `byline check` (`check.rs`, `--group` in `group.rs`),
-//! `fix`, `entities`, `export`, `report`, `names`, `show` and `lsp`.
+//! `fix`, `entities`, `export`, `quotes`, `report`, `names`, `show` and `lsp`.
 //! Exit status: 0 success (no findings at the chosen severity), 1 findings,
 //! 2 errors (bad arguments, unreadable corpus).
 
@@ -9,6 +9,7 @@ mod export;
 mod fix;
 mod group;
 mod names;
+mod quotes;
 mod report;
 mod show;
 
@@ -54,6 +55,13 @@ enum Command {
         /// brat needs a folder.
         #[arg(long, short)]
         out: Option<PathBuf>,
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+    /// List every direct quotation with its speaker (who said what).
+    Quotes {
+        #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
+        format: TableOrJson,
         #[arg(default_value = ".")]
         dir: PathBuf,
     },
@@ -188,6 +196,7 @@ pub fn main() -> i32 {
                 if group { group::run(c, format, severity) } else { check::run(c, format, severity) }
             })
         }
+        Command::Quotes { format, dir } => with_corpus(&dir, |c| quotes::run(c, format)),
         Command::Fix { write, all, dir } => with_corpus(&dir, |c| fix::run(c, write, all)),
         Command::Report { out, dir } => with_corpus(&dir, |c| report::run(c, out.as_deref())),
         Command::Names { format, out, dir } => with_corpus(&dir, |c| names::run(c, format, out.as_deref())),

@@ -159,7 +159,7 @@ mod tests {
                 "byline.style.spelling: unknown value \"klingon\": expected auto, american, british",
                 "byline.style.colour: unknown setting; known settings of style: spelling, koreanGivenNames, acronyms, quotations",
                 "byline.checks.houseStyle: unknown severity \"loud\": expected error, warning, information, hint or off",
-                "byline.checks.typo: unknown check \"typo\"; known checks: inconsistentSpelling, possibleVariant, houseStyle, possibleTypo",
+                "byline.checks.typo: unknown check \"typo\"; known checks: inconsistentSpelling, possibleVariant, houseStyle, possibleTypo, staleTitle",
                 "byline.ignore: expected an object",
                 "byline.bogus: unknown setting",
             ]

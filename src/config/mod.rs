@@ -154,7 +154,7 @@ impl Level {
 pub fn default_level(code: Code) -> Level {
     match code {
         Code::InconsistentSpelling | Code::HouseStyle => Level::On(Severity::Warning),
-        Code::PossibleVariant | Code::PossibleTypo => Level::On(Severity::Information),
+        Code::PossibleVariant | Code::PossibleTypo | Code::StaleTitle => Level::On(Severity::Information),
     }
 }
 

@@ -226,6 +226,14 @@ pub const SETTINGS: &[Setting] = &[
         scope: Scope::Resource,
     },
     Setting {
+        key: "checks.staleTitle",
+        field: Field::Check(Code::StaleTitle),
+        ty: Type::Enum(LEVELS),
+        default: DefaultValue::String("information"),
+        description: "Severity of `stale-title`: a role that had ended before the article's date or began after it (\"President X\" after X left office), by the knowledge base's dated roles or other articles.",
+        scope: Scope::Resource,
+    },
+    Setting {
         key: "ignore.spellings",
         field: Field::IgnoreSpellings,
         ty: Type::Strings,

@@ -69,12 +69,38 @@ pub fn conll(out: &mut dyn Write, doc: &Document, text: &str) -> std::io::Result
     Ok(())
 }
 
+/// A document's quotations in brat: `T` Quotation annotations numbered after
+/// the mentions, a `Speaker` relation to the mention that names the speaker
+/// (the cue, else the speaker's first mention), else a note with the name.
+fn brat_quotes(corpus: &Corpus, doc: &Document, ann: &mut String, note: &mut usize) {
+    let a = &doc.analysis;
+    let mut t = a.mentions.len();
+    for (r, q) in corpus.doc_quotes(doc).iter().enumerate() {
+        let Some(out) = corpus.quote_out(q) else { continue };
+        t += 1;
+        let words = doc.rope.byte_slice(q.span.clone()).to_string().replace(['\n', '\r'], " ");
+        ann.push_str(&format!("T{t}\tQuotation {} {}\t{words}\n", out.start, out.end));
+        let Some(sp) = &q.speaker else { continue };
+        let entity = a.quotations.iter().find(|x| x.span == q.span).and_then(|x| x.speaker);
+        let at = sp.cue.as_ref().and_then(|c| a.mentions.iter().position(|m| m.span == *c));
+        let mention = at.or_else(|| a.mentions.iter().position(|m| Some(m.entity) == entity && !m.short));
+        match mention {
+            Some(i) => ann.push_str(&format!("R{}\tSpeaker Arg1:T{t} Arg2:T{}\n", r + 1, i + 1)),
+            None => {
+                *note += 1;
+                ann.push_str(&format!("#{note}\tAnnotatorNotes T{t}\tSpeaker: {}\n", sp.name));
+            }
+        }
+    }
+}
+
 /// Every document as brat standoff files in `dir` (created if needed), with the
 /// configuration files.
 pub fn brat(corpus: &Corpus, dir: &Path) -> Result<(), String> {
     let err = |p: &Path, e: std::io::Error| format!("{}: {e}", p.display());
     std::fs::create_dir_all(dir).map_err(|e| err(dir, e))?;
-    let conf = "[entities]\nPERSON\nORG\nLOC\n\n[relations]\n\n[events]\n\n[attributes]\n";
+    let conf =
+        "[entities]\nPERSON\nORG\nLOC\nQuotation\n\n[relations]\nSpeaker Arg1:Quotation, Arg2:PERSON|ORG\n\n[events]\n\n[attributes]\n";
     std::fs::write(dir.join("annotation.conf"), conf).map_err(|e| err(dir, e))?;
     let visual = "[labels]\nPERSON | Person | PER\nORG | Organization | ORG\nLOC | Location | LOC\n\n[drawing]\nPERSON\tbgColor:#ffccaa\nORG\tbgColor:#8fb2ff\nLOC\tbgColor:#95dfff\n";
     std::fs::write(dir.join("visual.conf"), visual).map_err(|e| err(dir, e))?;
@@ -104,6 +130,7 @@ pub fn brat(corpus: &Corpus, dir: &Path) -> Result<(), String> {
                 ann.push_str(&format!("#{note}\tAnnotatorNotes T{}\t{desc}\n", i + 1));
             }
         }
+        brat_quotes(corpus, doc, &mut ann, &mut note);
         let ann_path = txt.with_extension("ann");
         std::fs::write(&ann_path, ann).map_err(|e| err(&ann_path, e))?;
     }

@@ -7,7 +7,8 @@
 //! Codes: `inconsistent-spelling` (the corpus mixes forms; also British/American
 //! and compound forms mixed in the corpus), `possible-variant` (a weaker name
 //! match), `house-style` (a word against the configured style where the corpus
-//! does not mix), `possible-typo`. Findings inside quoted speech are reported as
+//! does not mix), `possible-typo`, `stale-title` (a role against the article's
+//! date: [`super::stale`]). Findings inside quoted speech are reported as
 //! hints and not corrected unless `quotations = "check"`.
 
 use std::collections::HashMap;
@@ -300,6 +301,9 @@ pub fn doc_findings_with(corpus: &Corpus, doc: &Document, related: &dyn Fn(&Name
             related: Vec::new(),
             forms: dec.counts.clone(),
         });
+    }
+    if let Some(sev) = severity(Code::StaleTitle, false) {
+        out.extend(super::stale::stale_titles(corpus, doc, &text, sev));
     }
     if !cfg.ignore.is_empty() {
         out.retain(|f| !cfg.ignore.iter().any(|i| i.eq_ignore_ascii_case(&f.data.found)));

@@ -82,6 +82,8 @@ pub struct ExportDoc<'a> {
     pub date: Option<String>,
     pub text: &'a str,
     pub spans: Vec<ExportSpan>,
+    /// The document's quotations with their speakers.
+    pub quotes: Vec<super::quotes::QuoteOut>,
 }
 
 /// A mention in an export: code-point offsets, label, text and the corpus-wide name.
@@ -96,7 +98,8 @@ pub struct ExportSpan {
 
 /// A document's export line (`text` is the document's text).
 pub fn export_doc<'a>(corpus: &Corpus, doc: &'a Document, text: &'a str) -> ExportDoc<'a> {
-    ExportDoc { path: &doc.rel, date: doc.analysis.date_string(), text, spans: export_spans(corpus, doc, text) }
+    let quotes = corpus.doc_quotes(doc).iter().map(|q| super::quotes::quote_out_in(doc, q)).collect();
+    ExportDoc { path: &doc.rel, date: doc.analysis.date_string(), text, spans: export_spans(corpus, doc, text), quotes }
 }
 
 /// A document's spans with code-point offsets and canonical entity names.

@@ -114,6 +114,37 @@ pub fn summary(v: &EntityView) -> String {
 /// rather than written next to the person (explained once, under the list).
 const INFERRED_MARK: &str = "†";
 
+/// How many of a person's quotations the hover lists, and how many characters of each.
+const HOVER_QUOTES: usize = 5;
+const HOVER_QUOTE_CHARS: usize = 160;
+
+/// A person's quotations for the hover, latest article first: "**Quotes**",
+/// then "- 2025-06-04: “...” — *file*", and how many more.
+fn quotes_markdown(corpus: &Corpus, v: &EntityView) -> String {
+    let quotes = corpus.quotes_of(&v.keys);
+    if quotes.is_empty() {
+        return String::new();
+    }
+    let mut md = String::from("\n**Quotes**\n");
+    for q in quotes.iter().take(HOVER_QUOTES) {
+        let date = match q.date {
+            Some(d) if q.file_date => format!("{d} (file date)"),
+            Some(d) => d.to_string(),
+            None => "undated".into(),
+        };
+        let mut words: String = q.text.chars().take(HOVER_QUOTE_CHARS).collect();
+        if words.len() < q.text.len() {
+            words.push('…');
+        }
+        let doc = corpus.indexed_doc(q.doc).map(|d| d.rel.clone()).unwrap_or_default();
+        md.push_str(&format!("- {date}: \u{201c}{}\u{201d} — *{doc}*\n", words.replace('\n', " ")));
+    }
+    if quotes.len() > HOVER_QUOTES {
+        md.push_str(&format!("- and {} more\n", quotes.len() - HOVER_QUOTES));
+    }
+    md
+}
+
 /// Hover markdown for an entity.
 pub fn hover_markdown(corpus: &Corpus, v: &EntityView) -> String {
     let mut md = format!("**{}** — {}\n", v.name, summary(v));
@@ -165,6 +196,9 @@ pub fn hover_markdown(corpus: &Corpus, v: &EntityView) -> String {
         if inferred_any {
             md.push_str(&format!("\n{INFERRED_MARK} affiliation inferred from the article's context\n"));
         }
+    }
+    if v.kind == Kind::Person {
+        md.push_str(&quotes_markdown(corpus, v));
     }
     let spellings: Vec<String> = v.forms.iter().filter(|(_, n)| *n > 0).map(|(f, n)| format!("{f} ×{n}")).collect();
     if !spellings.is_empty() {

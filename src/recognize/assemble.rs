@@ -85,6 +85,6 @@ impl Work<'_> {
             e.claims.shrink_to_fit();
         }
         entities.shrink_to_fit();
-        DocAnalysis { mentions, roles, entities, date: None, quotes: Vec::new() }
+        DocAnalysis { mentions, roles, entities, ..Default::default() }
     }
 }

@@ -11,7 +11,8 @@
 //!    unknown names, classified as person / organisation / place by cues;
 //! 5. [`coref`]: surname-only references and acronyms linked to the full name;
 //! 6. [`roles`]: each person's role and affiliation, with the evidence sentence;
-//! 7. [`dates`]: the article's date.
+//! 7. [`dates`]: the article's date;
+//! 8. [`mod@quotes`]: the direct quotations and who said them.
 
 mod assemble;
 pub mod coref;
@@ -19,6 +20,7 @@ pub mod dates;
 mod employers;
 pub mod layout;
 pub mod names;
+pub mod quotes;
 mod repeats;
 pub mod roles;
 mod sports;
@@ -47,6 +49,7 @@ pub fn analyze_tokens(text: &str, toks: Vec<Token>, kb: &Kb, file: FileDates) ->
     doc.date = dates::detect(text, file);
     doc.quotes = quotes(text);
     doc.quotes.shrink_to_fit();
+    doc.quotations = quotes::attribute(text, &doc);
     doc
 }
 

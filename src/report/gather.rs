@@ -67,7 +67,7 @@ pub struct KindCount {
 pub struct FindingCounts {
     pub tally: Tally,
     /// In [`Code::ALL`] order.
-    pub by_code: [usize; 4],
+    pub by_code: [usize; 5],
 }
 
 impl FindingCounts {

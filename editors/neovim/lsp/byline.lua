@@ -26,6 +26,7 @@
 --     possibleVariant = 'information',   -- error | warning | information | hint | off
 --     houseStyle = 'warning',            -- error | warning | information | hint | off
 --     possibleTypo = 'information',      -- error | warning | information | hint | off
+--     staleTitle = 'information',        -- error | warning | information | hint | off
 --   },
 --   ignore = {
 --     spellings = {},

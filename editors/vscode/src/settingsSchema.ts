@@ -19,6 +19,7 @@ export interface ServerSettings {
     possibleVariant?: 'error' | 'warning' | 'information' | 'hint' | 'off';
     houseStyle?: 'error' | 'warning' | 'information' | 'hint' | 'off';
     possibleTypo?: 'error' | 'warning' | 'information' | 'hint' | 'off';
+    staleTitle?: 'error' | 'warning' | 'information' | 'hint' | 'off';
   };
   ignore?: {
     spellings?: string[];
@@ -29,6 +30,6 @@ export interface ServerSettings {
 export const SECTIONS: { [S in keyof ServerSettings]-?: readonly (keyof NonNullable<ServerSettings[S]>)[] } = {
   corpus: ['include', 'exclude', 'knowledgeBase'],
   style: ['spelling', 'koreanGivenNames', 'acronyms', 'quotations'],
-  checks: ['inconsistentSpelling', 'possibleVariant', 'houseStyle', 'possibleTypo'],
+  checks: ['inconsistentSpelling', 'possibleVariant', 'houseStyle', 'possibleTypo', 'staleTitle'],
   ignore: ['spellings'],
 };
