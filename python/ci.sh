@@ -8,16 +8,26 @@ cd "$(dirname "$0")"
 here=$PWD
 root=$(cd .. && pwd)
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$root/target}"
-cargo fmt --check --manifest-path Cargo.toml
-
-if ! command -v java >/dev/null 2>&1; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless >/dev/null
-fi
-
 venv="${BYLINE_PY_VENV:-$root/target/python-venv}"
-python3 -m venv "$venv"
-"$venv/bin/pip" install -q --disable-pip-version-check \
-  maturin==1.16.0 pytest==8.4.2 spacy==3.8.18 pyspark==4.0.1
+# What the tests need, downloaded once: `.ci/run` starts `python/ci.sh
+# --prepare` in the background at its start, so the downloads overlap the
+# Rust build, and this step then waits for it.
+prepare() {
+  if ! command -v java >/dev/null 2>&1; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless >/dev/null
+  fi
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install -q --disable-pip-version-check \
+    maturin==1.16.0 pytest==8.4.2 spacy==3.8.18 pyspark==4.0.1
+  touch "$venv/.prepared"
+}
+if [ "${1:-}" = "--prepare" ]; then
+  mkdir -p "$(dirname "$venv")"
+  prepare
+  exit 0
+fi
+[ -f "$venv/.prepared" ] || prepare
+cargo fmt --check --manifest-path Cargo.toml
 
 start=$(date +%s)
 rm -rf "$CARGO_TARGET_DIR/wheels"
