@@ -33,11 +33,15 @@ const SHORT_QUOTE: usize = 2;
 /// verb comes within this many words ("We won." Smith said.).
 const AFTER_SENTENCE_REACH: usize = 4;
 
+/// The word before a name is looked for within this many bytes.
+const PREVIOUS_WORD_BYTES: usize = 24;
+
 #[derive(Deserialize)]
 struct Words {
     quote_verbs: Vec<String>,
     listener_verbs: Vec<String>,
     person_pronouns: Vec<String>,
+    object_prepositions: Vec<String>,
     indefinite_articles: Vec<String>,
     definite_articles: Vec<String>,
     clause_openers: Vec<String>,
@@ -352,8 +356,9 @@ impl<'a> Ctx<'a> {
         let last = ws.last()?;
         let w = self.word(last);
         if among(&words().person_pronouns, w) {
-            // The last speaker, unless someone was named since.
-            let near = self.nearest_mention(last.start);
+            // The last speaker, unless someone was named since as a subject
+            // (not "the rule of Bashar al-Assad").
+            let near = self.nearest_mention(last.start).filter(|&(_, at)| !self.after_preposition(at));
             let recent = self.recent.get().filter(|&(_, at)| near.is_none_or(|(_, m)| at >= m)).map(|(e, _)| e);
             return recent.or(near.map(|(e, _)| e)).map(|e| (e, last.clone(), Attribution::Pronoun));
         }
@@ -402,6 +407,17 @@ impl<'a> Ctx<'a> {
             });
             map.get(&key).copied().flatten()
         })
+    }
+
+    /// Whether the word right before byte `at` is a preposition: "the rule
+    /// *of* X" names X as no subject.
+    fn after_preposition(&self, at: usize) -> bool {
+        let mut from = at.saturating_sub(PREVIOUS_WORD_BYTES);
+        while !self.text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let ws = word_spans(self.text, from..at);
+        ws.last().is_some_and(|w| self.text[w.end..at].trim().is_empty() && among(&words().object_prepositions, self.word(w)))
     }
 
     /// The person named last before `pos` outside quotations, and where.

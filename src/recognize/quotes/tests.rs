@@ -68,6 +68,17 @@ fn pronoun_resolves_to_the_person_named_before() {
 }
 
 #[test]
+fn pronoun_keeps_the_last_speaker_over_a_name_after_a_preposition() {
+    let t = "Amira Haddad said the country had \"turned a page\" on the rule of Omar Nasser, whose family ruled for decades.\n\n\"We are back among the nations,\" he said.\n";
+    let q = who(t);
+    assert_eq!((q[1].1.as_str(), q[1].2), ("Amira Haddad", "pronoun"));
+    // A person named since as a subject takes the pronoun.
+    let t = "Amira Haddad said the country had \"turned a page\". Omar Nasser arrived later.\n\n\"We are back,\" he said.\n";
+    let q = who(t);
+    assert_eq!((q[1].1.as_str(), q[1].2), ("Omar Nasser", "pronoun"));
+}
+
+#[test]
 fn role_noun_resolves_to_the_person_with_that_role() {
     let t = "Finance Minister Olga Brandt presented the budget on Tuesday.\n\n\"This is a budget for growth,\" the minister said.\n";
     let q = who(t);
