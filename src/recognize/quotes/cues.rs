@@ -358,7 +358,7 @@ impl<'a> Ctx<'a> {
         if among(&words().person_pronouns, w) {
             // The last speaker, unless someone was named since as a subject
             // (not "the rule of Bashar al-Assad").
-            let near = self.nearest_mention(last.start).filter(|&(_, at)| !self.after_preposition(at));
+            let near = self.nearest_mention(last.start);
             let recent = self.recent.get().filter(|&(_, at)| near.is_none_or(|(_, m)| at >= m)).map(|(e, _)| e);
             return recent.or(near.map(|(e, _)| e)).map(|e| (e, last.clone(), Attribution::Pronoun));
         }
@@ -420,7 +420,8 @@ impl<'a> Ctx<'a> {
         ws.last().is_some_and(|w| self.text[w.end..at].trim().is_empty() && among(&words().object_prepositions, self.word(w)))
     }
 
-    /// The person named last before `pos` outside quotations, and where.
+    /// The person named last before `pos` outside quotations as a possible
+    /// subject (not possessive, not after a preposition), and where.
     fn nearest_mention(&self, pos: usize) -> Option<(usize, usize)> {
         let ms = &self.a.mentions;
         let to = ms.partition_point(|m| m.span.start < pos);
@@ -428,7 +429,7 @@ impl<'a> Ctx<'a> {
             .iter()
             .rev()
             .take(RESOLVE_MENTIONS)
-            .find(|m| m.kind == Kind::Person && !self.in_span(m.span.start) && !self.possessive(m))
+            .find(|m| m.kind == Kind::Person && !self.in_span(m.span.start) && !self.possessive(m) && !self.after_preposition(m.span.start))
             .map(|m| (m.entity, m.span.start))
     }
 
