@@ -342,13 +342,18 @@ impl<'a> Ctx<'a> {
     }
 
     /// The first person or organisation named (not as a possessive) in the first
-    /// [`NAME_REACH`] words of `r`: `said Defense Minister *X*`.
+    /// [`NAME_REACH`] words of `r`: `said Defense Minister *X*`; a person
+    /// after an organisation in reach wins (`said PSG president *X*`).
     fn name_in(&self, r: Span) -> Option<(usize, Span)> {
         let ws = word_spans(self.text, r.clone());
         let end = ws.get(NAME_REACH).map_or(r.end, |s| s.start);
-        self.mentions_in(r.start..end)
-            .find(|m| matches!(m.kind, Kind::Person | Kind::Org) && !self.possessive(m))
-            .map(|m| (m.entity, m.span.clone()))
+        let mut named = self.mentions_in(r.start..end).filter(|m| matches!(m.kind, Kind::Person | Kind::Org) && !self.possessive(m));
+        let first = named.next()?;
+        // "said PSG president Nasser al-Khelaifi": a body before a person's
+        // title is the title's, the person the speaker.
+        let person = (first.kind == Kind::Org).then(|| named.find(|m| m.kind == Kind::Person)).flatten();
+        let m = person.unwrap_or(first);
+        Some((m.entity, m.span.clone()))
     }
 
     /// Rule 3: a pronoun or a definite role noun right before the verb, resolved.

@@ -79,6 +79,15 @@ fn pronoun_keeps_the_last_speaker_over_a_name_after_a_preposition() {
 }
 
 #[test]
+fn a_person_after_a_body_and_a_title_is_the_speaker() {
+    let t = "\"We will keep building,\" said Acme Capital chairman Tom Baker on Monday.\n";
+    assert_eq!(speaker_of(t, "We will keep building"), "Tom Baker");
+    // A body alone is the speaker.
+    let t = "\"The talks were useful,\" said the European Commission on Monday.\n";
+    assert_eq!(speaker_of(t, "The talks were useful"), "European Commission");
+}
+
+#[test]
 fn role_noun_resolves_to_the_person_with_that_role() {
     let t = "Finance Minister Olga Brandt presented the budget on Tuesday.\n\n\"This is a budget for growth,\" the minister said.\n";
     let q = who(t);
