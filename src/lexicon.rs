@@ -112,9 +112,10 @@ pub struct RoleWords {
     /// Verb of a relative clause → the role it states ("heads" → "Head").
     pub relative_role_verbs: std::collections::BTreeMap<String, String>,
     /// Verbs of a relative clause that tie a person to the body they govern
-    /// without naming a post ("runs", "owns"), and the participles of posts
-    /// after "has" ("has led", "has headed").
+    /// without naming a post ("runs", "owns").
     pub body_relative_verbs: Vec<String>,
+    /// Participles of posts that do the same after "has" ("has led").
+    pub post_participles: Vec<String>,
     /// US party code → party ("R" → "Republican Party"), exact spelling.
     pub party_codes: std::collections::BTreeMap<String, String>,
 }

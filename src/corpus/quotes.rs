@@ -101,15 +101,13 @@ impl Corpus {
 /// A quotation of document `d` as exported (code-point offsets): for a
 /// document outside the corpus too (the distributed job's).
 pub fn quote_out_in(d: &Document, q: &QuoteClaim) -> QuoteOut {
-    {
-        let cp = |b: usize| d.rope.byte_to_char(b.min(d.rope.len_bytes()));
-        QuoteOut {
-            start: cp(q.span.start),
-            end: cp(q.span.end),
-            text: q.text.clone(),
-            speaker: q.speaker.as_ref().map(|s| s.name.clone()),
-            cue: q.speaker.as_ref().and_then(|s| s.cue.clone()).map(|c| [cp(c.start), cp(c.end)]),
-            rule: q.rule.map(Attribution::as_str),
-        }
+    let cp = |b: usize| d.rope.byte_to_char(b.min(d.rope.len_bytes()));
+    QuoteOut {
+        start: cp(q.span.start),
+        end: cp(q.span.end),
+        text: q.text.clone(),
+        speaker: q.speaker.as_ref().map(|s| s.name.clone()),
+        cue: q.speaker.as_ref().and_then(|s| s.cue.clone()).map(|c| [cp(c.start), cp(c.end)]),
+        rule: q.rule.map(Attribution::as_str),
     }
 }

@@ -60,10 +60,10 @@ pub(super) fn relative_clause(w: &Work, p: usize, _so_far: &Claims) -> Option<Ro
     // A present verb of a post states the role; "who runs", "who has led" only
     // the body. "who led Napoli", "who had led the group" may be a post given
     // up since: nothing.
-    let body_verb = roles.body_relative_verbs.iter().any(|v| v == w.t(verb));
+    let among = |list: &[String]| list.iter().any(|v| v == w.t(verb));
     let role = match roles.relative_role_verbs.get(w.t(verb)) {
         Some(r) if !perfect => Some(r.clone()),
-        _ if body_verb && (perfect || !w.t(verb).ends_with("ed") && w.t(verb) != "led") => None,
+        _ if among(&roles.body_relative_verbs) || perfect && among(&roles.post_participles) => None,
         _ => return None,
     };
     let mut end = verb + 1;
